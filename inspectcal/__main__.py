@@ -1,0 +1,3 @@
+from inspectcal.cli import run
+
+run()

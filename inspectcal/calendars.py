@@ -1,0 +1,212 @@
+"""Where non-working days come from: bank-holiday regions, council closures, caching.
+
+Regions are declared as data (the table below); their dates come from the
+``holidays`` package, cached on disk per holidays release so that a run does not
+pay for importing it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from inspectcal.dates import parse_date_range
+from inspectcal.errors import InputError
+from inspectcal.workdays import NonWorkingDay, WorkingCalendar
+
+FIRST_DATE = date(1975, 1, 1)
+LAST_DATE = date(2099, 12, 31)
+_CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str
+    label: str
+    subdivision: str  # the `holidays` package's GB subdivision code
+
+
+REGIONS: Mapping[str, Region] = {
+    r.key: r
+    for r in (
+        Region("england-and-wales", "England and Wales", "ENG"),
+        Region("scotland", "Scotland", "SCT"),
+        Region("northern-ireland", "Northern Ireland", "NIR"),
+    )
+}
+DEFAULT_REGION = "england-and-wales"
+
+
+def get_region(key: str) -> Region:
+    try:
+        return REGIONS[key]
+    except KeyError:
+        choices = ", ".join(REGIONS)
+        raise InputError(f"unknown region '{key}': choose one of {choices}") from None
+
+
+@dataclass(frozen=True)
+class Closure:
+    """Council closure days, inclusive, with an optional name ("Christmas shutdown")."""
+
+    start: date
+    end: date
+    name: str = ""
+
+    def days(self) -> Iterable[date]:
+        for offset in range((self.end - self.start).days + 1):
+            yield self.start + timedelta(days=offset)
+
+
+def parse_closure(text: str) -> Closure:
+    """One ``--closed`` value: ``DATE`` or ``DATE..DATE``."""
+    start, end = parse_date_range(text)
+    return Closure(start, end)
+
+
+_MAX_CLOSURE_LINES = 10_000
+
+
+def read_closures(path: Path) -> list[Closure]:
+    """A closures file: one date or range per line; ``# text`` after it names it."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            lines = handle.readlines(4_000_000)
+    except FileNotFoundError:
+        raise InputError(f"closures file {path} does not exist: check the path") from None
+    except UnicodeDecodeError:
+        raise InputError(f"closures file {path} is not UTF-8 text: save it as plain text") from None
+    except OSError as error:
+        raise InputError(f"cannot read closures file {path}: {error.strerror}") from None
+    if len(lines) > _MAX_CLOSURE_LINES:
+        raise InputError(f"closures file {path} has over {_MAX_CLOSURE_LINES} lines: is it the right file?")
+    closures = []
+    for number, line in enumerate(lines, start=1):
+        body, _, comment = line.partition("#")
+        if not body.strip():
+            continue
+        try:
+            start, end = parse_date_range(body)
+        except InputError as error:
+            raise InputError(f"{path}, line {number}: {error}") from None
+        closures.append(Closure(start, end, comment.strip()))
+    return closures
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    """What a working calendar is made of; plans carry it so every date is traceable."""
+
+    region: Region = field(default_factory=lambda: REGIONS[DEFAULT_REGION])
+    bank_holidays: bool = True
+    closures: tuple[Closure, ...] = ()
+
+    def describe(self) -> str:
+        parts = [f"bank holidays in {self.region.label}" if self.bank_holidays else "no bank holidays"]
+        if self.closures:
+            days = len(self.closure_days())
+            parts.append(f"{days} closure day{'s' if days != 1 else ''}")
+        return "Mon-Fri, less " + " and ".join(parts)
+
+    def closure_days(self) -> dict[date, str]:
+        days: dict[date, str] = {}
+        for closure in self.closures:
+            for day in closure.days():
+                days.setdefault(day, closure.name)
+        return days
+
+
+def working_calendar(source: CalendarSource) -> WorkingCalendar:
+    """Build the engine for a calendar source over the supported date range."""
+    off: dict[date, NonWorkingDay] = {}
+    for day, name in source.closure_days().items():
+        if not FIRST_DATE <= day <= LAST_DATE:
+            raise InputError(
+                f"closure {day.isoformat()} is outside the supported dates "
+                f"{FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
+            )
+        description = f"a council closure day ({name})" if name else "a council closure day"
+        off[day] = NonWorkingDay(day, name or "Council closure", description, closure=True)
+    if source.bank_holidays:
+        label = source.region.label
+        for day, name in bank_holidays(source.region).items():
+            # A bank holiday wins over a closure on the same day: it is the better-known name.
+            off[day] = NonWorkingDay(day, name, f"{name}, a bank holiday in {label}")
+    return WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE)
+
+
+# -- bank holidays from the `holidays` package, cached ------------------------
+
+
+def holidays_version() -> str:
+    """The installed `holidays` release, read without importing the package."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is not None and spec.origin:
+        version_file = Path(spec.origin).with_name("version.py")
+        try:
+            match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", version_file.read_text("utf-8"))
+        except OSError:
+            match = None
+        if match:
+            return match.group(1)
+    import holidays
+
+    return str(getattr(holidays, "__version__", "unknown"))
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("INSPECTCAL_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "inspectcal"
+
+
+def bank_holidays(region: Region) -> dict[date, str]:
+    """Weekday bank holidays (substitute days included) in the supported range."""
+    version = holidays_version()
+    path = cache_dir() / f"bank-holidays-{region.key}-{version}-v{_CACHE_FORMAT}.json"
+    try:
+        cached = json.loads(path.read_text("utf-8"))
+        if cached["first"] == FIRST_DATE.isoformat() and cached["last"] == LAST_DATE.isoformat():
+            return {date.fromisoformat(day): name for day, name in cached["days"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # missing or stale cache: compute it again below
+    days = _compute_bank_holidays(region)
+    _write_cache(
+        path,
+        {
+            "first": FIRST_DATE.isoformat(),
+            "last": LAST_DATE.isoformat(),
+            "holidays": version,
+            "days": {d.isoformat(): n for d, n in days.items()},
+        },
+    )
+    return days
+
+
+def _compute_bank_holidays(region: Region) -> dict[date, str]:
+    import holidays
+
+    table = holidays.country_holidays(
+        "GB", subdiv=region.subdivision, years=range(FIRST_DATE.year, LAST_DATE.year + 1)
+    )
+    return {day: str(name) for day, name in sorted(table.items()) if day.weekday() < 5}
+
+
+def _write_cache(path: Path, payload: object) -> None:
+    """Best effort: a read-only home must not stop the tool from working."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(payload, sort_keys=True), "utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass

@@ -1,0 +1,345 @@
+"""The command-line interface: parse, call the library, render, and exit.
+
+This is the only module that prints errors or chooses exit codes: every
+InspectcalError becomes one line on stderr and its exit code (2 bad input,
+1 failure to do the job); usage errors from the parser become one line and 2.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from inspectcal import __version__
+from inspectcal.errors import InputError, InspectcalError
+
+
+class InspectcalGroup(TyperGroup):
+    """Runs a command and turns every failure into one line on stderr and an exit code."""
+
+    def main(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        extra.pop("standalone_mode", None)
+        code = 0
+        try:
+            result = super().main(args, prog_name or "inspectcal", standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else 0
+        except InspectcalError as error:
+            _fail(str(error), error.exit_code)
+        except typer.Abort:
+            code = 130
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+            code = 1
+        except Exception as error:  # click's usage errors, and anything unforeseen
+            from typer._click.exceptions import ClickException, UsageError
+
+            if isinstance(error, UsageError):
+                hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+                _fail(f"{error.format_message()}{hint}", 2)
+            if isinstance(error, ClickException):
+                _fail(error.format_message(), error.exit_code)
+            if os.environ.get("INSPECTCAL_DEBUG"):
+                raise
+            _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
+        sys.exit(code)
+
+
+def _fail(message: str, code: int) -> None:
+    sys.stderr.write(f"Error: {' '.join(message.split())}\n")
+    sys.exit(code)
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
+    # interpreter's final flush does not complain, and end without a message.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+app = typer.Typer(
+    cls=InspectcalGroup,
+    name="inspectcal",
+    help="Working-day timelines for inspections of children's services in England.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"inspectcal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    *,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Working-day timelines for inspections of children's services in England.
+
+    Day 1 is the notification date; every later Day is a working day (Mon-Fri, less
+    bank holidays and any council closures you give).
+    """
+
+
+# -- options shared by every command that counts days ---------------------------
+
+Region = Annotated[
+    str,
+    typer.Option(
+        "--region",
+        help="Bank holidays of: england-and-wales, scotland or northern-ireland.",
+        rich_help_panel="Calendar",
+    ),
+]
+NoBankHolidays = Annotated[
+    bool,
+    typer.Option(
+        "--no-bank-holidays",
+        help="Count Monday to Friday only (skip no bank holidays).",
+        rich_help_panel="Calendar",
+    ),
+]
+Closed = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--closed",
+        metavar="DATE[..DATE]",
+        help="A council closure day or range, e.g. 2010-12-29..2010-12-31 (repeatable).",
+        rich_help_panel="Calendar",
+    ),
+]
+ClosuresFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--closures",
+        metavar="FILE",
+        help="File of closure dates or ranges, one per line; '# text' names them.",
+        rich_help_panel="Calendar",
+    ),
+]
+Notified = Annotated[
+    str,
+    typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
+]
+Output = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-' is stdout)."),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+
+
+class PlanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _calendar(
+    region: str, no_bank_holidays: bool, closed: list[str] | None, closures: Path | None
+) -> tuple[Any, Any]:
+    from inspectcal.calendars import (
+        CalendarSource,
+        get_region,
+        parse_closure,
+        read_closures,
+        working_calendar,
+    )
+
+    found = [parse_closure(text) for text in closed or []]
+    if closures is not None:
+        found.extend(read_closures(closures))
+    source = CalendarSource(get_region(region), not no_bank_holidays, tuple(found))
+    return source, working_calendar(source)
+
+
+def _date(text: str, what: str) -> date:
+    from inspectcal.dates import parse_date
+
+    try:
+        return parse_date(text, today=_today())
+    except InspectcalError as error:
+        raise type(error)(f"{what}: {error}") from None
+
+
+def _emit(text: str, output: str | None, force: bool) -> None:
+    from inspectcal.output import write_output
+
+    write_output(text, output, force=force)
+
+
+# -- commands -------------------------------------------------------------------
+
+_NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number, not an option
+
+
+@app.command(epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
+def plan(
+    *,
+    notified: Notified,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority, shown in titles.")
+    ] = None,
+    framework: Annotated[
+        str,
+        typer.Option("--framework", "-f", metavar="ID|PATH", help="Built-in framework id or a .toml file."),
+    ] = "slac-2009",
+    fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.table,
+    output: Output = None,
+    force: Force = False,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+) -> None:
+    """Date every milestone of an inspection from its notification date."""
+    from inspectcal.frameworks import load_framework
+    from inspectcal.plan import build_plan
+    from inspectcal.render import get_renderer
+
+    chosen = load_framework(framework)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    result = build_plan(chosen, _date(notified, "--notified"), calendar, source, authority=name)
+    buffer = io.StringIO()
+    get_renderer(fmt.value)(result, buffer)
+    _emit(buffer.getvalue(), output, force)
+
+
+@app.command(
+    "date", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal date 11 20 40 --notified 2010-02-22"
+)
+def date_of_day(
+    days: Annotated[
+        list[int], typer.Argument(metavar="N...", help="Day numbers (Day 1 is the notification date).")
+    ],
+    *,
+    notified: Notified,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+) -> None:
+    """Print the date of each Day N, one ISO date per line."""
+    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    start = _date(notified, "--notified")
+    lines = [calendar.day_date(start, n).isoformat() for n in days]
+    _emit("".join(f"{line}\n" for line in lines), None, False)
+
+
+@app.command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
+def day_of_date(
+    dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
+    *,
+    notified: Notified,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+) -> None:
+    """Print the Day number of each date, one per line."""
+    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    start = _date(notified, "--notified")
+    numbers = []
+    for text in dates:
+        when = _date(text, "DATE")
+        reason = calendar.why_not_working(when)
+        if reason is not None:
+            following = calendar.next_working_day(when)
+            raise InputError(
+                f"{calendar.describe_non_working(when)}, not a working day, so it has no Day number; "
+                f"the next working day is {following.isoformat()}"
+            )
+        numbers.append(calendar.day_number(start, when))
+    _emit("".join(f"{n}\n" for n in numbers), None, False)
+
+
+@app.command(context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")
+def add(
+    start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from.")],
+    n: Annotated[int, typer.Argument(metavar="N", help="Working days to add (negative counts back).")],
+    *,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+) -> None:
+    """Print the date N working days after DATE (like a spreadsheet's WORKDAY)."""
+    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    _emit(f"{calendar.add(_date(start, 'DATE'), n).isoformat()}\n", None, False)
+
+
+@app.command(epilog="Example: inspectcal between 2010-02-22 2010-04-20")
+def between(
+    first: Annotated[str, typer.Argument(metavar="A", help="The first date.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="The second date.")],
+    *,
+    inclusive: Annotated[
+        bool, typer.Option("--inclusive", help="Count A as well (spreadsheet NETWORKDAYS).")
+    ] = False,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+) -> None:
+    """Print the working days after A up to and including B (negative if B is before A)."""
+    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    count = calendar.between(_date(first, "A"), _date(second, "B"), inclusive=inclusive)
+    _emit(f"{count}\n", None, False)
+
+
+@app.command(epilog="Example: inspectcal holidays --year 2022 --format json")
+def holidays(
+    *,
+    year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+) -> None:
+    """List the weekday bank holidays and closures that are skipped in a year."""
+    from inspectcal.render.days_off import render_days_off
+
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    chosen = _today().year if year is None else year
+    if not calendar.first.year <= chosen <= calendar.last.year:
+        raise InputError(
+            f"--year {chosen} is outside the supported years {calendar.first.year} to {calendar.last.year}"
+        )
+    days = calendar.days_off_between(date(chosen, 1, 1), date(chosen, 12, 31))
+    buffer = io.StringIO()
+    render_days_off(days, chosen, source, fmt.value, buffer)
+    _emit(buffer.getvalue(), output, force)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

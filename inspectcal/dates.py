@@ -1,0 +1,93 @@
+"""Reading dates people type: ISO, UK day-first numeric, and written-out English dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from inspectcal.errors import DateError
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_NUMERIC_ONLY = re.compile(r"[\d/.\- ]+")
+_HINT = "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
+
+# Two defaults that differ in every field: a field the text leaves out comes back
+# different from each, which is how we tell "22 Feb" (no year) from "22 Feb 2010".
+_DEFAULT_A = datetime(2001, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(2002, 2, 2, 1, 1, 1)
+
+
+def _make(text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(f"'{text}' is not a real date ({_describe_invalid(year, month, day)})") from None
+
+
+def _describe_invalid(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    return f"month {month} of {year} has no day {day}"
+
+
+def parse_date(text: str, *, today: date | None = None) -> date:
+    """Read one date as a person in England would write it.
+
+    Numeric dates are always day-first: ``02/22/2010`` is an error, never read US-style.
+    ``today`` is accepted only when the caller passes today's date in.
+    """
+    raw = text = text.strip()
+    if not text:
+        raise DateError(f"empty date: {_HINT}")
+    if text.lower() == "today":
+        if today is None:
+            raise DateError("'today' is not accepted here: give the date")
+        return today
+    if m := _ISO.fullmatch(text):
+        return _make(raw, int(m[1]), int(m[2]), int(m[3]))
+    if m := _DAY_FIRST.fullmatch(text):
+        day, month, year = int(m[1]), int(m[3]), int(m[4])
+        if month > 12 and day <= 12:
+            raise DateError(
+                f"'{raw}' is month-first: numeric dates are day-first (DD/MM/YYYY), "
+                f"so write {month:02d}{m[2]}{day:02d}{m[2]}{year}"
+            )
+        return _make(raw, year, month, day)
+    if _NUMERIC_ONLY.fullmatch(text):
+        raise DateError(f"cannot read '{raw}' as a date: {_HINT} (with a four-digit year)")
+    return _parse_words(raw, text)
+
+
+def _parse_words(raw: str, text: str) -> date:
+    from dateutil import parser  # type: ignore[import-untyped]  # deferred: only written-out dates need it
+
+    try:
+        first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
+        second = parser.parse(text, dayfirst=True, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        raise DateError(f"cannot read '{raw}' as a date: {_HINT}") from None
+    if first.year != second.year or first.month != second.month or first.day != second.day:
+        raise DateError(f"'{raw}' is not a whole date: give the day, month and year, e.g. '22 Feb 2010'")
+    if first.hour == second.hour or first.minute == second.minute or first.second == second.second:
+        raise DateError(f"'{raw}' has a time in it: give the date only")
+    result: date = first.date()
+    info = parser.parserinfo()
+    for word in re.findall(r"[A-Za-z]+", text):
+        named = info.weekday(word)
+        if named is not None and named != result.weekday():
+            raise DateError(f"'{raw}' does not add up: {result.isoformat()} is a {result:%A}, not a {word}")
+    return result
+
+
+def parse_date_range(text: str, *, today: date | None = None) -> tuple[date, date]:
+    """Read ``DATE`` or ``DATE..DATE`` (inclusive). The end may not be before the start."""
+    if ".." in text:
+        left, _, right = text.partition("..")
+        start = parse_date(left, today=today)
+        end = parse_date(right, today=today)
+        if end < start:
+            raise DateError(f"range '{text.strip()}' ends before it starts: write the earlier date first")
+        return start, end
+    one = parse_date(text, today=today)
+    return one, one

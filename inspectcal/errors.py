@@ -1,0 +1,39 @@
+"""One exception hierarchy; the CLI turns each into a one-line message and an exit code."""
+
+from __future__ import annotations
+
+
+class InspectcalError(Exception):
+    """Base of every error the library raises on purpose.
+
+    ``exit_code`` follows the CLI convention: 2 for bad input (the user can fix the
+    command line or a file), 1 for failing to do the job (I/O).
+    """
+
+    exit_code = 2
+
+
+class InputError(InspectcalError):
+    """Something the user typed or supplied is wrong."""
+
+
+class DateError(InputError):
+    """A date that cannot be read, does not exist, or is not allowed here."""
+
+
+class OutOfRangeError(InputError):
+    """A date or Day number outside the range the calendar supports."""
+
+
+class NotWorkingDayError(InputError):
+    """A date that must be a working day falls on a weekend, bank holiday or closure."""
+
+
+class FrameworkError(InputError):
+    """A framework file that cannot be found, read or validated."""
+
+
+class OutputError(InspectcalError):
+    """The result could not be written (I/O); nothing half-written is left behind."""
+
+    exit_code = 1

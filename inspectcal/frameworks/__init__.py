@@ -1,0 +1,243 @@
+"""Inspection frameworks: timetables kept as TOML data, loaded and validated here.
+
+A framework file is data only (read with ``tomllib``; nothing in it runs). Schema:
+
+    id = "slac-2009"                 # required, lower-case letters, digits and '-'
+    title = "..."                    # required
+    status = "authoritative"         # or "indicative"
+    source = "..."                   # where the timetable comes from
+    critical = ["setup-meeting"]     # optional: milestone ids that leave must not clash with
+    [parameters]                     # optional named whole numbers with defaults
+    publication_gap = 27
+    [[milestones]]                   # at least one
+    id = "publication"               # unique within the framework
+    title = "..."
+    who = "ofsted"                   # "ofsted", "council" or "both"
+    day = 15                         # or: start = 6, end = 10 (inclusive)
+    plus = "publication_gap"         # optional: parameter(s) added to the day(s)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from inspectcal.errors import FrameworkError, InputError
+
+WHO = ("ofsted", "council", "both")
+STATUSES = ("authoritative", "indicative")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_MAX_DAY = 10_000
+
+
+@dataclass(frozen=True)
+class MilestoneSpec:
+    """A milestone as the framework states it, before parameters are applied."""
+
+    id: str
+    title: str
+    who: str
+    start: int
+    end: int
+    plus: tuple[str, ...] = ()
+
+    def days(self, parameters: Mapping[str, int]) -> tuple[int, int]:
+        offset = sum(parameters[name] for name in self.plus)
+        return self.start + offset, self.end + offset
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    status: str
+    source: str
+    milestones: tuple[MilestoneSpec, ...]
+    parameters: Mapping[str, int] = field(default_factory=dict)
+    critical: tuple[str, ...] = ()
+    origin: str = ""  # "built-in" or the file it was read from
+
+    def milestone(self, key: str) -> MilestoneSpec:
+        for spec in self.milestones:
+            if spec.id == key:
+                return spec
+        known = ", ".join(m.id for m in self.milestones)
+        raise InputError(f"framework {self.id} has no milestone '{key}': choose one of {known}")
+
+    def with_parameters(self, overrides: Mapping[str, int]) -> Framework:
+        """A copy with some parameters changed; unknown names and bad results are errors."""
+        for name in overrides:
+            if name not in self.parameters:
+                known = ", ".join(self.parameters) or "none"
+                raise InputError(f"framework {self.id} has no parameter '{name}' (its parameters: {known})")
+        changed = replace(self, parameters={**self.parameters, **overrides})
+        changed.resolved_days()
+        return changed
+
+    def resolved_days(self) -> list[tuple[MilestoneSpec, int, int]]:
+        """Each milestone with its start and end Day after parameters are applied."""
+        result = []
+        for spec in self.milestones:
+            start, end = spec.days(self.parameters)
+            if start < 1:
+                raise InputError(
+                    f"framework {self.id}: with these parameters milestone '{spec.id}' "
+                    f"would fall on Day {start}; Days count from 1"
+                )
+            result.append((spec, start, end))
+        return result
+
+    @property
+    def last_day(self) -> int:
+        return max(end for _, _, end in self.resolved_days())
+
+
+def builtin_ids() -> list[str]:
+    folder = resources.files(__name__)
+    return sorted(
+        entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")
+    )
+
+
+def load_framework(ref: str) -> Framework:
+    """A built-in framework by id, or a framework file by path."""
+    if _ID.fullmatch(ref) and ref in builtin_ids():
+        text = resources.files(__name__).joinpath(f"{ref}.toml").read_text("utf-8")
+        return parse_framework(text, origin="built-in", name=f"{ref}.toml")
+    path = Path(ref)
+    if path.suffix.lower() != ".toml" and not path.exists():
+        raise InputError(
+            f"unknown framework '{ref}': choose one of {', '.join(builtin_ids())} "
+            "or give the path of a .toml file"
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FrameworkError(f"framework file {ref} does not exist: check the path") from None
+    except OSError as error:
+        raise FrameworkError(f"cannot read framework file {ref}: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FrameworkError(f"framework file {ref} is not UTF-8 text") from None
+    return parse_framework(text, origin=str(path), name=str(path))
+
+
+def parse_framework(text: str, *, origin: str, name: str) -> Framework:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FrameworkError(f"{name}: not valid TOML: {error}") from None
+    return _Validator(name).framework(data, origin)
+
+
+class _Validator:
+    """Turns parsed TOML into a Framework, naming file, milestone and field on error."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, where: str, problem: str) -> FrameworkError:
+        return FrameworkError(f"{self.name}: {where}: {problem}")
+
+    def text(self, table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+        value = table.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, f"field '{key}' must be a non-empty string")
+        return value.strip()
+
+    def whole(self, table: Mapping[str, Any], key: str, where: str) -> int:
+        value = table[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(where, f"field '{key}' must be a whole number, not {value!r}")
+        return value
+
+    def framework(self, data: Mapping[str, Any], origin: str) -> Framework:
+        top = "top level"
+        ident = self.text(data, "id", top)
+        if not _ID.fullmatch(ident):
+            raise self.fail(top, f"field 'id' '{ident}' may use only a-z, 0-9 and '-'")
+        status = self.text(data, "status", top)
+        if status not in STATUSES:
+            raise self.fail(top, f"field 'status' must be one of {', '.join(STATUSES)}, not '{status}'")
+        parameters = self.parameters(data.get("parameters", {}))
+        raw = data.get("milestones")
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(top, "a framework needs at least one [[milestones]] entry")
+        milestones = tuple(self.milestone(entry, number, parameters) for number, entry in enumerate(raw, 1))
+        seen: set[str] = set()
+        for spec in milestones:
+            if spec.id in seen:
+                raise self.fail(f"milestone '{spec.id}'", "field 'id' is used twice: ids must be unique")
+            seen.add(spec.id)
+        critical = data.get("critical", [])
+        if not isinstance(critical, list) or not all(isinstance(c, str) for c in critical):
+            raise self.fail(top, "field 'critical' must be a list of milestone ids")
+        for key in critical:
+            if key not in seen:
+                raise self.fail(top, f"field 'critical' names '{key}', which is not a milestone id")
+        framework = Framework(
+            id=ident,
+            title=self.text(data, "title", top),
+            status=status,
+            source=self.text(data, "source", top, required=False),
+            milestones=milestones,
+            parameters=parameters,
+            critical=tuple(critical),
+            origin=origin,
+        )
+        try:
+            framework.resolved_days()
+        except InputError as error:
+            raise self.fail("parameters", str(error)) from None
+        return framework
+
+    def parameters(self, raw: object) -> dict[str, int]:
+        if not isinstance(raw, dict):
+            raise self.fail("[parameters]", "must be a table of name = whole number")
+        result = {}
+        for key in raw:
+            if not re.fullmatch(r"[a-z_][a-z0-9_]*", key):
+                raise self.fail(f"parameter '{key}'", "names use only a-z, 0-9 and '_'")
+            result[key] = self.whole(raw, key, f"parameter '{key}'")
+        return result
+
+    def milestone(self, entry: object, number: int, parameters: Mapping[str, int]) -> MilestoneSpec:
+        where = f"milestone #{number}"
+        if not isinstance(entry, dict):
+            raise self.fail(where, "must be a table")
+        ident = self.text(entry, "id", where)
+        where = f"milestone '{ident}'"
+        if not _ID.fullmatch(ident):
+            raise self.fail(where, "field 'id' may use only a-z, 0-9 and '-'")
+        who = self.text(entry, "who", where)
+        if who not in WHO:
+            raise self.fail(where, f"field 'who' must be one of {', '.join(WHO)}, not '{who}'")
+        if "day" in entry:
+            if "start" in entry or "end" in entry:
+                raise self.fail(where, "give either 'day' or 'start' and 'end', not both")
+            start = end = self.whole(entry, "day", where)
+        elif "start" in entry and "end" in entry:
+            start, end = self.whole(entry, "start", where), self.whole(entry, "end", where)
+        else:
+            raise self.fail(where, "field 'day' (or 'start' and 'end') is missing")
+        for key, value in (("start" if start != end else "day", start), ("end", end)):
+            if not 1 <= value <= _MAX_DAY:
+                raise self.fail(where, f"field '{key}' must be a Day from 1 to {_MAX_DAY}, not {value}")
+        if end < start:
+            raise self.fail(where, f"field 'end' (Day {end}) is before 'start' (Day {start})")
+        plus_raw = entry.get("plus", [])
+        plus = (plus_raw,) if isinstance(plus_raw, str) else plus_raw
+        if not isinstance(plus, list | tuple) or not all(isinstance(p, str) for p in plus):
+            raise self.fail(where, "field 'plus' must be a parameter name or a list of them")
+        for name in plus:
+            if name not in parameters:
+                raise self.fail(where, f"field 'plus' names '{name}', which is not in [parameters]")
+        return MilestoneSpec(ident, self.text(entry, "title", where), who, start, end, tuple(plus))

@@ -1,0 +1,61 @@
+"""Writing results: to stdout, or atomically to a file that is never left half-written."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from inspectcal.errors import OutputError
+
+
+def write_output(text: str, target: str | None, *, force: bool = False) -> None:
+    """Write ``text`` to stdout (``None`` or ``-``) or to the file ``target``.
+
+    A file is written to a temporary name beside it and renamed into place, so a
+    reader never sees half of it; an existing file is kept unless ``force``.
+    """
+    if target is None or target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory; give a file name")
+    if path.exists() and not path.is_file():
+        _write_special(text, path)  # a device or pipe, e.g. /dev/stdout: no rename possible
+        return
+    if path.exists() and not force:
+        raise OutputError(f"{target} already exists: add --force to replace it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {target}: folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(f"cannot write {target}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target}: {error.strerror}") from None
+
+
+def _write_special(text: str, path: Path) -> None:
+    try:
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,62 @@
+"""A plan: a framework's milestones turned into real dates on a working calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from inspectcal.calendars import CalendarSource
+from inspectcal.frameworks import Framework
+from inspectcal.workdays import NonWorkingDay, WorkingCalendar
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    title: str
+    who: str
+    start_day: int
+    end_day: int
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Plan:
+    framework: Framework
+    notified: date
+    source: CalendarSource
+    milestones: tuple[Milestone, ...]
+    skipped: tuple[NonWorkingDay, ...]  # bank holidays and closures inside the plan
+    authority: str | None = None
+
+    @property
+    def last(self) -> date:
+        return max(m.end for m in self.milestones)
+
+
+def build_plan(
+    framework: Framework,
+    notified: date,
+    calendar: WorkingCalendar,
+    source: CalendarSource,
+    *,
+    authority: str | None = None,
+) -> Plan:
+    """Date every milestone of ``framework`` with Day 1 on ``notified``."""
+    calendar.require_working_day(notified, role="the notification date (Day 1)")
+    milestones = tuple(
+        Milestone(
+            spec.id,
+            spec.title,
+            spec.who,
+            start_day,
+            end_day,
+            calendar.day_date(notified, start_day),
+            calendar.day_date(notified, end_day),
+        )
+        for spec, start_day, end_day in framework.resolved_days()
+    )
+    last = max(m.end for m in milestones)
+    skipped = tuple(calendar.days_off_between(notified, last))
+    return Plan(framework, notified, source, milestones, skipped, authority or None)

@@ -1,0 +1,63 @@
+"""One module per output format, each with ``render(plan, stream)``.
+
+Modules are imported only when their format is asked for, so that a json run never
+pays for importing rich (or icalendar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from importlib import import_module
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from inspectcal.plan import Milestone, Plan
+
+PLAN_FORMATS = ("table", "json", "csv", "markdown")
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def get_renderer(fmt: str) -> Callable[[Plan, TextIO], None]:
+    module = import_module(f"inspectcal.render.{fmt}")
+    renderer: Callable[[Plan, TextIO], None] = module.render
+    return renderer
+
+
+def human_date(day: date, *, year: bool = True) -> str:
+    """'Mon 22 Feb 2010' (English names whatever the locale)."""
+    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def human_span(start: date, end: date) -> str:
+    """'Mon 8 Mar - Fri 19 Mar 2010'; the year is written once when both share it."""
+    if start == end:
+        return human_date(start)
+    return f"{human_date(start, year=start.year != end.year)} - {human_date(end)}"
+
+
+def day_label(milestone: Milestone) -> str:
+    if milestone.start_day == milestone.end_day:
+        return str(milestone.start_day)
+    return f"{milestone.start_day}-{milestone.end_day}"
+
+
+def plan_heading(plan: Plan) -> str:
+    who = f"{plan.authority}: " if plan.authority else ""
+    return f"{who}{plan.framework.title}, notified {human_date(plan.notified)}"
+
+
+def calendar_note(plan: Plan) -> str:
+    """One sentence naming the calendar and what it skipped inside the plan."""
+    note = f"Working days: {plan.source.describe()}."
+    if plan.skipped:
+        skipped = "; ".join(f"{human_date(d.date)} {d.name}" for d in plan.skipped)
+        note += f" Skipped: {skipped}."
+    else:
+        note += " No bank holidays or closures fall inside this plan."
+    if plan.framework.status != "authoritative":
+        note += f" This framework is indicative: {plan.framework.source}"
+    return note

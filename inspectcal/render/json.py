@@ -1,0 +1,45 @@
+"""The plan as one JSON object (the shape is documented in README and kept stable)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from inspectcal.plan import Plan
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "framework": {
+            "id": plan.framework.id,
+            "title": plan.framework.title,
+            "status": plan.framework.status,
+        },
+        "parameters": dict(sorted(plan.framework.parameters.items())),
+        "authority": plan.authority,
+        "notified": plan.notified.isoformat(),
+        "region": plan.source.region.key,
+        "bank_holidays": plan.source.bank_holidays,
+        "closures": [
+            {"date": day.isoformat(), "name": name}
+            for day, name in sorted(plan.source.closure_days().items())
+        ],
+        "skipped": [{"date": off.date.isoformat(), "name": off.name} for off in plan.skipped],
+        "milestones": [
+            {
+                "id": m.id,
+                "title": m.title,
+                "who": m.who,
+                "start_day": m.start_day,
+                "end_day": m.end_day,
+                "start": m.start.isoformat(),
+                "end": m.end.isoformat(),
+            }
+            for m in plan.milestones
+        ],
+    }
+
+
+def render(plan: Plan, stream: TextIO) -> None:
+    json.dump(plan_to_dict(plan), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

@@ -1,0 +1,68 @@
+"""Shared fixtures; pins the environment so that output never depends on the terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import settings
+
+from inspectcal.calendars import CalendarSource, get_region, working_calendar
+from inspectcal.workdays import WorkingCalendar
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+GOVUK_FILE = SHARED / "data" / "gov-uk-bank-holidays-2012-2028.json"
+
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pinned_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Fixed width, no colour, a private holidays cache: output is the same on any terminal."""
+    saved = dict(os.environ)
+    os.environ.update(
+        COLUMNS="100",
+        LINES="50",
+        NO_COLOR="1",
+        TERM="dumb",
+        INSPECTCAL_CACHE_DIR=str(tmp_path_factory.mktemp("cache")),
+    )
+    for key in ("FORCE_COLOR", "SOURCE_DATE_EPOCH", "INSPECTCAL_DEBUG"):
+        os.environ.pop(key, None)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture(scope="session")
+def england(_pinned_environment: None) -> WorkingCalendar:
+    return working_calendar(CalendarSource())
+
+
+@pytest.fixture(scope="session")
+def calendars(_pinned_environment: None) -> dict[str, WorkingCalendar]:
+    from inspectcal.calendars import REGIONS
+
+    return {key: working_calendar(CalendarSource(get_region(key))) for key in REGIONS}
+
+
+@pytest.fixture(scope="session")
+def govuk() -> dict[str, Any]:
+    """The official gov.uk bank holidays (2012-2028); skipped outside the project's CI tree."""
+    if not GOVUK_FILE.is_file():
+        pytest.skip(f"{GOVUK_FILE} is not here (it lives beside the checkout, not in the repo)")
+    data: dict[str, Any] = json.loads(GOVUK_FILE.read_text("utf-8"))
+    return data
+
+
+def govuk_weekdays(data: dict[str, Any], region: str) -> dict[date, str]:
+    days = {date.fromisoformat(e["date"]): e["title"] for e in data[region]["events"]}
+    return {d: t for d, t in days.items() if d.weekday() < 5}

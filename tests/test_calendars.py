@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inspectcal import calendars
+from inspectcal.calendars import (
+    REGIONS,
+    CalendarSource,
+    Closure,
+    get_region,
+    read_closures,
+    working_calendar,
+)
+from inspectcal.errors import InputError
+from inspectcal.workdays import WorkingCalendar
+
+from .conftest import govuk_weekdays
+
+
+@pytest.mark.parametrize("region", sorted(REGIONS))
+def test_holidays_package_agrees_with_govuk_list(
+    region: str, calendars: dict[str, WorkingCalendar], govuk: dict[str, Any]
+) -> None:
+    """Every weekday bank holiday of 2012-2028, both ways, for each region."""
+    official = govuk_weekdays(govuk, region)
+    ours = {
+        d: off.name
+        for d, off in calendars[region].days_off.items()
+        if date(2012, 1, 1) <= d <= date(2028, 12, 31)
+    }
+    assert sorted(set(official) - set(ours)) == []
+    assert sorted(set(ours) - set(official)) == []
+
+
+def test_regions_differ_where_they_should(calendars: dict[str, WorkingCalendar]) -> None:
+    assert not calendars["scotland"].is_working_day(date(2010, 1, 4))  # 2nd January (substitute)
+    assert calendars["england-and-wales"].is_working_day(date(2010, 1, 4))
+    assert not calendars["northern-ireland"].is_working_day(date(2010, 3, 17))  # St Patrick's Day
+    assert not calendars["northern-ireland"].is_working_day(date(2010, 7, 12))  # Battle of the Boyne
+    assert calendars["scotland"].is_working_day(date(2010, 4, 5))  # no Easter Monday in Scotland
+
+
+def test_unknown_region() -> None:
+    with pytest.raises(InputError, match="unknown region 'wales': choose one of england-and-wales, scotland"):
+        get_region("wales")
+
+
+def test_no_bank_holidays_counts_mon_to_fri() -> None:
+    calendar = working_calendar(CalendarSource(bank_holidays=False))
+    assert calendar.is_working_day(date(2010, 4, 2))
+    assert calendar.days_off == {}
+
+
+def test_closures_are_skipped_and_named() -> None:
+    source = CalendarSource(closures=(Closure(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),))
+    calendar = working_calendar(source)
+    assert calendar.describe_non_working(date(2010, 12, 29)) == (
+        "2010-12-29 is a council closure day (Christmas shutdown)"
+    )
+    # Thu 23 Dec + 1: Christmas and Boxing Day substitutes on 27-28, closure 29-31, New Year substitute 3 Jan.
+    assert calendar.add(date(2010, 12, 24), 1) == date(2011, 1, 4)
+    assert "3 closure days" in source.describe()
+
+
+def test_read_closures_file(tmp_path: Path) -> None:
+    path = tmp_path / "closures.txt"
+    path.write_text(
+        "# council shutdown days\n\n2010-12-29..2010-12-31  # Christmas shutdown\n02/08/2010\n", "utf-8"
+    )
+    assert read_closures(path) == [
+        Closure(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),
+        Closure(date(2010, 8, 2), date(2010, 8, 2), ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("2010-12-29\nnot a date\n", "line 2: cannot read 'not a date' as a date"),
+        ("2010-12-31..2010-12-29\n", "line 1: range '2010-12-31..2010-12-29' ends before it starts"),
+        (b"\xff\xfe\x00binary", "is not UTF-8 text"),
+    ],
+)
+def test_bad_closures_files(tmp_path: Path, content: str | bytes, message: str) -> None:
+    path = tmp_path / "closures.txt"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    with pytest.raises(InputError) as caught:
+        read_closures(path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_missing_closures_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist: check the path"):
+        read_closures(tmp_path / "nope.txt")
+
+
+def test_closure_outside_supported_range() -> None:
+    source = CalendarSource(closures=(Closure(date(2100, 1, 1), date(2100, 1, 1)),))
+    with pytest.raises(InputError, match="closure 2100-01-01 is outside the supported dates"):
+        working_calendar(source)
+
+
+def test_bank_holidays_are_cached_per_holidays_release(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(tmp_path))
+    region = REGIONS["england-and-wales"]
+    computed = calendars.bank_holidays(region)
+    files = list(tmp_path.glob("bank-holidays-england-and-wales-*.json"))
+    assert len(files) == 1
+    assert calendars.holidays_version() in files[0].name
+    assert json.loads(files[0].read_text("utf-8"))["days"]["2010-04-02"] == "Good Friday"
+
+    def must_not_compute(_: object) -> None:
+        raise AssertionError("the cache was not used")
+
+    monkeypatch.setattr(calendars, "_compute_bank_holidays", must_not_compute)
+    assert calendars.bank_holidays(region) == computed
+    # A new holidays release is a different key: the cache is not reused.
+    monkeypatch.setattr(calendars, "holidays_version", lambda: "999.0")
+    with pytest.raises(AssertionError, match="the cache was not used"):
+        calendars.bank_holidays(region)
+
+
+def test_corrupt_cache_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(tmp_path))
+    region = REGIONS["scotland"]
+    calendars.bank_holidays(region)
+    (cached,) = tmp_path.glob("bank-holidays-scotland-*.json")
+    cached.write_text("{not json", "utf-8")
+    assert calendars.bank_holidays(region)[date(2010, 1, 4)]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inspectcal.dates import parse_date, parse_date_range
+from inspectcal.errors import DateError
+
+FEB_22 = date(2010, 2, 22)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2010-02-22",
+        "22/02/2010",
+        "22-02-2010",
+        "22.02.2010",
+        "22/2/2010",
+        " 22 Feb 2010 ",
+        "22 February 2010",
+        "Monday 22nd February 2010",
+        "Mon 22 Feb 2010",
+        "February 22, 2010",
+    ],
+)
+def test_accepted_forms(text: str) -> None:
+    assert parse_date(text) == FEB_22
+
+
+def test_today_only_when_passed_in() -> None:
+    assert parse_date("today", today=FEB_22) == FEB_22
+    assert parse_date("Today", today=FEB_22) == FEB_22
+    with pytest.raises(DateError, match="'today' is not accepted here"):
+        parse_date("today")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "02/22/2010",
+            "'02/22/2010' is month-first: numeric dates are day-first (DD/MM/YYYY), so write 22/02/2010",
+        ),
+        ("31/02/2010", "'31/02/2010' is not a real date (month 2 of 2010 has no day 31)"),
+        ("2010-13-01", "'2010-13-01' is not a real date (there is no month 13)"),
+        ("22/02/10", "cannot read '22/02/10' as a date"),
+        ("22 Feb", "'22 Feb' is not a whole date"),
+        ("Tuesday 22 Feb 2010", "2010-02-22 is a Monday, not a Tuesday"),
+        ("22 Feb 2010 10:30", "has a time in it"),
+        ("next week", "cannot read 'next week' as a date"),
+        ("", "empty date"),
+    ],
+)
+def test_rejected_forms(text: str, message: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert message in str(caught.value)
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_iso_and_day_first_round_trip(day: date) -> None:
+    assert parse_date(day.isoformat()) == day
+    assert parse_date(f"{day.day:02d}/{day.month:02d}/{day.year:04d}") == day
+    assert parse_date(f"{day.day} {day:%B} {day.year:04d}") == day
+
+
+def test_ranges() -> None:
+    assert parse_date_range("2010-12-29..2010-12-31") == (date(2010, 12, 29), date(2010, 12, 31))
+    assert parse_date_range("29.12.2010..31.12.2010") == (date(2010, 12, 29), date(2010, 12, 31))
+    assert parse_date_range("2010-12-29") == (date(2010, 12, 29), date(2010, 12, 29))
+    with pytest.raises(DateError, match="ends before it starts"):
+        parse_date_range("2010-12-31..2010-12-29")

@@ -1,0 +1,230 @@
+"""The engine against independent computations: a day-by-day loop and numpy's busday functions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import inspectcal.workdays as workdays
+from inspectcal.errors import InputError, NotWorkingDayError, OutOfRangeError
+from inspectcal.workdays import NonWorkingDay, WorkingCalendar
+
+from .conftest import govuk_weekdays
+
+FIRST, LAST = date(2016, 1, 1), date(2024, 12, 31)
+ONE = timedelta(days=1)
+
+
+def make_calendar(off: set[date]) -> WorkingCalendar:
+    return WorkingCalendar(
+        {d: NonWorkingDay(d, f"off {d}", f"off {d}, a test holiday") for d in off}, first=FIRST, last=LAST
+    )
+
+
+# -- the naive oracle: walk one day at a time -----------------------------------
+
+
+def naive_working(day: date, off: set[date]) -> bool:
+    return day.weekday() < 5 and day not in off
+
+
+def naive_add(day: date, n: int, off: set[date]) -> date:
+    step = ONE if n > 0 else -ONE
+    left = abs(n)
+    while left:
+        day += step
+        if naive_working(day, off):
+            left -= 1
+    return day
+
+
+def naive_between(a: date, b: date, off: set[date]) -> int:
+    if b >= a:
+        return sum(naive_working(a + ONE * i, off) for i in range(1, (b - a).days + 1))
+    return -naive_between(b, a, off)
+
+
+inner_dates = st.dates(min_value=date(2019, 6, 1), max_value=date(2021, 6, 30))
+off_sets = st.sets(st.dates(min_value=date(2018, 1, 1), max_value=date(2022, 12, 31)), max_size=120)
+
+
+@given(off=off_sets, day=inner_dates, n=st.integers(-120, 120))
+def test_add_matches_a_day_by_day_walk(off: set[date], day: date, n: int) -> None:
+    assert make_calendar(off).add(day, n) == naive_add(day, n, off)
+
+
+@given(off=off_sets, a=inner_dates, b=inner_dates)
+def test_between_matches_a_day_by_day_count(off: set[date], a: date, b: date) -> None:
+    calendar = make_calendar(off)
+    assert calendar.between(a, b) == naive_between(a, b, off)
+    inclusive = calendar.between(a, b, inclusive=True)
+    if b >= a:
+        assert inclusive == naive_between(a - ONE, b, off)
+    else:
+        assert inclusive == -naive_between(b - ONE, a, off)
+
+
+@given(off=off_sets, day=inner_dates)
+def test_is_working_day_matches_the_definition(off: set[date], day: date) -> None:
+    calendar = make_calendar(off)
+    assert calendar.is_working_day(day) == naive_working(day, off)
+    assert (calendar.why_not_working(day) is None) == naive_working(day, off)
+
+
+@given(off=off_sets, day=inner_dates, n=st.integers(-300, 300).filter(bool))
+def test_add_lands_on_a_working_day_and_between_undoes_it(off: set[date], day: date, n: int) -> None:
+    calendar = make_calendar(off)
+    result = calendar.add(day, n)
+    assert calendar.is_working_day(result)
+    if calendar.is_working_day(day) or n > 0:
+        assert calendar.between(day, result) == n
+    else:
+        # Counting back from a day off: that day is not among the working days counted.
+        assert calendar.between(day, result) == n + 1
+    if calendar.is_working_day(day):
+        assert calendar.add(result, -n) == day
+
+
+@given(off=off_sets, notified=inner_dates, n=st.integers(1, 250))
+def test_day_number_round_trips(off: set[date], notified: date, n: int) -> None:
+    calendar = make_calendar(off)
+    assume(calendar.is_working_day(notified))
+    day_n = calendar.day_date(notified, n)
+    assert calendar.day_number(notified, day_n) == n
+    # Day N is N-1 working days after Day 1, counted day by day.
+    assert day_n == naive_add(notified, n - 1, off)
+
+
+@given(off=off_sets, a=inner_dates, n=st.integers(1, 200))
+def test_add_is_monotonic(off: set[date], a: date, n: int) -> None:
+    calendar = make_calendar(off)
+    assert calendar.add(a, n) < calendar.add(a, n + 1)
+    assert calendar.add(a, -n) > calendar.add(a, -n - 1)
+
+
+def test_cost_does_not_grow_with_n(england: WorkingCalendar, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Count the engine's steps (bisects) instead of timing it: the same for N=40 and N=30,000."""
+    calls: list[str] = []
+    real_left, real_right = workdays.bisect_left, workdays.bisect_right
+
+    def counting_left(*args: object) -> int:
+        calls.append("left")
+        return real_left(*args)  # type: ignore[call-overload, no-any-return]
+
+    def counting_right(*args: object) -> int:
+        calls.append("right")
+        return real_right(*args)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(workdays, "bisect_left", counting_left)
+    monkeypatch.setattr(workdays, "bisect_right", counting_right)
+    start = date(1980, 1, 7)
+    steps = {}
+    for n in (40, 4_000, 25_000):
+        calls.clear()
+        england.add(start, n)
+        england.between(start, start + timedelta(days=n))
+        england.day_date(start, n)
+        steps[n] = len(calls)
+    assert steps[40] == steps[4_000] == steps[25_000] <= 10
+
+
+# -- the real England and Wales calendar against other sources -------------------
+
+
+def test_matches_numpy_busday_functions(england: WorkingCalendar) -> None:
+    holidays = np.array(sorted(england.days_off), dtype="datetime64[D]")
+    busday = np.busdaycalendar(weekmask="1111100", holidays=holidays)
+    rng = np.random.default_rng(20100222)
+    starts = rng.integers(date(1978, 1, 1).toordinal(), date(2097, 1, 1).toordinal(), 3000)
+    for ordinal, n in zip(starts, rng.integers(-600, 600, 3000), strict=True):
+        day = date.fromordinal(int(ordinal))
+        n = int(n)
+        # numpy rolls a non-working start forward ('following') before counting; WORKDAY does not,
+        # so compare from working starts, where the two definitions agree.
+        if not england.is_working_day(day):
+            continue
+        expected = np.busday_offset(np.datetime64(day), n, roll="raise", busdaycal=busday)
+        assert england.add(day, n) == expected.astype(date)
+        end = day + timedelta(days=abs(n))
+        # busday_count counts [a, b): the working days after `day` up to `end` are [day+1, end+1).
+        count = np.busday_count(np.datetime64(day + ONE), np.datetime64(end + ONE), busdaycal=busday)
+        assert england.between(day, end) == int(count)
+
+
+@pytest.mark.parametrize("region", ["england-and-wales", "scotland", "northern-ireland"])
+def test_day_arithmetic_agrees_with_govuk_list(
+    region: str, calendars: dict[str, WorkingCalendar], govuk: dict[str, object]
+) -> None:
+    """Whole-range check of every Day 1..60 from every working day of 2012-2028 against the official list."""
+    official = set(govuk_weekdays(govuk, region))  # type: ignore[arg-type]
+    calendar = calendars[region]
+    day = date(2012, 1, 3)
+    while day < date(2028, 9, 1):
+        if naive_working(day, official):
+            walked = day
+            for n in range(2, 61):
+                walked = naive_add(walked, 1, official)
+                if n in (5, 11, 20, 25, 40, 60):
+                    assert calendar.day_date(day, n) == walked, (region, day, n)
+        day += timedelta(days=3)
+
+
+# -- examples and errors --------------------------------------------------------
+
+
+def test_reasons_and_descriptions(england: WorkingCalendar) -> None:
+    assert england.why_not_working(date(2010, 4, 2)) == "Good Friday"
+    assert england.why_not_working(date(2010, 2, 20)) == "Saturday"
+    assert england.why_not_working(date(2010, 2, 22)) is None
+    assert england.describe_non_working(date(2010, 4, 5)) == (
+        "2010-04-05 is Easter Monday, a bank holiday in England and Wales"
+    )
+    assert england.describe_non_working(date(2010, 2, 21)) == "2010-02-21 is a Sunday"
+    # One-off days: the Platinum Jubilee and the State Funeral of 2022, the Coronation of 2023.
+    for one_off in (date(2022, 6, 3), date(2022, 9, 19), date(2023, 5, 8)):
+        assert not england.is_working_day(one_off)
+
+
+def test_add_zero_and_weekend_starts(england: WorkingCalendar) -> None:
+    saturday = date(2010, 2, 20)
+    assert england.add(saturday, 0) == saturday
+    assert england.add(saturday, 1) == date(2010, 2, 22)
+    assert england.add(saturday, -1) == date(2010, 2, 19)
+    # Thursday before Easter + 1 working day skips Good Friday, the weekend and Easter Monday.
+    assert england.add(date(2010, 4, 1), 1) == date(2010, 4, 6)
+
+
+def test_networkdays_examples(england: WorkingCalendar) -> None:
+    assert england.between(date(2010, 2, 22), date(2010, 2, 26)) == 4
+    assert england.between(date(2010, 2, 22), date(2010, 2, 26), inclusive=True) == 5
+    assert england.between(date(2010, 2, 26), date(2010, 2, 22), inclusive=True) == -5
+    assert england.between(date(2010, 2, 22), date(2010, 2, 22)) == 0
+    assert england.between(date(2010, 2, 20), date(2010, 2, 20), inclusive=True) == 0
+
+
+def test_errors(england: WorkingCalendar) -> None:
+    with pytest.raises(NotWorkingDayError, match="2010-04-02 is Good Friday, a bank holiday in England"):
+        england.day_date(date(2010, 4, 2), 5)
+    with pytest.raises(InputError, match="Day 0 does not exist"):
+        england.day_date(date(2010, 2, 22), 0)
+    with pytest.raises(OutOfRangeError, match="Day 10000000 from 2010-02-22 falls after 2099-12-31"):
+        england.day_date(date(2010, 2, 22), 10_000_000)
+    with pytest.raises(OutOfRangeError, match="outside the supported dates 1975-01-01 to 2099-12-31"):
+        england.add(date(1974, 12, 31), 1)
+    with pytest.raises(OutOfRangeError, match="result falls outside"):
+        england.add(date(1975, 1, 2), -10)
+    with pytest.raises(InputError, match="before Day 1"):
+        england.day_number(date(2010, 2, 22), date(2010, 2, 19))
+
+
+def test_days_off_between_is_inclusive_and_ordered(england: WorkingCalendar) -> None:
+    found = england.days_off_between(date(2010, 4, 2), date(2010, 4, 5))
+    assert [(d.date, d.name) for d in found] == [
+        (date(2010, 4, 2), "Good Friday"),
+        (date(2010, 4, 5), "Easter Monday"),
+    ]
+    assert england.days_off_between(date(2010, 4, 6), date(2010, 4, 30)) == []
