@@ -20,17 +20,44 @@ README = ROOT / "README.md"
 _BLOCK = re.compile(r"(<!-- output: (?P<args>.+?) -->\n```[a-z]*\n)(?P<body>.*?)(```)", re.S)
 
 
-def run_inspectcal(args: list[str]) -> str:
+# Generated example files: (file name under examples/, the inspectcal arguments that make it).
+# SOURCE_DATE_EPOCH is pinned (2010-02-22T00:00:00Z) so the files are byte-for-byte reproducible.
+EXAMPLE_FILES = [
+    (
+        "nottinghamshire-2010.ics",
+        [
+            "plan",
+            "--notified",
+            "2010-02-22",
+            "--name",
+            "Nottinghamshire",
+            "--format",
+            "ics",
+            "--remind",
+            "1d",
+        ],
+    ),
+]
+SOURCE_DATE_EPOCH = "1266796800"
+
+
+def run_inspectcal(args: list[str], *, raw: bool = False) -> str:
     """The output of ``inspectcal ARGS`` as a 100-column, colourless terminal shows it."""
     from typer.testing import CliRunner
 
     from inspectcal.cli import app
 
-    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     result = CliRunner().invoke(app, args, env=env)
     if result.exit_code != 0:
         raise SystemExit(f"inspectcal {shlex.join(args)} failed: {result.stderr}")
+    if raw:
+        return result.stdout_bytes.decode("utf-8")
     return "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
+
+
+def example_files() -> dict[Path, str]:
+    return {ROOT / "examples" / name: run_inspectcal(args, raw=True) for name, args in EXAMPLE_FILES}
 
 
 def readme_with_current_output(text: str) -> str:
@@ -43,14 +70,16 @@ def readme_with_current_output(text: str) -> str:
 
 def main() -> int:
     os.chdir(ROOT)
-    current = README.read_text("utf-8")
-    wanted = readme_with_current_output(current)
+    wanted = {README: readme_with_current_output(README.read_text("utf-8")), **example_files()}
+    stale = [path for path, text in wanted.items() if not path.exists() or path.read_bytes() != text.encode()]
     if "--check" in sys.argv:
-        if wanted != current:
-            print("README.md output is out of date: run python examples/regenerate.py", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(wanted, "utf-8")
+        for path in stale:
+            print(
+                f"{path.relative_to(ROOT)} is out of date: run python examples/regenerate.py", file=sys.stderr
+            )
+        return 1 if stale else 0
+    for path in stale:
+        path.write_bytes(wanted[path].encode())
     return 0
 
 

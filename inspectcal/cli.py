@@ -11,7 +11,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -149,6 +149,7 @@ class PlanFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    ics = "ics"
 
 
 class ListFormat(StrEnum):
@@ -213,6 +214,40 @@ def plan(
     fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.table,
     output: Output = None,
     force: Force = False,
+    remind: Annotated[
+        str | None,
+        typer.Option(
+            "--remind",
+            metavar="DURATION",
+            help="ics: an alarm this long before each event (1d, 2h, 30m).",
+            rich_help_panel="Calendar file (--format ics)",
+        ),
+    ] = None,
+    per_day: Annotated[
+        bool,
+        typer.Option(
+            "--per-day",
+            help="ics: one event per working day of a range (weekends stay free).",
+            rich_help_panel="Calendar file (--format ics)",
+        ),
+    ] = False,
+    busy: Annotated[
+        bool,
+        typer.Option(
+            "--busy",
+            help="ics: show events as busy (default: free, they block nobody's diary).",
+            rich_help_panel="Calendar file (--format ics)",
+        ),
+    ] = False,
+    calendar_name: Annotated[
+        str | None,
+        typer.Option(
+            "--calendar-name",
+            metavar="TEXT",
+            help="ics: name the calendar (Outlook then opens the file as a new calendar).",
+            rich_help_panel="Calendar file (--format ics)",
+        ),
+    ] = None,
     region: Region = "england-and-wales",
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -221,14 +256,43 @@ def plan(
     """Date every milestone of an inspection from its notification date."""
     from inspectcal.frameworks import load_framework
     from inspectcal.plan import build_plan
-    from inspectcal.render import get_renderer
 
+    ics_only = {
+        "--remind": remind is not None,
+        "--per-day": per_day,
+        "--busy": busy,
+        "--calendar-name": calendar_name is not None,
+    }
+    misplaced = [option for option, given in ics_only.items() if given]
+    if misplaced and fmt is not PlanFormat.ics:
+        raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
     chosen = load_framework(framework)
     source, calendar = _calendar(region, no_bank_holidays, closed, closures)
     result = build_plan(chosen, _date(notified, "--notified"), calendar, source, authority=name)
     buffer = io.StringIO()
-    get_renderer(fmt.value)(result, buffer)
+    if fmt is PlanFormat.ics:
+        from inspectcal.dates import parse_duration
+        from inspectcal.render.ics import IcsOptions, render
+
+        alarm = None if remind is None else parse_duration(remind)
+        options = IcsOptions(_export_time(), alarm, per_day, busy, calendar_name)
+        render(result, buffer, options)
+    else:
+        from inspectcal.render import get_renderer
+
+        get_renderer(fmt.value)(result, buffer)
     _emit(buffer.getvalue(), output, force)
+
+
+def _export_time() -> datetime:
+    """DTSTAMP: now, or SOURCE_DATE_EPOCH when set, for byte-for-byte reproducible files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'") from None
 
 
 @app.command(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from inspectcal.errors import DateError
 
@@ -91,3 +91,18 @@ def parse_date_range(text: str, *, today: date | None = None) -> tuple[date, dat
         return start, end
     one = parse_date(text, today=today)
     return one, one
+
+
+_DURATION = re.compile(r"(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?")
+
+
+def parse_duration(text: str) -> timedelta:
+    """``1d``, ``2h``, ``30m``, ``1w``, or combined like ``1d12h``."""
+    cleaned = text.strip().lower().replace(" ", "")
+    match = _DURATION.fullmatch(cleaned)
+    if not cleaned or match is None:
+        raise DateError(f"cannot read '{text}' as a duration: use e.g. 1d, 2h, 30m or 1d12h")
+    weeks, days, hours, minutes = (int(part or 0) for part in match.groups())
+    if weeks > 52 or days > 366 or hours > 9_000 or minutes > 600_000:
+        raise DateError(f"duration '{text}' is too long: give at most a year")
+    return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)

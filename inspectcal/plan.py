@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from inspectcal.calendars import CalendarSource
@@ -28,11 +28,22 @@ class Plan:
     source: CalendarSource
     milestones: tuple[Milestone, ...]
     skipped: tuple[NonWorkingDay, ...]  # bank holidays and closures inside the plan
+    calendar: WorkingCalendar = field(repr=False, compare=False)
     authority: str | None = None
 
     @property
     def last(self) -> date:
         return max(m.end for m in self.milestones)
+
+    def working_dates(self, milestone: Milestone) -> list[tuple[int, date]]:
+        """Each Day of a milestone with its date: (11, 2010-03-08), (12, 2010-03-09), ..."""
+        return [
+            (day, self.calendar.day_date(self.notified, day))
+            for day in range(milestone.start_day, milestone.end_day + 1)
+        ]
+
+    def skipped_between(self, start: date, end: date) -> list[NonWorkingDay]:
+        return [off for off in self.skipped if start <= off.date <= end]
 
 
 def build_plan(
@@ -59,4 +70,4 @@ def build_plan(
     )
     last = max(m.end for m in milestones)
     skipped = tuple(calendar.days_off_between(notified, last))
-    return Plan(framework, notified, source, milestones, skipped, authority or None)
+    return Plan(framework, notified, source, milestones, skipped, calendar, authority or None)

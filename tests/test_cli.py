@@ -217,7 +217,7 @@ def test_output_errors(tmp_path: Path) -> None:
         (["plan"], "Missing option '--notified' / '-n'. (see 'inspectcal plan --help')"),
         (
             ["plan", "-n", "2010-02-22", "--format", "xml"],
-            "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'csv', 'markdown'. "
+            "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'csv', 'markdown', 'ics'. "
             "(see 'inspectcal plan --help')",
         ),
         (

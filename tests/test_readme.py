@@ -84,3 +84,9 @@ def test_ci_runs_the_readme_test_command() -> None:
     )
     assert done.stdout.strip() == command
     assert "<!-- test-command -->" in (REPO / ".ci" / "run").read_text("utf-8")
+
+
+def test_readme_ics_sample_is_the_start_of_the_example_file() -> None:
+    sample = README.split("begins:\n\n```\n", 1)[1].split("```", 1)[0]
+    example = (REPO / "examples" / "nottinghamshire-2010.ics").read_bytes().decode("utf-8")
+    assert example.replace("\r\n", "\n").startswith(sample)
