@@ -137,6 +137,27 @@ Notified = Annotated[
     str,
     typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
 ]
+PlanNotified = Annotated[
+    str | None,
+    typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
+]
+AnchorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--anchor",
+        metavar="DAY=DATE",
+        help="Instead of --notified: a known date on a known Day or milestone, "
+        "e.g. 11=2010-03-08 or fieldwork-start=2010-03-08.",
+    ),
+]
+FrameworkOption = Annotated[
+    str,
+    typer.Option("--framework", "-f", metavar="ID|PATH", help="Built-in framework id or a .toml file."),
+]
+Params = Annotated[
+    list[str] | None,
+    typer.Option("--param", metavar="NAME=VALUE", help="Override a framework parameter (repeatable)."),
+]
 Output = Annotated[
     str | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-' is stdout)."),
@@ -180,6 +201,51 @@ def _calendar(
     return source, working_calendar(source)
 
 
+def _framework(ref: str, params: list[str] | None) -> Any:
+    from inspectcal.frameworks import load_framework
+
+    chosen = load_framework(ref)
+    overrides = {}
+    for text in params or []:
+        name, equals, value = text.partition("=")
+        try:
+            overrides[name.strip()] = int(value)
+        except ValueError:
+            equals = ""
+        if not equals or not name.strip():
+            raise InputError(
+                f"--param '{text}' is not NAME=VALUE with a whole number, e.g. publication_gap=21"
+            )
+    return chosen.with_parameters(overrides) if overrides else chosen
+
+
+def _build_plan(
+    framework: Any, notified: str | None, anchor: str | None, calendar: Any, source: Any, name: str | None
+) -> Any:
+    """A plan from exactly one of --notified and --anchor."""
+    from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
+
+    if (notified is None) == (anchor is None):
+        raise InputError(
+            "give either --notified DATE (Day 1) or --anchor DAY=DATE (a known date), not both"
+            if notified is not None
+            else "give the notification date with --notified DATE, or a known date with --anchor DAY=DATE"
+        )
+    known = None
+    if anchor is not None:
+        key, equals, when = anchor.partition("=")
+        if not equals:
+            raise InputError(
+                f"--anchor '{anchor}' is not DAY=DATE, e.g. 11=2010-03-08 or fieldwork-start=2010-03-08"
+            )
+        known = Anchor(parse_anchor_day(framework, key), _date(when, "--anchor"))
+        day_one = notified_from_anchor(calendar, known)
+    else:
+        assert notified is not None
+        day_one = _date(notified, "--notified")
+    return build_plan(framework, day_one, calendar, source, authority=name, anchor=known)
+
+
 def _date(text: str, what: str) -> date:
     from inspectcal.dates import parse_date
 
@@ -203,14 +269,13 @@ _NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number
 @app.command(epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
 def plan(
     *,
-    notified: Notified,
+    notified: PlanNotified = None,
+    anchor: AnchorOption = None,
     name: Annotated[
         str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority, shown in titles.")
     ] = None,
-    framework: Annotated[
-        str,
-        typer.Option("--framework", "-f", metavar="ID|PATH", help="Built-in framework id or a .toml file."),
-    ] = "slac-2009",
+    framework: FrameworkOption = "slac-2009",
+    param: Params = None,
     fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.table,
     output: Output = None,
     force: Force = False,
@@ -254,9 +319,6 @@ def plan(
     closures: ClosuresFile = None,
 ) -> None:
     """Date every milestone of an inspection from its notification date."""
-    from inspectcal.frameworks import load_framework
-    from inspectcal.plan import build_plan
-
     ics_only = {
         "--remind": remind is not None,
         "--per-day": per_day,
@@ -266,9 +328,9 @@ def plan(
     misplaced = [option for option, given in ics_only.items() if given]
     if misplaced and fmt is not PlanFormat.ics:
         raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
-    chosen = load_framework(framework)
+    chosen = _framework(framework, param)
     source, calendar = _calendar(region, no_bank_holidays, closed, closures)
-    result = build_plan(chosen, _date(notified, "--notified"), calendar, source, authority=name)
+    result = _build_plan(chosen, notified, anchor, calendar, source, name)
     buffer = io.StringIO()
     if fmt is PlanFormat.ics:
         from inspectcal.dates import parse_duration
@@ -402,6 +464,51 @@ def holidays(
     buffer = io.StringIO()
     render_days_off(days, chosen, source, fmt.value, buffer)
     _emit(buffer.getvalue(), output, force)
+
+
+frameworks_app = typer.Typer(
+    cls=TyperGroup,
+    invoke_without_command=True,
+    help="List the inspection frameworks, or show one.",
+    epilog="Example: inspectcal frameworks show ilacs-standard",
+)
+app.add_typer(frameworks_app, name="frameworks")
+
+
+@frameworks_app.callback()
+def frameworks(
+    ctx: typer.Context,
+    *,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List the built-in inspection frameworks (id, title, status, milestones)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from inspectcal.frameworks import builtin_ids, load_framework
+    from inspectcal.render.frameworks import render_list
+
+    buffer = io.StringIO()
+    render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
+    _emit(buffer.getvalue(), None, False)
+
+
+@frameworks_app.command(
+    "show", epilog="Example: inspectcal frameworks show ilacs-standard --param publication_gap=21"
+)
+def frameworks_show(
+    framework: Annotated[
+        str, typer.Argument(metavar="ID|PATH", help="Built-in framework id or a .toml file.")
+    ],
+    *,
+    param: Params = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Show one framework's milestones by Day, its status and where it comes from."""
+    from inspectcal.render.frameworks import render_one
+
+    buffer = io.StringIO()
+    render_one(_framework(framework, param), fmt.value, buffer)
+    _emit(buffer.getvalue(), None, False)
 
 
 def run() -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from inspectcal.calendars import CalendarSource
+from inspectcal.errors import InputError
 from inspectcal.frameworks import Framework
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
@@ -22,6 +23,32 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """A known date on a known Day, e.g. Day 11 (the first on-site day) from an inspection report."""
+
+    day: int
+    date: date
+
+
+def parse_anchor_day(framework: Framework, key: str) -> int:
+    """``11`` or a milestone id such as ``fieldwork-start`` (its first Day)."""
+    key = key.strip()
+    if key.lstrip("-").isdigit():
+        day = int(key)
+        if day < 1:
+            raise InputError(f"--anchor: Day {day} does not exist: Days count from 1")
+        return day
+    spec = framework.milestone(key)
+    return spec.days(framework.parameters)[0]
+
+
+def notified_from_anchor(calendar: WorkingCalendar, anchor: Anchor) -> date:
+    """Day 1's date, given that Day ``anchor.day`` falls on ``anchor.date``."""
+    calendar.require_working_day(anchor.date, role=f"the --anchor date (Day {anchor.day})")
+    return calendar.add(anchor.date, -(anchor.day - 1))
+
+
+@dataclass(frozen=True)
 class Plan:
     framework: Framework
     notified: date
@@ -30,6 +57,7 @@ class Plan:
     skipped: tuple[NonWorkingDay, ...]  # bank holidays and closures inside the plan
     calendar: WorkingCalendar = field(repr=False, compare=False)
     authority: str | None = None
+    anchor: Anchor | None = None  # the known date the plan was computed from, if not Day 1
 
     @property
     def last(self) -> date:
@@ -53,6 +81,7 @@ def build_plan(
     source: CalendarSource,
     *,
     authority: str | None = None,
+    anchor: Anchor | None = None,
 ) -> Plan:
     """Date every milestone of ``framework`` with Day 1 on ``notified``."""
     calendar.require_working_day(notified, role="the notification date (Day 1)")
@@ -70,4 +99,4 @@ def build_plan(
     )
     last = max(m.end for m in milestones)
     skipped = tuple(calendar.days_off_between(notified, last))
-    return Plan(framework, notified, source, milestones, skipped, calendar, authority or None)
+    return Plan(framework, notified, source, milestones, skipped, calendar, authority or None, anchor)

@@ -51,6 +51,7 @@ def test_plan_json_shape_and_dates() -> None:
         "parameters",
         "authority",
         "notified",
+        "anchor",
         "region",
         "bank_holidays",
         "closures",
@@ -214,7 +215,7 @@ def test_output_errors(tmp_path: Path) -> None:
             ["plan", "-n", "2010-02-22", "--region", "wales"],
             "unknown region 'wales': choose one of england-and-wales, scotland, northern-ireland",
         ),
-        (["plan"], "Missing option '--notified' / '-n'. (see 'inspectcal plan --help')"),
+        (["plan"], "give the notification date with --notified DATE, or a known date with --anchor DAY=DATE"),
         (
             ["plan", "-n", "2010-02-22", "--format", "xml"],
             "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'csv', 'markdown', 'ics'. "
@@ -227,7 +228,8 @@ def test_output_errors(tmp_path: Path) -> None:
         ),
         (
             ["plan", "-n", "2010-02-22", "--framework", "ofsted-1066"],
-            "unknown framework 'ofsted-1066': choose one of slac-2009 or give the path of a .toml file",
+            "unknown framework 'ofsted-1066': choose one of ilacs-short, ilacs-standard, jtai, slac-2009 "
+            "or give the path of a .toml file",
         ),
         (
             ["date", "0", "-n", "2010-02-22"],

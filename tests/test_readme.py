@@ -38,7 +38,16 @@ def test_readme_json_sample_matches_real_output() -> None:
     )
     assert list(sample) == list(real)
     assert list(sample["framework"]) == list(real["framework"])
-    for key in ("parameters", "authority", "notified", "region", "bank_holidays", "closures", "skipped"):
+    for key in (
+        "parameters",
+        "authority",
+        "notified",
+        "anchor",
+        "region",
+        "bank_holidays",
+        "closures",
+        "skipped",
+    ):
         assert sample[key] == real[key], key
     (shown,) = sample["milestones"]
     assert shown in real["milestones"]
@@ -90,3 +99,10 @@ def test_readme_ics_sample_is_the_start_of_the_example_file() -> None:
     sample = README.split("begins:\n\n```\n", 1)[1].split("```", 1)[0]
     example = (REPO / "examples" / "nottinghamshire-2010.ics").read_bytes().decode("utf-8")
     assert example.replace("\r\n", "\n").startswith(sample)
+
+
+def test_readme_framework_snippet_is_from_the_real_file() -> None:
+    snippet = README.split("Here are the header of `slac-2009` and two of its milestones:\n\n```toml\n", 1)[1].split("```", 1)[0]
+    real = (REPO / "inspectcal" / "frameworks" / "slac-2009.toml").read_text("utf-8")
+    assert real.startswith(snippet.split("\n\n[[milestones]]")[0])
+    assert "[[milestones]]\n" + snippet.split("\n\n[[milestones]]\n", 1)[1] in real

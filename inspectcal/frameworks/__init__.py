@@ -7,6 +7,8 @@ A framework file is data only (read with ``tomllib``; nothing in it runs). Schem
     status = "authoritative"         # or "indicative"
     source = "..."                   # where the timetable comes from
     critical = ["setup-meeting"]     # optional: milestone ids that leave must not clash with
+    extends = "slac-2009"            # optional: start from a built-in framework's milestones,
+                                     # parameters and critical list, and add to them
     [parameters]                     # optional named whole numbers with defaults
     publication_gap = 27
     [[milestones]]                   # at least one
@@ -80,7 +82,11 @@ class Framework:
         return changed
 
     def resolved_days(self) -> list[tuple[MilestoneSpec, int, int]]:
-        """Each milestone with its start and end Day after parameters are applied."""
+        """Each milestone with its start and end Day after parameters are applied.
+
+        In timeline order: by start Day, and in file order within a Day (a stable sort), so
+        parameters and an ``extends`` base interleave as the reader expects.
+        """
         result = []
         for spec in self.milestones:
             start, end = spec.days(self.parameters)
@@ -90,7 +96,7 @@ class Framework:
                     f"would fall on Day {start}; Days count from 1"
                 )
             result.append((spec, start, end))
-        return result
+        return sorted(result, key=lambda item: item[1])
 
     @property
     def last_day(self) -> int:
@@ -167,17 +173,19 @@ class _Validator:
         status = self.text(data, "status", top)
         if status not in STATUSES:
             raise self.fail(top, f"field 'status' must be one of {', '.join(STATUSES)}, not '{status}'")
-        parameters = self.parameters(data.get("parameters", {}))
-        raw = data.get("milestones")
-        if not isinstance(raw, list) or not raw:
+        base = self.base(data.get("extends"))
+        parameters = {**(base.parameters if base else {}), **self.parameters(data.get("parameters", {}))}
+        raw = data.get("milestones", [] if base else None)
+        if not isinstance(raw, list) or not (raw or base):
             raise self.fail(top, "a framework needs at least one [[milestones]] entry")
-        milestones = tuple(self.milestone(entry, number, parameters) for number, entry in enumerate(raw, 1))
+        own = [self.milestone(entry, number, parameters) for number, entry in enumerate(raw, 1)]
+        milestones = tuple(base.milestones if base else ()) + tuple(own)
         seen: set[str] = set()
         for spec in milestones:
             if spec.id in seen:
                 raise self.fail(f"milestone '{spec.id}'", "field 'id' is used twice: ids must be unique")
             seen.add(spec.id)
-        critical = data.get("critical", [])
+        critical = data.get("critical", list(base.critical) if base else [])
         if not isinstance(critical, list) or not all(isinstance(c, str) for c in critical):
             raise self.fail(top, "field 'critical' must be a list of milestone ids")
         for key in critical:
@@ -198,6 +206,16 @@ class _Validator:
         except InputError as error:
             raise self.fail("parameters", str(error)) from None
         return framework
+
+    def base(self, ref: object) -> Framework | None:
+        if ref is None:
+            return None
+        if not isinstance(ref, str) or ref not in builtin_ids():
+            choices = ", ".join(builtin_ids())
+            raise self.fail(
+                "top level", f"field 'extends' must name a built-in framework ({choices}), not {ref!r}"
+            )
+        return load_framework(ref)
 
     def parameters(self, raw: object) -> dict[str, int]:
         if not isinstance(raw, dict):

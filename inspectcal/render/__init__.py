@@ -47,7 +47,10 @@ def day_label(milestone: Milestone) -> str:
 
 def plan_heading(plan: Plan) -> str:
     who = f"{plan.authority}: " if plan.authority else ""
-    return f"{who}{plan.framework.title}, notified {human_date(plan.notified)}"
+    heading = f"{who}{plan.framework.title}, notified {human_date(plan.notified)}"
+    if plan.anchor is not None:
+        heading += f" (from Day {plan.anchor.day} on {human_date(plan.anchor.date)})"
+    return heading
 
 
 def calendar_note(plan: Plan) -> str:
@@ -59,5 +62,5 @@ def calendar_note(plan: Plan) -> str:
     else:
         note += " No bank holidays or closures fall inside this plan."
     if plan.framework.status != "authoritative":
-        note += f" This framework is indicative: {plan.framework.source}"
+        note += f" Framework status: {plan.framework.status}. {plan.framework.source}"
     return note

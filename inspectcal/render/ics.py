@@ -59,7 +59,7 @@ def _description(plan: Plan, m: Milestone, start: date, end: date) -> str:
             "Skipped in these dates: " + "; ".join(f"{human_date(s.date)} {s.name}" for s in skipped) + "."
         )
     if plan.framework.status != "authoritative":
-        lines.append(f"Indicative timetable: {plan.framework.source}")
+        lines.append(f"Framework status: {plan.framework.status}. {plan.framework.source}")
     return "\n".join(lines)
 
 

@@ -14,10 +14,14 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "id": plan.framework.id,
             "title": plan.framework.title,
             "status": plan.framework.status,
+            "source": plan.framework.source,
         },
         "parameters": dict(sorted(plan.framework.parameters.items())),
         "authority": plan.authority,
         "notified": plan.notified.isoformat(),
+        "anchor": None
+        if plan.anchor is None
+        else {"day": plan.anchor.day, "date": plan.anchor.date.isoformat()},
         "region": plan.source.region.key,
         "bank_holidays": plan.source.bank_holidays,
         "closures": [

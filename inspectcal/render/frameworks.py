@@ -1,0 +1,101 @@
+"""Frameworks as a list or one framework's milestones: table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from inspectcal.frameworks import Framework
+from inspectcal.render.csv import safe_cell
+
+
+def framework_summary(framework: Framework) -> dict[str, Any]:
+    return {
+        "id": framework.id,
+        "title": framework.title,
+        "status": framework.status,
+        "source": framework.source,
+        "milestones": len(framework.milestones),
+        "last_day": framework.last_day,
+        "parameters": dict(framework.parameters),
+        "critical": list(framework.critical),
+    }
+
+
+def framework_detail(framework: Framework) -> dict[str, Any]:
+    detail = framework_summary(framework)
+    detail["milestones"] = [
+        {"id": spec.id, "title": spec.title, "who": spec.who, "start_day": start, "end_day": end}
+        for spec, start, end in framework.resolved_days()
+    ]
+    return detail
+
+
+def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> None:
+    rows = [framework_summary(f) for f in frameworks]
+    if fmt == "json":
+        json.dump(rows, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(("id", "title", "status", "milestones", "last_day"))
+        for row in rows:
+            writer.writerow(
+                (row["id"], safe_cell(row["title"]), row["status"], row["milestones"], row["last_day"])
+            )
+    else:
+        from rich.table import Table
+
+        from inspectcal.render.table import console_for
+
+        table = Table()
+        for column in ("Id", "Title", "Status", "Milestones", "Days"):
+            table.add_column(column, justify="right" if column in ("Milestones", "Days") else "left")
+        for row in rows:
+            table.add_row(
+                row["id"], row["title"], row["status"], str(row["milestones"]), str(row["last_day"])
+            )
+        console = console_for(stream)
+        console.print(table)
+        console.print(
+            "Indicative frameworks are built from published guidance, not an Ofsted timetable: "
+            "see 'inspectcal frameworks show ID'."
+        )
+
+
+def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
+    detail = framework_detail(framework)
+    if fmt == "json":
+        json.dump(detail, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(("start_day", "end_day", "id", "title", "who"))
+        for m in detail["milestones"]:
+            writer.writerow(
+                (m["start_day"], m["end_day"], safe_cell(m["id"]), safe_cell(m["title"]), m["who"])
+            )
+        return
+    from rich.table import Table
+
+    from inspectcal.render.table import console_for
+
+    table = Table(title=f"{framework.title} [{framework.id}], {framework.status}", title_justify="left")
+    table.add_column("Day", justify="right", no_wrap=True)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Milestone")
+    table.add_column("Who", no_wrap=True)
+    for m in detail["milestones"]:
+        days = str(m["start_day"]) if m["start_day"] == m["end_day"] else f"{m['start_day']}-{m['end_day']}"
+        table.add_row(days, m["id"], m["title"], m["who"])
+    console = console_for(stream)
+    console.print(table)
+    if framework.parameters:
+        console.print("Parameters: " + ", ".join(f"{k} = {v}" for k, v in framework.parameters.items()))
+    if framework.critical:
+        console.print("Critical for clashes: " + ", ".join(framework.critical))
+    if framework.source:
+        console.print(f"Source: {framework.source}")
