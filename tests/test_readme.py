@@ -102,7 +102,9 @@ def test_readme_ics_sample_is_the_start_of_the_example_file() -> None:
 
 
 def test_readme_framework_snippet_is_from_the_real_file() -> None:
-    snippet = README.split("Here are the header of `slac-2009` and two of its milestones:\n\n```toml\n", 1)[1].split("```", 1)[0]
+    snippet = README.split("Here are the header of `slac-2009` and two of its milestones:\n\n```toml\n", 1)[
+        1
+    ].split("```", 1)[0]
     real = (REPO / "inspectcal" / "frameworks" / "slac-2009.toml").read_text("utf-8")
     assert real.startswith(snippet.split("\n\n[[milestones]]")[0])
     assert "[[milestones]]\n" + snippet.split("\n\n[[milestones]]\n", 1)[1] in real
