@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from inspectcal.dates import parse_date_range
+from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
@@ -51,60 +51,12 @@ def get_region(key: str) -> Region:
 
 
 @dataclass(frozen=True)
-class Closure:
-    """Council closure days, inclusive, with an optional name ("Christmas shutdown")."""
-
-    start: date
-    end: date
-    name: str = ""
-
-    def days(self) -> Iterable[date]:
-        for offset in range((self.end - self.start).days + 1):
-            yield self.start + timedelta(days=offset)
-
-
-def parse_closure(text: str) -> Closure:
-    """One ``--closed`` value: ``DATE`` or ``DATE..DATE``."""
-    start, end = parse_date_range(text)
-    return Closure(start, end)
-
-
-_MAX_CLOSURE_LINES = 10_000
-
-
-def read_closures(path: Path) -> list[Closure]:
-    """A closures file: one date or range per line; ``# text`` after it names it."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            lines = handle.readlines(4_000_000)
-    except FileNotFoundError:
-        raise InputError(f"closures file {path} does not exist: check the path") from None
-    except UnicodeDecodeError:
-        raise InputError(f"closures file {path} is not UTF-8 text: save it as plain text") from None
-    except OSError as error:
-        raise InputError(f"cannot read closures file {path}: {error.strerror}") from None
-    if len(lines) > _MAX_CLOSURE_LINES:
-        raise InputError(f"closures file {path} has over {_MAX_CLOSURE_LINES} lines: is it the right file?")
-    closures = []
-    for number, line in enumerate(lines, start=1):
-        body, _, comment = line.partition("#")
-        if not body.strip():
-            continue
-        try:
-            start, end = parse_date_range(body)
-        except InputError as error:
-            raise InputError(f"{path}, line {number}: {error}") from None
-        closures.append(Closure(start, end, comment.strip()))
-    return closures
-
-
-@dataclass(frozen=True)
 class CalendarSource:
     """What a working calendar is made of; plans carry it so every date is traceable."""
 
     region: Region = field(default_factory=lambda: REGIONS[DEFAULT_REGION])
     bank_holidays: bool = True
-    closures: tuple[Closure, ...] = ()
+    closures: tuple[DateSpan, ...] = ()
 
     def describe(self) -> str:
         parts = [f"bank holidays in {self.region.label}" if self.bank_holidays else "no bank holidays"]

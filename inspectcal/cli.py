@@ -189,14 +189,13 @@ def _calendar(
     from inspectcal.calendars import (
         CalendarSource,
         get_region,
-        parse_closure,
-        read_closures,
         working_calendar,
     )
+    from inspectcal.dates import parse_date_span, read_date_file
 
-    found = [parse_closure(text) for text in closed or []]
+    found = [parse_date_span(text) for text in closed or []]
     if closures is not None:
-        found.extend(read_closures(closures))
+        found.extend(read_date_file(closures, "closures file"))
     source = CalendarSource(get_region(region), not no_bank_holidays, tuple(found))
     return source, working_calendar(source)
 

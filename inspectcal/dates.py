@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
-from inspectcal.errors import DateError
+from inspectcal.errors import DateError, InputError
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
@@ -106,3 +109,70 @@ def parse_duration(text: str) -> timedelta:
     if weeks > 52 or days > 366 or hours > 9_000 or minutes > 600_000:
         raise DateError(f"duration '{text}' is too long: give at most a year")
     return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """Dates from ``start`` to ``end`` inclusive, with an optional name ("Christmas shutdown")."""
+
+    start: date
+    end: date
+    name: str = ""
+
+    def days(self) -> Iterator[date]:
+        for offset in range((self.end - self.start).days + 1):
+            yield self.start + timedelta(days=offset)
+
+
+def parse_date_span(text: str) -> DateSpan:
+    """One command-line value: ``DATE`` or ``DATE..DATE``."""
+    start, end = parse_date_range(text)
+    return DateSpan(start, end)
+
+
+_MAX_FILE_LINES = 10_000
+_MAX_FILE_BYTES = 1_000_000
+
+
+def read_date_file(path: Path, what: str) -> list[DateSpan]:
+    """A text file of dates: one date or range per line; ``# text`` after it names it.
+
+    ``what`` names the file in messages ("closures file"). Bad lines are named by number;
+    a file too large to be a list of dates is refused before it is read.
+    """
+    text = read_text_file(path, what)
+    lines = text.splitlines()
+    if len(lines) > _MAX_FILE_LINES:
+        raise InputError(f"{what} {path} has over {_MAX_FILE_LINES:,} lines: is it the right file?")
+    spans = []
+    for number, line in enumerate(lines, start=1):
+        body, _, comment = line.partition("#")
+        if not body.strip():
+            continue
+        try:
+            start, end = parse_date_range(body)
+        except InputError as error:
+            raise InputError(f"{path}, line {number}: {error}") from None
+        spans.append(DateSpan(start, end, comment.strip()))
+    return spans
+
+
+def read_text_file(path: Path, what: str, *, limit: int = _MAX_FILE_BYTES) -> str:
+    """A small UTF-8 text file, or an InputError that names it and says what is wrong."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"{what} {path} does not exist: check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{what} {path} is a folder: give a file") from None
+    except OSError as error:
+        raise InputError(f"cannot read {what} {path}: {error.strerror}") from None
+    if len(data) > limit:
+        raise InputError(f"{what} {path} is over {limit // 1_000_000} MB: is it the right file?")
+    if b"\x00" in data:
+        raise InputError(f"{what} {path} is not text (it holds binary data): is it the right file?")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{what} {path} is not UTF-8 text: save it as plain text (UTF-8)") from None

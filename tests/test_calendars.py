@@ -11,11 +11,10 @@ from inspectcal import calendars
 from inspectcal.calendars import (
     REGIONS,
     CalendarSource,
-    Closure,
     get_region,
-    read_closures,
     working_calendar,
 )
+from inspectcal.dates import DateSpan, read_date_file
 from inspectcal.errors import InputError
 from inspectcal.workdays import WorkingCalendar
 
@@ -57,7 +56,9 @@ def test_no_bank_holidays_counts_mon_to_fri() -> None:
 
 
 def test_closures_are_skipped_and_named() -> None:
-    source = CalendarSource(closures=(Closure(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),))
+    source = CalendarSource(
+        closures=(DateSpan(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),)
+    )
     calendar = working_calendar(source)
     assert calendar.describe_non_working(date(2010, 12, 29)) == (
         "2010-12-29 is a council closure day (Christmas shutdown)"
@@ -72,9 +73,9 @@ def test_read_closures_file(tmp_path: Path) -> None:
     path.write_text(
         "# council shutdown days\n\n2010-12-29..2010-12-31  # Christmas shutdown\n02/08/2010\n", "utf-8"
     )
-    assert read_closures(path) == [
-        Closure(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),
-        Closure(date(2010, 8, 2), date(2010, 8, 2), ""),
+    assert read_date_file(path, "closures file") == [
+        DateSpan(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),
+        DateSpan(date(2010, 8, 2), date(2010, 8, 2), ""),
     ]
 
 
@@ -83,7 +84,8 @@ def test_read_closures_file(tmp_path: Path) -> None:
     [
         ("2010-12-29\nnot a date\n", "line 2: cannot read 'not a date' as a date"),
         ("2010-12-31..2010-12-29\n", "line 1: range '2010-12-31..2010-12-29' ends before it starts"),
-        (b"\xff\xfe\x00binary", "is not UTF-8 text"),
+        (b"\xff\xfe\x00binary", "is not text (it holds binary data)"),
+        (b"caf\xe9 2010-01-01\n", "is not UTF-8 text: save it as plain text (UTF-8)"),
     ],
 )
 def test_bad_closures_files(tmp_path: Path, content: str | bytes, message: str) -> None:
@@ -93,18 +95,18 @@ def test_bad_closures_files(tmp_path: Path, content: str | bytes, message: str) 
     else:
         path.write_text(content, "utf-8")
     with pytest.raises(InputError) as caught:
-        read_closures(path)
+        read_date_file(path, "closures file")
     assert message in str(caught.value)
     assert str(path) in str(caught.value)
 
 
 def test_missing_closures_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist: check the path"):
-        read_closures(tmp_path / "nope.txt")
+        read_date_file(tmp_path / "nope.txt", "closures file")
 
 
 def test_closure_outside_supported_range() -> None:
-    source = CalendarSource(closures=(Closure(date(2100, 1, 1), date(2100, 1, 1)),))
+    source = CalendarSource(closures=(DateSpan(date(2100, 1, 1), date(2100, 1, 1)),))
     with pytest.raises(InputError, match="closure 2100-01-01 is outside the supported dates"):
         working_calendar(source)
 

@@ -133,9 +133,9 @@ def test_every_milestone_is_on_working_days_and_in_framework_order(england: Work
 
 
 def test_plan_over_christmas_with_a_closure() -> None:
-    from inspectcal.calendars import Closure
+    from inspectcal.dates import DateSpan
 
-    source = CalendarSource(closures=(Closure(date(2010, 12, 29), date(2010, 12, 31), "shutdown"),))
+    source = CalendarSource(closures=(DateSpan(date(2010, 12, 29), date(2010, 12, 31), "shutdown"),))
     plan = slac_plan_from(date(2010, 12, 13), source)
     fieldwork = next(m for m in plan.milestones if m.id == "fieldwork")
     # Day 11 from Mon 13 Dec: 14-24 Dec (9 days) then 27-28 Dec bank holidays, 29-31 closure, 3 Jan holiday.
