@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from inspectcal.plan import Plan
+from inspectcal.plan import Milestone, Plan
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -29,18 +29,19 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for day, name in sorted(plan.source.closure_days().items())
         ],
         "skipped": [{"date": off.date.isoformat(), "name": off.name} for off in plan.skipped],
-        "milestones": [
-            {
-                "id": m.id,
-                "title": m.title,
-                "who": m.who,
-                "start_day": m.start_day,
-                "end_day": m.end_day,
-                "start": m.start.isoformat(),
-                "end": m.end.isoformat(),
-            }
-            for m in plan.milestones
-        ],
+        "milestones": [milestone_to_dict(m) for m in plan.milestones],
+    }
+
+
+def milestone_to_dict(m: Milestone) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "title": m.title,
+        "who": m.who,
+        "start_day": m.start_day,
+        "end_day": m.end_day,
+        "start": m.start.isoformat(),
+        "end": m.end.isoformat(),
     }
 
 

@@ -1,0 +1,103 @@
+"""What-if windows as a table (clashing rows highlighted, with a summary), JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from inspectcal.plan import Milestone
+from inspectcal.render import human_date, human_span
+from inspectcal.render.csv import safe_cell
+from inspectcal.render.json import milestone_to_dict
+from inspectcal.window import Candidate, Clash, Critical, clash_free_runs
+
+
+def key_milestones(candidate: Candidate, critical: Sequence[Critical]) -> list[Milestone]:
+    """The critical milestones and the last one (publication), in plan order."""
+    names = {c.name for c in critical}
+    last = max(candidate.plan.milestones, key=lambda m: (m.end_day, m.start_day))
+    return [m for m in candidate.plan.milestones if m.id in names or m is last]
+
+
+def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "notified": candidate.plan.notified.isoformat(),
+        "milestones": [milestone_to_dict(m) for m in candidate.plan.milestones],
+        "clashes": [
+            {"date": c.date.isoformat(), "milestone": c.milestone, "reason": c.reason}
+            for c in candidate.clashes
+        ],
+    }
+
+
+def clash_summary(candidate: Candidate) -> str:
+    """'fieldwork: 5 days from Mon 20 Dec' per clashing milestone (dates in full in json/csv)."""
+    by_milestone: dict[str, list[Clash]] = {}
+    for clash in candidate.clashes:
+        by_milestone.setdefault(clash.milestone, []).append(clash)
+    parts = []
+    for name, found in by_milestone.items():
+        first = human_date(found[0].date, year=False)
+        parts.append(f"{name}: {first}" if len(found) == 1 else f"{name}: {len(found)} days from {first}")
+    return "; ".join(parts)
+
+
+def summary_lines(candidates: Sequence[Candidate]) -> list[str]:
+    clashing = sum(1 for c in candidates if c.clashes)
+    lines = [f"{clashing} of {len(candidates)} candidate notification dates clash."]
+    runs = clash_free_runs(candidates)[:3]
+    if runs:
+        described = "; ".join(
+            f"{human_span(first, last)} ({length} working day{'s' if length != 1 else ''})"
+            for first, last, length in runs
+        )
+        lines.append(f"Longest clash-free runs: {described}.")
+    else:
+        lines.append("No clash-free notification date in this window.")
+    return lines
+
+
+def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: str, stream: TextIO) -> None:
+    if fmt == "json":
+        json.dump([candidate_to_dict(c) for c in candidates], stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return
+    keys = key_milestones(candidates[0], critical) if candidates else []
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        header = ["notified"]
+        for m in keys:
+            header += [f"{m.id}_start", f"{m.id}_end"] if m.start_day != m.end_day else [m.id]
+        writer.writerow([*header, "clashes"])
+        for candidate in candidates:
+            row = [candidate.plan.notified.isoformat()]
+            for m in key_milestones(candidate, critical):
+                row += (
+                    [m.start.isoformat(), m.end.isoformat()]
+                    if m.start_day != m.end_day
+                    else [m.start.isoformat()]
+                )
+            clashes = "; ".join(f"{c.date.isoformat()} {c.milestone}" for c in candidate.clashes)
+            writer.writerow([*row, safe_cell(clashes)])
+        return
+    from rich.table import Table
+
+    from inspectcal.render.table import console_for
+
+    table = Table(header_style="bold")
+    table.add_column("Notified (Day 1)", no_wrap=True)
+    for m in keys:
+        days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
+        table.add_column(f"{m.id}\n{days}", no_wrap=True)
+    table.add_column("Clashes")
+    for candidate in candidates:
+        cells = [human_date(candidate.plan.notified)]
+        cells += [human_span(m.start, m.end) for m in key_milestones(candidate, critical)]
+        clashes = clash_summary(candidate)
+        table.add_row(*cells, clashes or "-", style="bold red" if candidate.clashes else None)
+    console = console_for(stream)
+    console.print(table)
+    for line in summary_lines(candidates):
+        console.print(line)

@@ -1,0 +1,130 @@
+"""What-if windows: every working day in a range taken as a possible notification date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from inspectcal.calendars import CalendarSource
+from inspectcal.dates import DateSpan
+from inspectcal.errors import InputError
+from inspectcal.frameworks import Framework
+from inspectcal.plan import Plan, build_plan
+from inspectcal.workdays import WorkingCalendar
+
+_MAX_CANDIDATES = 5_000
+
+
+@dataclass(frozen=True)
+class Critical:
+    """A span of Days that leave must not touch: a milestone, or Days named by number."""
+
+    name: str  # a milestone id, or "Day 7" / "Days 6-8"
+    start_day: int
+    end_day: int
+
+
+@dataclass(frozen=True)
+class Clash:
+    date: date
+    milestone: str
+    reason: str  # what is avoided that day ("Director on leave")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    plan: Plan
+    clashes: tuple[Clash, ...]
+
+
+def parse_critical(framework: Framework, spec: str | None) -> list[Critical]:
+    """``5,11-20`` or milestone ids; a Day spec that is exactly one milestone's takes its id.
+
+    With no spec, the framework's own ``critical`` list (else every milestone).
+    """
+    resolved = framework.resolved_days()
+    if spec is None:
+        chosen = set(framework.critical) or {s.id for s, _, _ in resolved}
+        return [Critical(s.id, start, end) for s, start, end in resolved if s.id in chosen]
+    result = []
+    for item in (part.strip() for part in spec.split(",")):
+        if match := re.fullmatch(r"(\d+)(?:-(\d+))?", item):
+            start = int(match[1])
+            end = int(match[2] or match[1])
+            if start < 1 or end < start:
+                raise InputError(f"--critical '{item}' is not a Day or a range of Days like 11-20")
+            exact = [s.id for s, a, b in resolved if (a, b) == (start, end)]
+            label = (
+                exact[0] if len(exact) == 1 else (f"Day {start}" if start == end else f"Days {start}-{end}")
+            )
+            result.append(Critical(label, start, end))
+        elif item:
+            spec_ = framework.milestone(item)
+            start, end = spec_.days(framework.parameters)
+            result.append(Critical(spec_.id, start, end))
+        else:
+            raise InputError(f"--critical '{spec}' has an empty item: write e.g. 5,11-20")
+    return result
+
+
+def candidate_dates(calendar: WorkingCalendar, first: date, last: date) -> list[date]:
+    if last < first:
+        raise InputError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
+    if not calendar.is_working_day(first):
+        first = calendar.add(first, 1)
+    count = calendar.between(first, last) + 1
+    if count > _MAX_CANDIDATES:
+        raise InputError(f"the window holds {count:,} working days; give at most {_MAX_CANDIDATES:,}")
+    return [calendar.add(first, n) for n in range(count)] if first <= last else []
+
+
+def clashes_for(plan: Plan, critical: Sequence[Critical], avoided: dict[date, str]) -> tuple[Clash, ...]:
+    found = []
+    for item in critical:
+        start = plan.calendar.day_date(plan.notified, item.start_day)
+        end = plan.calendar.day_date(plan.notified, item.end_day)
+        for day in sorted(d for d in avoided if start <= d <= end):
+            found.append(Clash(day, item.name, avoided[day]))
+    return tuple(sorted(found, key=lambda c: (c.date, c.milestone)))
+
+
+def avoided_days(spans: Iterable[DateSpan]) -> dict[date, str]:
+    days: dict[date, str] = {}
+    for span in spans:
+        for day in span.days():
+            days.setdefault(day, span.name)
+    return days
+
+
+def window(
+    framework: Framework,
+    calendar: WorkingCalendar,
+    source: CalendarSource,
+    first: date,
+    last: date,
+    critical: Sequence[Critical],
+    avoid: Iterable[DateSpan],
+) -> Iterator[Candidate]:
+    avoided = avoided_days(avoid)
+    for notified in candidate_dates(calendar, first, last):
+        plan = build_plan(framework, notified, calendar, source)
+        yield Candidate(plan, clashes_for(plan, critical, avoided))
+
+
+def clash_free_runs(candidates: Sequence[Candidate]) -> list[tuple[date, date, int]]:
+    """Runs of consecutive candidates with no clash: (first, last, length), longest first."""
+    runs: list[tuple[date, date, int]] = []
+    start: Candidate | None = None
+    length = 0
+    for candidate in [*candidates, None]:
+        if candidate is not None and not candidate.clashes:
+            start = start or candidate
+            length += 1
+            previous = candidate
+            continue
+        if start is not None:
+            runs.append((start.plan.notified, previous.plan.notified, length))
+        start, length = None, 0
+    return sorted(runs, key=lambda run: (-run[2], run[0]))
