@@ -41,12 +41,16 @@ def spans_from_ics(text: str, path: Path) -> list[DateSpan]:
         try:
             start_value = event.decoded("DTSTART")
         except (KeyError, ValueError):
-            raise InputError(f"{where} has no readable DTSTART") from None
+            start_value = None
+        if not isinstance(start_value, date):  # icalendar hands back text it could not read
+            raise InputError(f"{where} has no readable DTSTART")
         try:
             end_value = event.decoded("DTEND") if "DTEND" in event else None
             duration = event.decoded("DURATION") if "DURATION" in event else None
         except ValueError:
-            raise InputError(f"{where} has an unreadable DTEND or DURATION") from None
+            end_value = duration = "unreadable"
+        if not isinstance(end_value, date | None) or not isinstance(duration, timedelta | None):
+            raise InputError(f"{where} has an unreadable DTEND or DURATION")
         if end_value is None and duration is not None:
             end_value = start_value + duration
         first, last = _dates_touched(start_value, end_value)

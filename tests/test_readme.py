@@ -54,15 +54,25 @@ def test_readme_json_sample_matches_real_output() -> None:
 
 
 def test_readme_shell_examples_print_what_they_say() -> None:
-    block = README.split("## Day arithmetic in the shell\n\n```sh\n", 1)[1].split("```", 1)[0]
-    commands = re.findall(r"^\$ (.+?)(?:\s+#.*)?\n((?:[^$].*\n)*)", block, re.M)
-    assert len(commands) >= 6
+    """Every `$ inspectcal ...` line in a ```sh block, run in a shell, prints what README shows."""
+    blocks = re.findall(r"```sh\n(.*?)```", README, re.S)
+    commands = [
+        found
+        for block in blocks
+        for found in re.findall(r"^\$ (.+?)(?:\s+#.*)?\n((?:[^$].*\n)*)", block, re.M)
+    ]
+    assert len(commands) >= 8
     env = dict(os.environ, PY=sys.executable)
     for command, expected in commands:
         script = f'inspectcal() {{ "$PY" -m inspectcal "$@"; }}; {command}'
         done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env, check=False)
         assert (done.returncode, done.stderr) == (0, ""), command
         assert done.stdout == expected, command
+
+
+def test_example_files_are_current() -> None:
+    for path, text in regenerate_module().example_files().items():
+        assert path.read_bytes() == text.encode("utf-8"), f"{path.name}: run python examples/regenerate.py"
 
 
 def test_readme_error_example_is_real() -> None:

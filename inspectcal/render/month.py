@@ -91,8 +91,9 @@ def build(plan: Plan) -> Group:
     legend.add_column(no_wrap=True)
     legend.add_column()
     for m in plan.milestones:
+        days = "Day" if m.start_day == m.end_day else "Days"
         legend.add_row(
-            Text(f"Day {day_label(m)}", style=_WHO_STYLE[m.who] if m.start_day == m.end_day else ""),
+            Text(f"{days} {day_label(m)}", style=_WHO_STYLE[m.who] if m.start_day == m.end_day else ""),
             human_span(m.start, m.end),
             f"{m.title} ({m.who})",
         )
@@ -104,8 +105,8 @@ def build(plan: Plan) -> Group:
             f"{off.name} ({kind})",
         )
     key = Text(
-        "D12 = Day 12 (working days only); coloured days are one-day milestones "
-        "(blue Ofsted, green council, magenta both); BH bank holiday, CL closure; weekends dimmed."
+        "D12 = Day 12 (working days only); D5* = a one-day milestone (coloured: blue Ofsted, "
+        "green council, magenta both); BH bank holiday; CL closure; weekends dimmed."
     )
     return Group(Text(plan_heading(plan), style="bold"), grids, key, legend)
 
@@ -120,8 +121,15 @@ def svg(plan: Plan, *, width: int = 110) -> str:
     """The same picture as SVG (Rich's own export), for a briefing note or an intranet page."""
     import io
 
+    # An empty environment: the picture must not depend on the terminal (COLUMNS, NO_COLOR, ...).
     console = Console(
-        record=True, width=width, file=io.StringIO(), color_system="truecolor", force_terminal=True
+        record=True,
+        width=width,
+        height=60,
+        file=io.StringIO(),
+        color_system="truecolor",
+        force_terminal=True,
+        _environ={},
     )
     console.print(build(plan))
     return console.export_svg(title=plan_heading(plan))

@@ -21,6 +21,12 @@ def key_milestones(candidate: Candidate, critical: Sequence[Critical]) -> list[M
     return [m for m in candidate.plan.milestones if m.id in names or m is last]
 
 
+def _short_span(m: Milestone) -> str:
+    if m.start == m.end:
+        return human_date(m.start, year=False)
+    return f"{human_date(m.start, year=False)} - {human_date(m.end, year=False)}"
+
+
 def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     return {
         "notified": candidate.plan.notified.isoformat(),
@@ -87,14 +93,15 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     from inspectcal.render.table import console_for
 
     table = Table(header_style="bold")
-    table.add_column("Notified (Day 1)", no_wrap=True)
+    table.add_column("notified\nDay 1", no_wrap=True)
     for m in keys:
         days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
         table.add_column(f"{m.id}\n{days}", no_wrap=True)
-    table.add_column("Clashes")
+    table.add_column("clashes", min_width=20)
     for candidate in candidates:
         cells = [human_date(candidate.plan.notified)]
-        cells += [human_span(m.start, m.end) for m in key_milestones(candidate, critical)]
+        # Years only in the first column: it keeps the row short enough for the clashes to show.
+        cells += [_short_span(m) for m in key_milestones(candidate, critical)]
         clashes = clash_summary(candidate)
         table.add_row(*cells, clashes or "-", style="bold red" if candidate.clashes else None)
     console = console_for(stream)
