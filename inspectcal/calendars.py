@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,21 +95,28 @@ def working_calendar(source: CalendarSource) -> WorkingCalendar:
 
 
 def holidays_version() -> str:
-    """The installed `holidays` release, read without importing the package."""
+    """The installed `holidays` release, found without importing it (that costs ~30 ms a run).
+
+    Read from the name of its ``holidays-X.Y.dist-info`` folder beside the package; failing
+    that, from the package metadata.
+    """
     from importlib.util import find_spec
 
     spec = find_spec("holidays")
     if spec is not None and spec.origin:
-        version_file = Path(spec.origin).with_name("version.py")
+        site = Path(spec.origin).parent.parent
         try:
-            match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", version_file.read_text("utf-8"))
+            names = [n for n in os.listdir(site) if n.startswith("holidays-") and n.endswith(".dist-info")]
         except OSError:
-            match = None
-        if match:
-            return match.group(1)
-    import holidays
+            names = []
+        if len(names) == 1:
+            return names[0].removeprefix("holidays-").removesuffix(".dist-info")
+    from importlib.metadata import PackageNotFoundError, version
 
-    return str(getattr(holidays, "__version__", "unknown"))
+    try:
+        return version("holidays")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def cache_dir() -> Path:
