@@ -73,6 +73,8 @@ app = typer.Typer(
     help="Working-day timelines for inspections of children's services in England.",
     no_args_is_help=True,
     add_completion=False,
+    # Plain help text: Rich-formatted help imports Rich and doubles the start-up time of --help.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -103,8 +105,8 @@ Region = Annotated[
     str,
     typer.Option(
         "--region",
+        metavar="REGION",
         help="Bank holidays of: england-and-wales, scotland or northern-ireland.",
-        rich_help_panel="Calendar",
     ),
 ]
 NoBankHolidays = Annotated[
@@ -112,7 +114,6 @@ NoBankHolidays = Annotated[
     typer.Option(
         "--no-bank-holidays",
         help="Count Monday to Friday only (skip no bank holidays).",
-        rich_help_panel="Calendar",
     ),
 ]
 Closed = Annotated[
@@ -121,7 +122,6 @@ Closed = Annotated[
         "--closed",
         metavar="DATE[..DATE]",
         help="A council closure day or range, e.g. 2010-12-29..2010-12-31 (repeatable).",
-        rich_help_panel="Calendar",
     ),
 ]
 ClosuresFile = Annotated[
@@ -130,7 +130,6 @@ ClosuresFile = Annotated[
         "--closures",
         metavar="FILE",
         help="File of closure dates or ranges, one per line; '# text' names them.",
-        rich_help_panel="Calendar",
     ),
 ]
 Notified = Annotated[
@@ -284,7 +283,6 @@ def plan(
             "--remind",
             metavar="DURATION",
             help="ics: an alarm this long before each event (1d, 2h, 30m).",
-            rich_help_panel="Calendar file (--format ics)",
         ),
     ] = None,
     per_day: Annotated[
@@ -292,7 +290,6 @@ def plan(
         typer.Option(
             "--per-day",
             help="ics: one event per working day of a range (weekends stay free).",
-            rich_help_panel="Calendar file (--format ics)",
         ),
     ] = False,
     busy: Annotated[
@@ -300,7 +297,6 @@ def plan(
         typer.Option(
             "--busy",
             help="ics: show events as busy (default: free, they block nobody's diary).",
-            rich_help_panel="Calendar file (--format ics)",
         ),
     ] = False,
     calendar_name: Annotated[
@@ -309,7 +305,6 @@ def plan(
             "--calendar-name",
             metavar="TEXT",
             help="ics: name the calendar (Outlook then opens the file as a new calendar).",
-            rich_help_panel="Calendar file (--format ics)",
         ),
     ] = None,
     region: Region = "england-and-wales",
@@ -629,6 +624,7 @@ def status(
 
 frameworks_app = typer.Typer(
     cls=TyperGroup,
+    rich_markup_mode=None,
     invoke_without_command=True,
     help="List the inspection frameworks, or show one.",
     epilog="Example: inspectcal frameworks show ilacs-standard",
@@ -672,6 +668,36 @@ def frameworks_show(
     _emit(buffer.getvalue(), None, False)
 
 
+def _app_for(argv: Sequence[str]) -> typer.Typer:
+    """The app to run: for a plain command, one that builds only that command.
+
+    Typer turns every command's signature into options on each run; doing that for one
+    command instead of all of them is a fifth of the start-up time. Root help, the
+    ``frameworks`` group and anything unusual get the full app.
+    """
+    from typer.main import get_command_name
+
+    if not argv or argv[0].startswith("-"):
+        return app
+    chosen = [
+        info
+        for info in app.registered_commands
+        if (info.name or get_command_name(info.callback.__name__ if info.callback else "")) == argv[0]
+    ]
+    if len(chosen) != 1:
+        return app
+    slim = typer.Typer(
+        cls=InspectcalGroup,
+        name="inspectcal",
+        add_completion=False,
+        rich_markup_mode=None,
+        context_settings=app.info.context_settings,
+    )
+    slim.registered_callback = app.registered_callback
+    slim.registered_commands = chosen
+    return slim
+
+
 def run() -> None:
     """Console-script entry point."""
-    app()
+    _app_for(sys.argv[1:])()

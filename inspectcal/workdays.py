@@ -93,6 +93,7 @@ class WorkingCalendar:
 
     def _check(self, day: date) -> None:
         self._offset(day)
+
     # -- public operations ---------------------------------------------------
     @property
     def days_off(self) -> Mapping[date, NonWorkingDay]:

@@ -21,16 +21,17 @@ A framework file is data only (read with ``tomllib``; nothing in it runs). Schem
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from inspectcal.errors import FrameworkError, InputError
 
+_HERE = Path(__file__).parent  # the built-in *.toml files ship beside this module
 WHO = ("ofsted", "council", "both")
 STATUSES = ("authoritative", "indicative")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -104,16 +105,13 @@ class Framework:
 
 
 def builtin_ids() -> list[str]:
-    folder = resources.files(__name__)
-    return sorted(
-        entry.name.removesuffix(".toml") for entry in folder.iterdir() if entry.name.endswith(".toml")
-    )
+    return sorted(name.removesuffix(".toml") for name in os.listdir(_HERE) if name.endswith(".toml"))
 
 
 def load_framework(ref: str) -> Framework:
     """A built-in framework by id, or a framework file by path."""
     if _ID.fullmatch(ref) and ref in builtin_ids():
-        text = resources.files(__name__).joinpath(f"{ref}.toml").read_text("utf-8")
+        text = (_HERE / f"{ref}.toml").read_text("utf-8")
         return parse_framework(text, origin="built-in", name=f"{ref}.toml")
     path = Path(ref)
     if path.suffix.lower() != ".toml" and not path.exists():
