@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,7 +75,27 @@ class CalendarSource:
 
 
 def working_calendar(source: CalendarSource) -> WorkingCalendar:
-    """Build the engine for a calendar source over the supported date range."""
+    """Build the engine for a calendar source over the supported date range.
+
+    The engine's index (about 300 KB) is cached on disk, keyed by everything it is made
+    of: the holidays release, the region, the closures. Any change gives a new key.
+    """
+    off = days_off(source)
+    key = _calendar_key(source, off)
+    path = cache_dir() / f"calendar-{key}.bin"
+    arrays = _read_arrays(path)
+    if arrays is not None:
+        try:
+            return WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE, arrays=arrays)
+        except ValueError:
+            pass  # a cache that does not fit: rebuild it below
+    calendar = WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE)
+    _write_arrays(path, calendar.arrays())
+    return calendar
+
+
+def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
+    """Every non-working day a source names: its closures, then bank holidays over them."""
     off: dict[date, NonWorkingDay] = {}
     for day, name in source.closure_days().items():
         if not FIRST_DATE <= day <= LAST_DATE:
@@ -88,7 +110,56 @@ def working_calendar(source: CalendarSource) -> WorkingCalendar:
         for day, name in bank_holidays(source.region).items():
             # A bank holiday wins over a closure on the same day: it is the better-known name.
             off[day] = NonWorkingDay(day, name, f"{name}, a bank holiday in {label}")
-    return WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE)
+    return off
+
+
+def _calendar_key(source: CalendarSource, off: Mapping[date, NonWorkingDay]) -> str:
+    """Names the cache file; two checksums and a length (hashlib would cost 2 ms to import).
+
+    A stale or colliding file cannot give wrong dates unnoticed: the arrays read back must
+    agree with the mask rebuilt from ``off`` (see WorkingCalendar).
+    """
+    days = ",".join(str(d.toordinal()) for d in sorted(off))
+    material = "|".join(
+        (
+            str(_CACHE_FORMAT),
+            holidays_version(),
+            source.region.key,
+            str(source.bank_holidays),
+            FIRST_DATE.isoformat(),
+            LAST_DATE.isoformat(),
+            days,
+        )
+    ).encode()
+    return f"{zlib.crc32(material):08x}{zlib.adler32(material):08x}{len(material):x}"
+
+
+def _read_arrays(path: Path) -> tuple[array[int], array[int]] | None:
+    """The saved index, or None when it is missing or damaged (its checksum must match)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, payload = data.partition(b"\n")
+    try:
+        rank_bytes, checksum = (int(part) for part in header.split(b" "))
+    except ValueError:
+        return None
+    if zlib.crc32(payload) != checksum or not 0 <= rank_bytes <= len(payload):
+        return None
+    rank, select = array("i"), array("i")
+    try:
+        rank.frombytes(payload[:rank_bytes])
+        select.frombytes(payload[rank_bytes:])
+    except ValueError:
+        return None
+    return rank, select
+
+
+def _write_arrays(path: Path, arrays: tuple[array[int], array[int]]) -> None:
+    rank, select = (a.tobytes() for a in arrays)
+    payload = rank + select
+    _write_cache(path, b"%d %d\n" % (len(rank), zlib.crc32(payload)) + payload)
 
 
 # -- bank holidays from the `holidays` package, cached ------------------------
@@ -138,15 +209,13 @@ def bank_holidays(region: Region) -> dict[date, str]:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # missing or stale cache: compute it again below
     days = _compute_bank_holidays(region)
-    _write_cache(
-        path,
-        {
-            "first": FIRST_DATE.isoformat(),
-            "last": LAST_DATE.isoformat(),
-            "holidays": version,
-            "days": {d.isoformat(): n for d, n in days.items()},
-        },
-    )
+    payload = {
+        "first": FIRST_DATE.isoformat(),
+        "last": LAST_DATE.isoformat(),
+        "holidays": version,
+        "days": {d.isoformat(): n for d, n in days.items()},
+    }
+    _write_cache(path, json.dumps(payload, sort_keys=True).encode("utf-8"))
     return days
 
 
@@ -159,12 +228,12 @@ def _compute_bank_holidays(region: Region) -> dict[date, str]:
     return {day: str(name) for day, name in sorted(table.items()) if day.weekday() < 5}
 
 
-def _write_cache(path: Path, payload: object) -> None:
+def _write_cache(path: Path, payload: bytes) -> None:
     """Best effort: a read-only home must not stop the tool from working."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(payload, sort_keys=True), "utf-8")
+        temporary.write_bytes(payload)
         os.replace(temporary, path)
     except OSError:
         pass

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -167,6 +167,7 @@ Force = Annotated[bool, typer.Option("--force", help="Replace the --output file 
 class PlanFormat(StrEnum):
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
     ics = "ics"
@@ -324,6 +325,13 @@ def plan(
         raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
     chosen = _framework(framework, param)
     source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    if notified == "-":
+        if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
+            raise InputError(
+                "--notified - reads one date a line from stdin: use it with --format jsonl or csv"
+            )
+        _plan_batch(chosen, calendar, source, name, fmt, output, force)
+        return
     result = _build_plan(chosen, notified, anchor, calendar, source, name)
     buffer = io.StringIO()
     if fmt is PlanFormat.ics:
@@ -338,6 +346,85 @@ def plan(
 
         get_renderer(fmt.value)(result, buffer)
     _emit(buffer.getvalue(), output, force)
+
+
+def _stdin_dates() -> Iterator[tuple[int, str, date | InspectcalError]]:
+    """(line number, text, date or the error reading it) for each non-blank stdin line."""
+    from inspectcal.dates import parse_date
+
+    today = _today()
+    for number, line in enumerate(sys.stdin, start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        try:
+            yield number, text, parse_date(text, today=today)
+        except InspectcalError as error:
+            yield number, text, error
+
+
+def _stream_lines(results: Iterator[str | None], output: str | None, force: bool) -> None:
+    """Write each result as it comes (constant memory); None marks a bad line. Exit 2 if any."""
+    from inspectcal.output import output_stream
+
+    bad = 0
+    with output_stream(output, force=force) as stream:
+        for text in results:
+            if text is None:
+                bad += 1
+            else:
+                stream.write(text)
+    if bad:
+        sys.stderr.write(
+            f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); the rest were done\n"
+        )
+        raise typer.Exit(2)
+
+
+def _bad_line(number: int, error: InspectcalError) -> None:
+    sys.stderr.write(f"Error: stdin line {number}: {error}\n")
+
+
+def _plan_batch(
+    framework: Any,
+    calendar: Any,
+    source: Any,
+    name: str | None,
+    fmt: PlanFormat,
+    output: str | None,
+    force: bool,
+) -> None:
+    if fmt is PlanFormat.jsonl:
+        from inspectcal.render.jsonl import JsonlWriter
+
+        writer = JsonlWriter(framework, calendar, source, name)
+
+        def render(day: date) -> str:
+            buffer = io.StringIO()
+            writer.write(day, buffer)
+            return buffer.getvalue()
+    else:
+        from inspectcal.plan import build_plan
+        from inspectcal.render.csv import HEADER, rows
+
+        def render(day: date) -> str:
+            return rows(build_plan(framework, day, calendar, source, authority=name), with_notified=True)
+
+    def results() -> Iterator[str | None]:
+        if fmt is PlanFormat.csv:
+            from inspectcal.render.csv import csv_line
+
+            yield csv_line(("notified", *HEADER))
+        for number, _, day in _stdin_dates():
+            try:
+                if isinstance(day, InspectcalError):
+                    raise day
+                yield render(day)
+            except InspectcalError as error:
+                _bad_line(number, error)
+                yield None
+
+    _stream_lines(results(), output, force)
 
 
 def _export_time() -> datetime:
@@ -365,11 +452,32 @@ def date_of_day(
     closed: Closed = None,
     closures: ClosuresFile = None,
 ) -> None:
-    """Print the date of each Day N, one ISO date per line."""
+    """Print the date of each Day N, one ISO date per line.
+
+    With --notified - it reads notification dates from stdin, one a line, and prints for each
+    a line of tab-separated dates: the notification date, then each Day N.
+    """
     _, calendar = _calendar(region, no_bank_holidays, closed, closures)
-    start = _date(notified, "--notified")
-    lines = [calendar.day_date(start, n).isoformat() for n in days]
-    _emit("".join(f"{line}\n" for line in lines), None, False)
+
+    def dates_of(start: date) -> list[str]:
+        return [calendar.day_date(start, n).isoformat() for n in days]
+
+    if notified == "-":
+        _stream_lines(_per_stdin_date(dates_of), None, False)
+        return
+    _emit("".join(f"{line}\n" for line in dates_of(_date(notified, "--notified"))), None, False)
+
+
+def _per_stdin_date(compute: Any) -> Iterator[str | None]:
+    """For each stdin date, a tab-separated line: the date, then what ``compute`` gives for it."""
+    for number, _, day in _stdin_dates():
+        try:
+            if isinstance(day, InspectcalError):
+                raise day
+            yield "\t".join([day.isoformat(), *compute(day)]) + "\n"
+        except InspectcalError as error:
+            _bad_line(number, error)
+            yield None
 
 
 @app.command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
@@ -384,19 +492,22 @@ def day_of_date(
 ) -> None:
     """Print the Day number of each date, one per line."""
     _, calendar = _calendar(region, no_bank_holidays, closed, closures)
-    start = _date(notified, "--notified")
-    numbers = []
-    for text in dates:
-        when = _date(text, "DATE")
-        reason = calendar.why_not_working(when)
-        if reason is not None:
+    wanted = [_date(text, "DATE") for text in dates]
+    for when in wanted:
+        if not calendar.is_working_day(when):
             following = calendar.next_working_day(when)
             raise InputError(
                 f"{calendar.describe_non_working(when)}, not a working day, so it has no Day number; "
                 f"the next working day is {following.isoformat()}"
             )
-        numbers.append(calendar.day_number(start, when))
-    _emit("".join(f"{n}\n" for n in numbers), None, False)
+
+    def numbers_for(start: date) -> list[str]:
+        return [str(calendar.day_number(start, when)) for when in wanted]
+
+    if notified == "-":
+        _stream_lines(_per_stdin_date(numbers_for), None, False)
+        return
+    _emit("".join(f"{n}\n" for n in numbers_for(_date(notified, "--notified"))), None, False)
 
 
 @app.command(context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate, compress
@@ -47,7 +47,14 @@ class WorkingCalendar:
     rather than guessing, because the holiday data stops there.
     """
 
-    def __init__(self, days_off: Mapping[date, NonWorkingDay], *, first: date, last: date) -> None:
+    def __init__(
+        self,
+        days_off: Mapping[date, NonWorkingDay],
+        *,
+        first: date,
+        last: date,
+        arrays: tuple[array[int], array[int]] | None = None,
+    ) -> None:
         if last < first:
             raise ValueError("calendar ends before it starts")
         self.first = first
@@ -66,11 +73,22 @@ class WorkingCalendar:
         mask[-1] = 0
         for ordinal in self._off_ordinals:
             mask[ordinal - self._first] = 0
+        if arrays is None:
+            rank = array("i", accumulate(mask, initial=0))  # working days before first + i
+            select = array("i", compress(range(span), mask))  # offset of the r-th working day
+        else:
+            rank, select = arrays
+            if len(rank) != span + 1 or len(select) != rank[-1] or rank[-1] != sum(mask):
+                raise ValueError("saved arrays do not fit this calendar")
         self._mask = bytes(mask)
         self._span = self._last - self._first  # the largest valid offset
-        self._rank = array("l", accumulate(mask, initial=0))  # working days before first + i
-        self._select = array("l", compress(range(span), mask))  # offset of the r-th working day
-        self._working = len(self._select)
+        self._rank = rank
+        self._select = select
+        self._working = len(select)
+
+    def arrays(self) -> tuple[array[int], array[int]]:
+        """The computed index, for a cache to save and hand back to the constructor."""
+        return self._rank, self._select
 
     # -- internal arithmetic -------------------------------------------------
     def _offset(self, day: date) -> int:
@@ -161,6 +179,17 @@ class WorkingCalendar:
                 "the last supported date"
             )
         return date.fromordinal(self._first + self._select[rank])
+
+    def day_dates(self, notified: date, numbers: Sequence[int]) -> list[date]:
+        """The dates of several Days at once (the batch path: one check, then lookups)."""
+        offset = self._offset(notified)
+        if not self._mask[offset]:
+            self.require_working_day(notified, role="the notification date (Day 1)")
+        base = self._rank[offset] - 1
+        if numbers and (min(numbers) < 1 or base + max(numbers) >= self._working):
+            return [self.day_date(notified, n) for n in numbers]  # raises the right message
+        first, select, fromordinal = self._first, self._select, date.fromordinal
+        return [fromordinal(first + select[base + n]) for n in numbers]
 
     def day_number(self, notified: date, day: date) -> int:
         """The Day number of a working ``day`` when Day 1 is ``notified``."""

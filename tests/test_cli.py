@@ -218,8 +218,8 @@ def test_output_errors(tmp_path: Path) -> None:
         (["plan"], "give the notification date with --notified DATE, or a known date with --anchor DAY=DATE"),
         (
             ["plan", "-n", "2010-02-22", "--format", "xml"],
-            "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'csv', 'markdown', 'ics'. "
-            "(see 'inspectcal plan --help')",
+            "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', 'csv', "
+            "'markdown', 'ics'. (see 'inspectcal plan --help')",
         ),
         (
             ["plan", "-n", "2010-02-22", "--frobnicate"],

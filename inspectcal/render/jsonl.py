@@ -1,0 +1,90 @@
+"""JSON Lines: one compact plan object per line, for batches of notification dates.
+
+``render`` is the reference (json.dumps of the same object as ``--format json``).
+``JsonlWriter`` writes exactly the same bytes much faster for many dates of one framework
+and calendar: everything but the dates is serialised once into a template.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from operator import itemgetter
+from typing import Any, TextIO
+
+from inspectcal.calendars import CalendarSource
+from inspectcal.frameworks import Framework
+from inspectcal.plan import Plan, build_plan
+from inspectcal.render.json import plan_to_dict
+from inspectcal.workdays import WorkingCalendar
+
+_COMPACT = {"separators": (",", ":"), "ensure_ascii": False}
+_MARK = "\ue000"  # a private-use character: marks the holes in the template
+
+
+def render(plan: Plan, stream: TextIO) -> None:
+    stream.write(json.dumps(plan_to_dict(plan), **_COMPACT) + "\n")  # type: ignore[arg-type]
+
+
+class JsonlWriter:
+    """Writes ``render(build_plan(...))`` for each notification date, without building plans."""
+
+    def __init__(
+        self,
+        framework: Framework,
+        calendar: WorkingCalendar,
+        source: CalendarSource,
+        authority: str | None = None,
+    ) -> None:
+        self.framework, self.calendar, self.source, self.authority = framework, calendar, source, authority
+        self.resolved = framework.resolved_days()
+        self.days = sorted({d for _, start, end in self.resolved for d in (start, end)})  # last is the end
+        self.template = self._template()
+        self._skipped_cache: dict[tuple[date, ...], str] = {}
+
+    def _template(self) -> tuple[str, itemgetter[Any]] | None:
+        """The plan's JSON with a ``%s`` at each date, and which value goes in each hole.
+
+        Values are, in order: the notification date, the skipped list, then the date of
+        each Day in ``self.days``. None when the framework's own text holds the marker.
+        """
+        sample = plan_to_dict(
+            build_plan(
+                self.framework, date(2010, 2, 22), self.calendar, self.source, authority=self.authority
+            )
+        )
+        sample["notified"] = f"{_MARK}0{_MARK}"
+        sample["skipped"] = f"{_MARK}1{_MARK}"
+        slot = {day: index + 2 for index, day in enumerate(self.days)}
+        for m, (_, start, end) in zip(sample["milestones"], self.resolved, strict=True):
+            m["start"], m["end"] = f"{_MARK}{slot[start]}{_MARK}", f"{_MARK}{slot[end]}{_MARK}"
+        pieces = json.dumps(sample, **_COMPACT).split(_MARK)  # type: ignore[arg-type]
+        if len(pieces) != 2 * (2 + 2 * len(self.resolved)) + 1:
+            return None
+        holes = [int(piece) for piece in pieces[1::2]]
+        texts = [piece.replace("%", "%%") for piece in pieces[0::2]]
+        skipped = holes.index(1)
+        # `skipped` is a list, not a string: drop the quotes around its hole.
+        texts[skipped], texts[skipped + 1] = texts[skipped][:-1], texts[skipped + 1][1:]
+        return "%s".join(texts) + "\n", itemgetter(*holes)
+
+    def write(self, notified: date, stream: TextIO) -> None:
+        if self.template is None:
+            plan = build_plan(self.framework, notified, self.calendar, self.source, authority=self.authority)
+            render(plan, stream)
+            return
+        text, pick = self.template
+        dates = self.calendar.day_dates(notified, self.days)
+        values = [notified.isoformat(), self._skipped(notified, dates[-1])]
+        values += [d.isoformat() for d in dates]
+        stream.write(text % pick(values))
+
+    def _skipped(self, notified: date, last: date) -> str:
+        found = self.calendar.days_off_between(notified, last)
+        if not found:
+            return "[]"
+        key = tuple(off.date for off in found)
+        if key not in self._skipped_cache:
+            rows = [{"date": off.date.isoformat(), "name": off.name} for off in found]
+            self._skipped_cache[key] = json.dumps(rows, **_COMPACT)  # type: ignore[arg-type]
+        return self._skipped_cache[key]

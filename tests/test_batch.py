@@ -1,0 +1,112 @@
+"""Batches: notification dates on stdin, one result per line, bad lines reported and skipped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from inspectcal.calendars import CalendarSource, working_calendar
+from inspectcal.cli import app
+from inspectcal.dates import DateSpan
+from inspectcal.frameworks import builtin_ids, load_framework
+from inspectcal.plan import build_plan
+from inspectcal.render.jsonl import JsonlWriter, render
+from inspectcal.workdays import WorkingCalendar
+
+runner = CliRunner()
+DATES = "2010-02-22\n\n# a comment\n22/02/2011\n  2012-06-01  \n"
+
+
+def test_jsonl_lines_are_the_json_plans() -> None:
+    result = runner.invoke(app, ["plan", "--notified", "-", "--format", "jsonl"], input=DATES)
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    for line, day in zip(lines, ["2010-02-22", "2011-02-22", "2012-06-01"], strict=True):
+        single = runner.invoke(app, ["plan", "--notified", day, "--format", "json"]).stdout
+        assert json.loads(line) == json.loads(single)
+        assert line == json.dumps(json.loads(single), separators=(",", ":"), ensure_ascii=False)
+
+
+def test_jsonl_for_one_plan() -> None:
+    out = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "jsonl"]).stdout
+    assert out.count("\n") == 1
+    assert json.loads(out)["notified"] == "2010-02-22"
+
+
+def test_csv_batch_has_one_header_and_a_notified_column() -> None:
+    result = runner.invoke(app, ["plan", "-n", "-", "--format", "csv"], input="2010-02-22\n2010-03-01\n")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["notified", "start_day", "end_day", "start", "end", "id", "title", "who"]
+    assert len(rows) == 1 + 2 * 16
+    assert rows[1][:6] == ["2010-02-22", "1", "1", "2010-02-22", "2010-02-22", "notification"]
+    assert rows[17][:3] == ["2010-03-01", "1", "1"]
+
+
+def test_bad_lines_are_reported_and_the_rest_done() -> None:
+    stdin = "2010-02-22\nnonsense\n2010-04-02\n2010-03-01\n"
+    result = runner.invoke(app, ["plan", "-n", "-", "--format", "jsonl"], input=stdin)
+    assert result.exit_code == 2
+    assert [json.loads(line)["notified"] for line in result.stdout.splitlines()] == [
+        "2010-02-22",
+        "2010-03-01",
+    ]
+    assert result.stderr.splitlines() == [
+        "Error: stdin line 2: cannot read 'nonsense' as a date: use YYYY-MM-DD, DD/MM/YYYY "
+        "or e.g. '22 Feb 2010'",
+        "Error: stdin line 3: the notification date (Day 1) must be a working day, but 2010-04-02 is "
+        "Good Friday, a bank holiday in England and Wales",
+        "Error: 2 bad lines on stdin (see above); the rest were done",
+    ]
+
+
+def test_batch_needs_a_line_format() -> None:
+    result = runner.invoke(app, ["plan", "-n", "-"], input="2010-02-22\n")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: --notified - reads one date a line from stdin: use it with --format jsonl or csv\n"
+    )
+
+
+def test_batch_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "plans.jsonl"
+    result = runner.invoke(app, ["plan", "-n", "-", "--format", "jsonl", "-o", str(target)], input=DATES)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert len(target.read_text("utf-8").splitlines()) == 3
+
+
+def test_date_and_day_stream() -> None:
+    result = runner.invoke(app, ["date", "11", "20", "-n", "-"], input="2010-02-22\n2010-04-02\n2011-02-21\n")
+    assert result.stdout == "2010-02-22\t2010-03-08\t2010-03-19\n2011-02-21\t2011-03-07\t2011-03-18\n"
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Error: stdin line 2: the notification date (Day 1) must be a working day"
+    )
+    days = runner.invoke(app, ["day", "2010-03-19", "-n", "-"], input="2010-02-22\n2010-03-01\n")
+    assert (days.exit_code, days.stdout) == (0, "2010-02-22\t20\n2010-03-01\t15\n")
+
+
+@given(
+    ref=st.sampled_from(builtin_ids()),
+    notified=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)),
+    closed=st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 6, 1)), max_size=5),
+    name=st.none() | st.text(max_size=20),
+)
+def test_fast_jsonl_writer_matches_the_reference(
+    ref: str, notified: date, closed: list[date], name: str | None, england: WorkingCalendar
+) -> None:
+    source = CalendarSource(closures=tuple(DateSpan(d, d, "shut %s") for d in closed))
+    calendar = working_calendar(source) if closed else england
+    assume(calendar.is_working_day(notified))
+    framework = load_framework(ref)
+    fast, reference = io.StringIO(), io.StringIO()
+    JsonlWriter(framework, calendar, source, name).write(notified, fast)
+    render(build_plan(framework, notified, calendar, source, authority=name or None), reference)
+    assert fast.getvalue() == reference.getvalue()
