@@ -12,10 +12,11 @@ import os
 import zlib
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
+from inspectcal.cache import cache_dir, write_cache
 from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
@@ -25,8 +26,7 @@ LAST_DATE = date(2099, 12, 31)
 _CACHE_FORMAT = 1
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     key: str
     label: str
     subdivision: str  # the `holidays` package's GB subdivision code
@@ -41,6 +41,7 @@ REGIONS: Mapping[str, Region] = {
     )
 }
 DEFAULT_REGION = "england-and-wales"
+_DEFAULT = REGIONS[DEFAULT_REGION]
 
 
 def get_region(key: str) -> Region:
@@ -51,11 +52,10 @@ def get_region(key: str) -> Region:
         raise InputError(f"unknown region '{key}': choose one of {choices}") from None
 
 
-@dataclass(frozen=True)
-class CalendarSource:
+class CalendarSource(NamedTuple):
     """What a working calendar is made of; plans carry it so every date is traceable."""
 
-    region: Region = field(default_factory=lambda: REGIONS[DEFAULT_REGION])
+    region: Region = _DEFAULT
     bank_holidays: bool = True
     closures: tuple[DateSpan, ...] = ()
 
@@ -81,7 +81,7 @@ def working_calendar(source: CalendarSource) -> WorkingCalendar:
     of: the holidays release, the region, the closures. Any change gives a new key.
     """
     off = days_off(source)
-    key = _calendar_key(source, off)
+    key = _calendar_key(off)
     path = cache_dir() / f"calendar-{key}.bin"
     arrays = _read_arrays(path)
     if arrays is not None:
@@ -113,24 +113,15 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
     return off
 
 
-def _calendar_key(source: CalendarSource, off: Mapping[date, NonWorkingDay]) -> str:
-    """Names the cache file; two checksums and a length (hashlib would cost 2 ms to import).
+def _calendar_key(off: Mapping[date, NonWorkingDay]) -> str:
+    """Names the cache file after everything the index depends on: the days off and the range.
 
-    A stale or colliding file cannot give wrong dates unnoticed: the arrays read back must
-    agree with the mask rebuilt from ``off`` (see WorkingCalendar).
+    Two checksums and a length (hashlib would cost 2 ms to import). A stale or colliding
+    file cannot give wrong dates unnoticed: the arrays read back must agree with the mask
+    rebuilt from ``off`` (see WorkingCalendar).
     """
-    days = ",".join(str(d.toordinal()) for d in sorted(off))
-    material = "|".join(
-        (
-            str(_CACHE_FORMAT),
-            holidays_version(),
-            source.region.key,
-            str(source.bank_holidays),
-            FIRST_DATE.isoformat(),
-            LAST_DATE.isoformat(),
-            days,
-        )
-    ).encode()
+    days = array("i", sorted(d.toordinal() for d in off)).tobytes()
+    material = f"{_CACHE_FORMAT}|{FIRST_DATE}|{LAST_DATE}|".encode() + days
     return f"{zlib.crc32(material):08x}{zlib.adler32(material):08x}{len(material):x}"
 
 
@@ -159,7 +150,7 @@ def _read_arrays(path: Path) -> tuple[array[int], array[int]] | None:
 def _write_arrays(path: Path, arrays: tuple[array[int], array[int]]) -> None:
     rank, select = (a.tobytes() for a in arrays)
     payload = rank + select
-    _write_cache(path, b"%d %d\n" % (len(rank), zlib.crc32(payload)) + payload)
+    write_cache(path, b"%d %d\n" % (len(rank), zlib.crc32(payload)) + payload)
 
 
 # -- bank holidays from the `holidays` package, cached ------------------------
@@ -190,14 +181,6 @@ def holidays_version() -> str:
         return "unknown"
 
 
-def cache_dir() -> Path:
-    explicit = os.environ.get("INSPECTCAL_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "inspectcal"
-
-
 def bank_holidays(region: Region) -> dict[date, str]:
     """Weekday bank holidays (substitute days included) in the supported range."""
     version = holidays_version()
@@ -215,7 +198,7 @@ def bank_holidays(region: Region) -> dict[date, str]:
         "holidays": version,
         "days": {d.isoformat(): n for d, n in days.items()},
     }
-    _write_cache(path, json.dumps(payload, sort_keys=True).encode("utf-8"))
+    write_cache(path, json.dumps(payload, sort_keys=True).encode("utf-8"))
     return days
 
 
@@ -226,14 +209,3 @@ def _compute_bank_holidays(region: Region) -> dict[date, str]:
         "GB", subdiv=region.subdivision, years=range(FIRST_DATE.year, LAST_DATE.year + 1)
     )
     return {day: str(name) for day, name in sorted(table.items()) if day.weekday() < 5}
-
-
-def _write_cache(path: Path, payload: bytes) -> None:
-    """Best effort: a read-only home must not stop the tool from working."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(payload)
-        os.replace(temporary, path)
-    except OSError:
-        pass

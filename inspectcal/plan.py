@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from inspectcal.calendars import CalendarSource
 from inspectcal.errors import InputError
@@ -11,8 +11,7 @@ from inspectcal.frameworks import Framework
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     id: str
     title: str
     who: str
@@ -22,8 +21,7 @@ class Milestone:
     end: date
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A known date on a known Day, e.g. Day 11 (the first on-site day) from an inspection report."""
 
     day: int
@@ -48,14 +46,13 @@ def notified_from_anchor(calendar: WorkingCalendar, anchor: Anchor) -> date:
     return calendar.add(anchor.date, -(anchor.day - 1))
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     framework: Framework
     notified: date
     source: CalendarSource
     milestones: tuple[Milestone, ...]
     skipped: tuple[NonWorkingDay, ...]  # bank holidays and closures inside the plan
-    calendar: WorkingCalendar = field(repr=False, compare=False)
+    calendar: WorkingCalendar
     authority: str | None = None
     anchor: Anchor | None = None  # the known date the plan was computed from, if not Day 1
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate, compress
+from typing import NamedTuple
 
 from inspectcal.errors import InputError, NotWorkingDayError, OutOfRangeError
 
@@ -25,8 +25,7 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 _WEEK = bytes((1, 1, 1, 1, 1, 0, 0))
 
 
-@dataclass(frozen=True)
-class NonWorkingDay:
+class NonWorkingDay(NamedTuple):
     """Why a weekday is not worked: a bank holiday or a closure.
 
     ``name`` is short, for tables ("Good Friday"); ``description`` completes the

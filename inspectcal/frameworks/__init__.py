@@ -21,14 +21,17 @@ A framework file is data only (read with ``tomllib``; nothing in it runs). Schem
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import tomllib
+import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
+from inspectcal.cache import cache_dir, write_cache
 from inspectcal.errors import FrameworkError, InputError
 
 _HERE = Path(__file__).parent  # the built-in *.toml files ship beside this module
@@ -38,8 +41,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _MAX_DAY = 10_000
 
 
-@dataclass(frozen=True)
-class MilestoneSpec:
+class MilestoneSpec(NamedTuple):
     """A milestone as the framework states it, before parameters are applied."""
 
     id: str
@@ -54,14 +56,13 @@ class MilestoneSpec:
         return self.start + offset, self.end + offset
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     id: str
     title: str
     status: str
     source: str
     milestones: tuple[MilestoneSpec, ...]
-    parameters: Mapping[str, int] = field(default_factory=dict)
+    parameters: Mapping[str, int] = MappingProxyType({})
     critical: tuple[str, ...] = ()
     origin: str = ""  # "built-in" or the file it was read from
 
@@ -78,7 +79,7 @@ class Framework:
             if name not in self.parameters:
                 known = ", ".join(self.parameters) or "none"
                 raise InputError(f"framework {self.id} has no parameter '{name}' (its parameters: {known})")
-        changed = replace(self, parameters={**self.parameters, **overrides})
+        changed = self._replace(parameters={**self.parameters, **overrides})
         changed.resolved_days()
         return changed
 
@@ -111,33 +112,62 @@ def builtin_ids() -> list[str]:
 def load_framework(ref: str) -> Framework:
     """A built-in framework by id, or a framework file by path."""
     if _ID.fullmatch(ref) and ref in builtin_ids():
-        text = (_HERE / f"{ref}.toml").read_text("utf-8")
-        return parse_framework(text, origin="built-in", name=f"{ref}.toml")
+        path = _HERE / f"{ref}.toml"
+        return _Validator(path.name).framework(_read_toml(path, path.name), "built-in")
     path = Path(ref)
     if path.suffix.lower() != ".toml" and not path.exists():
         raise InputError(
             f"unknown framework '{ref}': choose one of {', '.join(builtin_ids())} "
             "or give the path of a .toml file"
         )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FrameworkError(f"framework file {ref} does not exist: check the path") from None
-    except OSError as error:
-        raise FrameworkError(f"cannot read framework file {ref}: {error.strerror}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FrameworkError(f"framework file {ref} is not UTF-8 text") from None
-    return parse_framework(text, origin=str(path), name=str(path))
+    return _Validator(ref).framework(_read_toml(path, ref), str(path))
 
 
 def parse_framework(text: str, *, origin: str, name: str) -> Framework:
+    """A framework from TOML text; ``name`` says where it came from in messages."""
+    return _Validator(name).framework(_parse_toml(text, name), origin)
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    import tomllib  # deferred: most runs read a cached copy (see _read_toml)
+
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise FrameworkError(f"{name}: not valid TOML: {error}") from None
-    return _Validator(name).framework(data, origin)
+
+
+def _read_toml(path: Path, name: str) -> dict[str, Any]:
+    """A framework file's data, from a JSON copy cached per file path, size and time.
+
+    Parsing TOML costs a few milliseconds a run; the cached copy is the same data, kept
+    only while the file is unchanged. Nothing in either is executed.
+    """
+    try:
+        stat = path.stat()
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FrameworkError(f"framework file {name} does not exist: check the path") from None
+    except OSError as error:
+        raise FrameworkError(f"cannot read framework file {name}: {error.strerror}") from None
+    where = str(path.resolve())
+    stamp = [where, stat.st_mtime_ns, stat.st_size, zlib.crc32(raw)]
+    cached = cache_dir() / f"framework-{zlib.crc32(where.encode()):08x}.json"
+    try:
+        saved = json.loads(cached.read_bytes())
+        if saved["stamp"] == stamp and isinstance(saved["data"], dict):
+            data: dict[str, Any] = saved["data"]
+            return data
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FrameworkError(f"framework file {name} is not UTF-8 text") from None
+    parsed = _parse_toml(text, name)
+    with suppress(TypeError, ValueError):  # TOML dates have no JSON form: such a file is not cached
+        write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))
+    return parsed
 
 
 class _Validator:
