@@ -23,6 +23,10 @@ from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
 FIRST_DATE = date(1975, 1, 1)
 LAST_DATE = date(2099, 12, 31)
+# The last year for which the `holidays` package's dates are checked against an official list
+# (the gov.uk file in the tests, 2012-2028). Later years are projected from the rules: one-off
+# days (a jubilee, a state funeral) are announced at short notice. Raise with that list.
+CONFIRMED_THROUGH = 2028
 _CACHE_FORMAT = 1
 
 
@@ -52,15 +56,35 @@ def get_region(key: str) -> Region:
         raise InputError(f"unknown region '{key}': choose one of {choices}") from None
 
 
+class OfficialList(NamedTuple):
+    """Bank holidays from a gov.uk-format file, for one region and the years it covers."""
+
+    path: str
+    days: tuple[tuple[date, str], ...]
+    first_year: int
+    last_year: int
+
+
 class CalendarSource(NamedTuple):
     """What a working calendar is made of; plans carry it so every date is traceable."""
 
     region: Region = _DEFAULT
     bank_holidays: bool = True
     closures: tuple[DateSpan, ...] = ()
+    official: OfficialList | None = None  # replaces the package's dates for the years it covers
+
+    @property
+    def confirmed_through(self) -> int | None:
+        """The last year whose bank holidays are confirmed; None when none are counted."""
+        if not self.bank_holidays:
+            return None
+        return max(CONFIRMED_THROUGH, self.official.last_year if self.official else CONFIRMED_THROUGH)
 
     def describe(self) -> str:
         parts = [f"bank holidays in {self.region.label}" if self.bank_holidays else "no bank holidays"]
+        if self.bank_holidays and self.official:
+            official = self.official
+            parts[0] += f" ({official.path} for {official.first_year}-{official.last_year})"
         if self.closures:
             days = len(self.closure_days())
             parts.append(f"{days} closure day{'s' if days != 1 else ''}")
@@ -107,10 +131,53 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
         off[day] = NonWorkingDay(day, name or "Council closure", description, closure=True)
     if source.bank_holidays:
         label = source.region.label
-        for day, name in bank_holidays(source.region).items():
+        official = source.official
+        days = bank_holidays(source.region)
+        if official is not None:
+            covered = range(official.first_year, official.last_year + 1)
+            days = {d: n for d, n in days.items() if d.year not in covered}
+            days.update((d, n) for d, n in official.days if d.weekday() < 5 and FIRST_DATE <= d <= LAST_DATE)
+        for day, name in days.items():
             # A bank holiday wins over a closure on the same day: it is the better-known name.
             off[day] = NonWorkingDay(day, name, f"{name}, a bank holiday in {label}")
     return off
+
+
+def read_official_file(path: Path, region: Region) -> OfficialList:
+    """Bank holidays for ``region`` from a file in the gov.uk format (bank-holidays.json)."""
+    from inspectcal.dates import read_text_file
+
+    text = read_text_file(path, "bank holidays file", limit=5_000_000)
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise InputError(
+            f"bank holidays file {path} is not valid JSON{where}: expected the gov.uk format"
+        ) from None
+    part = data.get(region.key) if isinstance(data, dict) else None
+    events = part.get("events") if isinstance(part, dict) else None
+    if not isinstance(events, list) or not events:
+        raise InputError(
+            f"bank holidays file {path} has no events for {region.key}: expected the gov.uk format "
+            '{"england-and-wales": {"events": [{"title": ..., "date": "YYYY-MM-DD"}, ...]}, ...}'
+        )
+    days = []
+    for number, event in enumerate(events, start=1):
+        try:
+            day = date.fromisoformat(event["date"])
+            title = event["title"]
+            if not isinstance(title, str) or not title.strip():
+                raise TypeError
+        except (KeyError, TypeError, ValueError):
+            raise InputError(
+                f"bank holidays file {path}, {region.key} event {number}: needs a 'title' and a "
+                "'date' like 2012-06-05"
+            ) from None
+        days.append((day, title.strip()))
+    years = [day.year for day, _ in days]
+    return OfficialList(str(path), tuple(sorted(days)), min(years), max(years))
 
 
 def _calendar_key(off: Mapping[date, NonWorkingDay]) -> str:

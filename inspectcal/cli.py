@@ -132,6 +132,15 @@ ClosuresFile = Annotated[
         help="File of closure dates or ranges, one per line; '# text' names them.",
     ),
 ]
+BankHolidaysFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--bank-holidays-file",
+        metavar="FILE",
+        help="Official bank holidays in the gov.uk JSON format; they replace the built-in ones "
+        "for the years the file covers.",
+    ),
+]
 Notified = Annotated[
     str,
     typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
@@ -184,7 +193,11 @@ def _today() -> date:
 
 
 def _calendar(
-    region: str, no_bank_holidays: bool, closed: list[str] | None, closures: Path | None
+    region: str,
+    no_bank_holidays: bool,
+    closed: list[str] | None,
+    closures: Path | None,
+    bank_holidays_file: Path | None = None,
 ) -> tuple[Any, Any]:
     from inspectcal.calendars import (
         CalendarSource,
@@ -196,8 +209,29 @@ def _calendar(
     found = [parse_date_span(text) for text in closed or []]
     if closures is not None:
         found.extend(read_date_file(closures, "closures file"))
-    source = CalendarSource(get_region(region), not no_bank_holidays, tuple(found))
+    chosen = get_region(region)
+    official = None
+    if bank_holidays_file is not None:
+        from inspectcal.calendars import read_official_file
+
+        official = read_official_file(bank_holidays_file, chosen)
+    source = CalendarSource(chosen, not no_bank_holidays, tuple(found), official)
     return source, working_calendar(source)
+
+
+_warned: set[int] = set()
+
+
+def _warn_if_projected(source: Any, *dates: date) -> None:
+    """Say once, on stderr, when a result depends on bank holidays not yet announced."""
+    horizon = source.confirmed_through
+    if horizon is None or horizon in _warned or not dates or max(dates).year <= horizon:
+        return
+    _warned.add(horizon)
+    sys.stderr.write(
+        f"Warning: dates after {horizon} count bank holidays projected from the usual rules "
+        f"({source.region.label}); one-off days are announced later, so check them again then\n"
+    )
 
 
 def _framework(ref: str, params: list[str] | None) -> Any:
@@ -312,6 +346,7 @@ def plan(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Date every milestone of an inspection from its notification date."""
     ics_only = {
@@ -324,7 +359,7 @@ def plan(
     if misplaced and fmt is not PlanFormat.ics:
         raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
     chosen = _framework(framework, param)
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     if notified == "-":
         if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
             raise InputError(
@@ -333,6 +368,7 @@ def plan(
         _plan_batch(chosen, calendar, source, name, fmt, output, force)
         return
     result = _build_plan(chosen, notified, anchor, calendar, source, name)
+    _warn_if_projected(source, result.last)
     buffer = io.StringIO()
     if fmt is PlanFormat.ics:
         from inspectcal.dates import parse_duration
@@ -402,13 +438,16 @@ def _plan_batch(
         def render(day: date) -> str:
             buffer = io.StringIO()
             writer.write(day, buffer)
+            _warn_if_projected(source, calendar.day_date(day, framework.last_day))
             return buffer.getvalue()
     else:
         from inspectcal.plan import build_plan
         from inspectcal.render.csv import HEADER, rows
 
         def render(day: date) -> str:
-            return rows(build_plan(framework, day, calendar, source, authority=name), with_notified=True)
+            plan = build_plan(framework, day, calendar, source, authority=name)
+            _warn_if_projected(source, plan.last)
+            return rows(plan, with_notified=True)
 
     def results() -> Iterator[str | None]:
         if fmt is PlanFormat.csv:
@@ -451,16 +490,19 @@ def date_of_day(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the date of each Day N, one ISO date per line.
 
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated dates: the notification date, then each Day N.
     """
-    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
 
     def dates_of(start: date) -> list[str]:
-        return [calendar.day_date(start, n).isoformat() for n in days]
+        found = [calendar.day_date(start, n) for n in days]
+        _warn_if_projected(source, *found)
+        return [d.isoformat() for d in found]
 
     if notified == "-":
         _stream_lines(_per_stdin_date(dates_of), None, False)
@@ -489,10 +531,12 @@ def day_of_date(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the Day number of each date, one per line."""
-    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     wanted = [_date(text, "DATE") for text in dates]
+    _warn_if_projected(source, *wanted)
     for when in wanted:
         if not calendar.is_working_day(when):
             following = calendar.next_working_day(when)
@@ -519,10 +563,13 @@ def add(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the date N working days after DATE (like a spreadsheet's WORKDAY)."""
-    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
-    _emit(f"{calendar.add(_date(start, 'DATE'), n).isoformat()}\n", None, False)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = calendar.add(_date(start, "DATE"), n)
+    _warn_if_projected(source, result)
+    _emit(f"{result.isoformat()}\n", None, False)
 
 
 @app.command(epilog="Example: inspectcal between 2010-02-22 2010-04-20")
@@ -537,10 +584,13 @@ def between(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the working days after A up to and including B (negative if B is before A)."""
-    _, calendar = _calendar(region, no_bank_holidays, closed, closures)
-    count = calendar.between(_date(first, "A"), _date(second, "B"), inclusive=inclusive)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    a, b = _date(first, "A"), _date(second, "B")
+    _warn_if_projected(source, a, b)
+    count = calendar.between(a, b, inclusive=inclusive)
     _emit(f"{count}\n", None, False)
 
 
@@ -555,11 +605,12 @@ def holidays(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """List the weekday bank holidays and closures that are skipped in a year."""
     from inspectcal.render.days_off import render_days_off
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     chosen = _today().year if year is None else year
     if not calendar.first.year <= chosen <= calendar.last.year:
         raise InputError(
@@ -619,6 +670,7 @@ def window(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Try every working day in a range as the notification date, and find clashes with leave."""
     from inspectcal.avoid import read_avoid_file
@@ -628,13 +680,14 @@ def window(
     from inspectcal.window import window as what_if
 
     chosen = _framework(framework, param)
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     spans = [parse_date_span(text) for text in avoid or []]
     for path in avoid_file or []:
         spans.extend(read_avoid_file(path))
     items = parse_critical(chosen, critical)
     first, last = _date(start, "--from"), _date(end, "--to")
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
+    _warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
     buffer = io.StringIO()
     render(candidates, items, fmt.value, buffer)
     _emit(buffer.getvalue(), output, force)
@@ -658,12 +711,14 @@ def calendar_picture(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     from inspectcal.render import month
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, name)
+    _warn_if_projected(source, result.last)
     if svg is not None:
         _emit(month.svg(result), svg, force)
         return
@@ -687,13 +742,15 @@ def check(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
     from inspectcal.check import check_rows, read_timetable
     from inspectcal.render.check import render
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, None)
+    _warn_if_projected(source, result.last)
     verdicts = check_rows(read_timetable(timetable), calendar, result.notified)
     buffer = io.StringIO()
     render(verdicts, fmt.value, buffer)
@@ -721,13 +778,15 @@ def status(
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Say where the inspection stands on a date (default today) and what comes next."""
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures)
+    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, None)
+    _warn_if_projected(source, result.last)
     buffer = io.StringIO()
     render(status_on(result, _date(on, "--on"), ahead), fmt.value, buffer)
     _emit(buffer.getvalue(), None, False)

@@ -60,6 +60,12 @@ class Plan(NamedTuple):
     def last(self) -> date:
         return max(m.end for m in self.milestones)
 
+    @property
+    def projected_after(self) -> int | None:
+        """The last confirmed bank-holiday year, when the plan runs past it; else None."""
+        horizon = self.source.confirmed_through
+        return horizon if horizon is not None and self.last.year > horizon else None
+
     def working_dates(self, milestone: Milestone) -> list[tuple[int, date]]:
         """Each Day of a milestone with its date: (11, 2010-03-08), (12, 2010-03-09), ..."""
         return [

@@ -56,6 +56,7 @@ def test_plan_json_shape_and_dates() -> None:
         "bank_holidays",
         "closures",
         "skipped",
+        "projected_after",
         "milestones",
     ]
     assert data["framework"]["id"] == "slac-2009"

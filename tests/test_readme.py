@@ -47,6 +47,7 @@ def test_readme_json_sample_matches_real_output() -> None:
         "bank_holidays",
         "closures",
         "skipped",
+        "projected_after",
     ):
         assert sample[key] == real[key], key
     (shown,) = sample["milestones"]

@@ -29,6 +29,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for day, name in sorted(plan.source.closure_days().items())
         ],
         "skipped": [{"date": off.date.isoformat(), "name": off.name} for off in plan.skipped],
+        "projected_after": plan.projected_after,
         "milestones": [milestone_to_dict(m) for m in plan.milestones],
     }
 

@@ -45,8 +45,9 @@ class JsonlWriter:
     def _template(self) -> tuple[str, itemgetter[Any]] | None:
         """The plan's JSON with a ``%s`` at each date, and which value goes in each hole.
 
-        Values are, in order: the notification date, the skipped list, then the date of
-        each Day in ``self.days``. None when the framework's own text holds the marker.
+        Values are, in order: the notification date, the skipped list, projected_after,
+        then the date of each Day in ``self.days``. None when the framework's own text holds
+        the marker.
         """
         sample = plan_to_dict(
             build_plan(
@@ -55,17 +56,19 @@ class JsonlWriter:
         )
         sample["notified"] = f"{_MARK}0{_MARK}"
         sample["skipped"] = f"{_MARK}1{_MARK}"
-        slot = {day: index + 2 for index, day in enumerate(self.days)}
+        sample["projected_after"] = f"{_MARK}2{_MARK}"
+        slot = {day: index + 3 for index, day in enumerate(self.days)}
         for m, (_, start, end) in zip(sample["milestones"], self.resolved, strict=True):
             m["start"], m["end"] = f"{_MARK}{slot[start]}{_MARK}", f"{_MARK}{slot[end]}{_MARK}"
         pieces = json.dumps(sample, **_COMPACT).split(_MARK)  # type: ignore[arg-type]
-        if len(pieces) != 2 * (2 + 2 * len(self.resolved)) + 1:
+        if len(pieces) != 2 * (3 + 2 * len(self.resolved)) + 1:
             return None
         holes = [int(piece) for piece in pieces[1::2]]
         texts = [piece.replace("%", "%%") for piece in pieces[0::2]]
-        skipped = holes.index(1)
-        # `skipped` is a list, not a string: drop the quotes around its hole.
-        texts[skipped], texts[skipped + 1] = texts[skipped][:-1], texts[skipped + 1][1:]
+        for raw in (1, 2):
+            # `skipped` is a list and `projected_after` a number or null: no quotes round them.
+            hole = holes.index(raw)
+            texts[hole], texts[hole + 1] = texts[hole][:-1], texts[hole + 1][1:]
         return "%s".join(texts) + "\n", itemgetter(*holes)
 
     def write(self, notified: date, stream: TextIO) -> None:
@@ -75,7 +78,10 @@ class JsonlWriter:
             return
         text, pick = self.template
         dates = self.calendar.day_dates(notified, self.days)
-        values = [notified.isoformat(), self._skipped(notified, dates[-1])]
+        last = dates[-1]
+        horizon = self.source.confirmed_through
+        projected = str(horizon) if horizon is not None and last.year > horizon else "null"
+        values = [notified.isoformat(), self._skipped(notified, last), projected]
         values += [d.isoformat() for d in dates]
         stream.write(text % pick(values))
 
