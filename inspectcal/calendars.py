@@ -276,3 +276,32 @@ def _compute_bank_holidays(region: Region) -> dict[date, str]:
         "GB", subdiv=region.subdivision, years=range(FIRST_DATE.year, LAST_DATE.year + 1)
     )
     return {day: str(name) for day, name in sorted(table.items()) if day.weekday() < 5}
+
+
+class Disagreement(NamedTuple):
+    region: str
+    date: date
+    in_file: str | None  # the file's name for the day, None when the file does not list it
+    built_in: str | None  # the `holidays` package's name, None when it does not list it
+
+
+def compare_official(path: Path) -> list[Disagreement]:
+    """Weekday dates the file and the built-in data disagree on, for every region the file has.
+
+    Only the years the file covers for each region are compared; names may differ
+    ("May Day" and "Early May bank holiday") without being a disagreement.
+    """
+    found = []
+    for region in REGIONS.values():
+        try:
+            official = read_official_file(path, region)
+        except InputError as error:
+            if "has no events for" in str(error):
+                continue
+            raise
+        theirs = {d: n for d, n in official.days if d.weekday() < 5}
+        covered = range(official.first_year, official.last_year + 1)
+        ours = {d: n for d, n in bank_holidays(region).items() if d.year in covered}
+        for day in sorted(set(theirs) ^ set(ours)):
+            found.append(Disagreement(region.key, day, theirs.get(day), ours.get(day)))
+    return found

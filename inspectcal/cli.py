@@ -606,10 +606,26 @@ def holidays(
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            metavar="FILE",
+            help="Instead: list where a gov.uk-format file and the built-in data disagree (weekdays).",
+        ),
+    ] = None,
 ) -> None:
     """List the weekday bank holidays and closures that are skipped in a year."""
     from inspectcal.render.days_off import render_days_off
 
+    if compare is not None:
+        from inspectcal.calendars import compare_official
+        from inspectcal.render.days_off import render_disagreements
+
+        buffer = io.StringIO()
+        render_disagreements(compare_official(compare), str(compare), fmt.value, buffer)
+        _emit(buffer.getvalue(), output, force)
+        return
     source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
     chosen = _today().year if year is None else year
     if not calendar.first.year <= chosen <= calendar.last.year:

@@ -29,6 +29,8 @@ def _make(text: str, year: int, month: int, day: int) -> date:
 
 
 def _describe_invalid(year: int, month: int, day: int) -> str:
+    if year < 1:
+        return "there is no year 0"
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     return f"month {month} of {year} has no day {day}"

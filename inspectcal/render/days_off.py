@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from inspectcal.calendars import CalendarSource
+from inspectcal.calendars import CalendarSource, Disagreement
 from inspectcal.render import human_date
 from inspectcal.render.csv import safe_cell
 from inspectcal.workdays import NonWorkingDay
@@ -40,3 +40,37 @@ def render_days_off(
         console.print(table)
         if not days:
             console.print("No weekday bank holidays or closures.")
+
+
+def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, stream: TextIO) -> None:
+    rows = [
+        {"region": f.region, "date": f.date.isoformat(), "in_file": f.in_file, "built_in": f.built_in}
+        for f in found
+    ]
+    if fmt == "json":
+        json.dump(rows, stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(("region", "date", "in_file", "built_in"))
+        for r in rows:
+            writer.writerow(
+                (r["region"], r["date"], safe_cell(r["in_file"] or ""), safe_cell(r["built_in"] or ""))
+            )
+        return
+    from rich.table import Table
+
+    from inspectcal.render.table import console_for
+
+    console = console_for(stream)
+    if not rows:
+        console.print(f"No disagreements: {path} and the built-in bank holidays list the same weekdays.")
+        return
+    table = Table()
+    for column in ("Region", "Date", f"In {path}", "Built in"):
+        table.add_column(column)
+    for f in found:
+        table.add_row(f.region, human_date(f.date), f.in_file or "-", f.built_in or "-")
+    console.print(table)
+    console.print(f"{len(rows)} weekday{'s' if len(rows) != 1 else ''} disagree.")
