@@ -30,6 +30,7 @@ class InspectcalGroup(TyperGroup):
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
     ) -> Any:
         extra.pop("standalone_mode", None)
+        _warned.clear()  # one warning per run, also when tests run many in one process
         code = 0
         try:
             result = super().main(args, prog_name or "inspectcal", standalone_mode=False, **extra)
