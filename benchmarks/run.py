@@ -198,10 +198,12 @@ text = np.datetime_as_string(dates)
 first = np.searchsorted(holidays, notified)
 last = np.searchsorted(holidays, dates[:, -1], side="right")
 notified_text = np.datetime_as_string(notified)
+horizon = source.confirmed_through
 out = sys.stdout
 for row in range(len(notified)):
     sample["notified"] = str(notified_text[row])
     sample["skipped"] = [{"date": str(h), "name": names[str(h)]} for h in holidays[first[row]:last[row]]]
+    sample["projected_after"] = horizon if int(text[row, -1][:4]) > horizon else None
     for m, (_, a, b) in zip(sample["milestones"], resolved):
         m["start"], m["end"] = str(text[row, column[a]]), str(text[row, column[b]])
     out.write(json.dumps(sample, separators=(",", ":"), ensure_ascii=False) + "\\n")

@@ -438,8 +438,7 @@ def _plan_batch(
 
         def render(day: date) -> str:
             buffer = io.StringIO()
-            writer.write(day, buffer)
-            _warn_if_projected(source, calendar.day_date(day, framework.last_day))
+            _warn_if_projected(source, writer.write(day, buffer))
             return buffer.getvalue()
     else:
         from inspectcal.plan import build_plan

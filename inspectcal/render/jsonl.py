@@ -71,11 +71,12 @@ class JsonlWriter:
             texts[hole], texts[hole + 1] = texts[hole][:-1], texts[hole + 1][1:]
         return "%s".join(texts) + "\n", itemgetter(*holes)
 
-    def write(self, notified: date, stream: TextIO) -> None:
+    def write(self, notified: date, stream: TextIO) -> date:
+        """Write one plan's line; return the plan's last date (for the horizon warning)."""
         if self.template is None:
             plan = build_plan(self.framework, notified, self.calendar, self.source, authority=self.authority)
             render(plan, stream)
-            return
+            return plan.last
         text, pick = self.template
         dates = self.calendar.day_dates(notified, self.days)
         last = dates[-1]
@@ -84,6 +85,7 @@ class JsonlWriter:
         values = [notified.isoformat(), self._skipped(notified, last), projected]
         values += [d.isoformat() for d in dates]
         stream.write(text % pick(values))
+        return last
 
     def _skipped(self, notified: date, last: date) -> str:
         found = self.calendar.days_off_between(notified, last)
