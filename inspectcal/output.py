@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +41,8 @@ def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: folder {folder} does not exist")
+    import tempfile  # deferred: it costs start-up time, and stdout does not need it
+
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
