@@ -46,7 +46,7 @@ app()
 
 def per_op_ns(stmt: str, env: dict[str, object], number: int) -> float:
     timer = timeit.Timer(stmt, globals=env)
-    return min(timer.repeat(repeat=5, number=number)) / number * 1e9
+    return min(timer.repeat(repeat=9, number=number)) / number * 1e9
 
 
 def engine() -> list[tuple[str, int, float, float, float, float | None]]:
@@ -265,8 +265,11 @@ def main() -> None:
     )
     print("1. Engine, ns per operation (ratios: how many times slower than inspectcal)")
     print(f"{'operation':12} {'N':>5} {'inspectcal':>11} {'numpy':>15} {'day loop':>17} {'workalendar':>17}")
-    for op, n, ours, numpy_ns, loop_ns, uk_ns in engine():
-        uk_text = f"{uk_ns:9.0f} ({uk_ns / ours:4.0f}x)" if uk_ns else "not installed"
+    engine_rows = engine()
+    for op, n, ours, numpy_ns, loop_ns, uk_ns in engine_rows:
+        uk_text = (
+            f"{uk_ns:9.0f} ({uk_ns / ours:4.0f}x)" if uk_ns else ("-" if op != "add" else "not installed")
+        )
         print(
             f"{op:12} {n:5} {ours:11.0f} {numpy_ns:7.0f} ({numpy_ns / ours:4.1f}x) "
             f"{loop_ns:9.0f} ({loop_ns / ours:4.0f}x) {uk_text:>17}"
@@ -282,9 +285,27 @@ def main() -> None:
         print("\n3. Batch: plan --notified - --format jsonl against a vectorised numpy script")
         columns = ("dates", "inspectcal", "peak MB", "numpy", "peak MB", "ratio")
         print("{:>8} {:>11} {:>8} {:>9} {:>8} {:>6}  same output".format(*columns))
-        for count, ours_s, ours_mb, np_s, np_mb, same in batch(folder):
+        batch_rows = batch(folder)
+        for count, ours_s, ours_mb, np_s, np_mb, same in batch_rows:
             figures = f"{ours_s:10.2f}s {ours_mb:8.1f} {np_s:8.2f}s {np_mb:8.1f}"
             print(f"{count:8} {figures} {ours_s / np_s:5.2f}x  {same}")
+    hello = results["typer hello"]
+    targets = [
+        ("engine ops <= 500 ns", all(row[2] <= 500 for row in engine_rows)),
+        ("engine >= 5x faster than numpy per call", all(row[3] / row[2] >= 5 for row in engine_rows)),
+        ("plan --format json <= 1.3x hello", results["plan --format json"] <= 1.3 * hello),
+        ("plan --format json <= 7x python -c pass", results["plan --format json"] <= 7 * floor),
+        ("--help <= 1.5x hello", results["inspectcal --help"] <= 1.5 * hello),
+        ("plan --format table <= 1.6x hello", results["plan --format table"] <= 1.6 * hello),
+        ("plan --format ics <= 2x hello", results["plan --format ics"] <= 2 * hello),
+        (
+            "batch <= 1.5x numpy, < 100 MB, same output",
+            all(r[1] <= 1.5 * r[3] and r[2] < 100 and r[5] for r in batch_rows),
+        ),
+    ]
+    print("\n4. Targets")
+    for label, met in targets:
+        print(f"{'met    ' if met else 'MISSED '} {label}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from inspectcal.errors import InputError, NotWorkingDayError, OutOfRangeError
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEK = bytes((1, 1, 1, 1, 1, 0, 0))
+_fromordinal = date.fromordinal
 
 
 class NonWorkingDay(NamedTuple):
@@ -139,7 +140,8 @@ class WorkingCalendar:
         ``day`` itself need not be a working day; n == 0 returns it unchanged.
         """
         # Inlined lookups: this is the hot path of every plan and window.
-        offset = day.toordinal() - self._first
+        first = self._first
+        offset = day.toordinal() - first
         if not 0 <= offset <= self._span:
             self._offset(day)  # raises the out-of-range message
         if n > 0:
@@ -150,7 +152,7 @@ class WorkingCalendar:
             return day
         if not 0 <= rank < self._working:
             return self._select_date(rank)  # raises the out-of-range message
-        return date.fromordinal(self._first + self._select[rank])
+        return _fromordinal(first + self._select[rank])
 
     def between(self, start: date, end: date, *, inclusive: bool = False) -> int:
         """Working days after ``start`` up to and including ``end``; negative if end < start.
