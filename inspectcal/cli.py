@@ -280,6 +280,21 @@ def _build_plan(
     return build_plan(framework, day_one, calendar, source, authority=name, anchor=known)
 
 
+def _planned(
+    framework: str,
+    param: list[str] | None,
+    notified: str | None,
+    anchor: str | None,
+    name: str | None,
+    calendar_options: tuple[str, bool, list[str] | None, Path | None, Path | None],
+) -> Any:
+    """The plan that a command's framework, date and calendar options describe."""
+    source, calendar = _calendar(*calendar_options)
+    result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, name)
+    _warn_if_projected(source, result.last)
+    return result
+
+
 def _date(text: str, what: str) -> date:
     from inspectcal.dates import parse_date
 
@@ -732,9 +747,8 @@ def calendar_picture(
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     from inspectcal.render import month
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
-    result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, name)
-    _warn_if_projected(source, result.last)
+    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = _planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
         _emit(month.svg(result), svg, force)
         return
@@ -764,10 +778,9 @@ def check(
     from inspectcal.check import check_rows, read_timetable
     from inspectcal.render.check import render
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
-    result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, None)
-    _warn_if_projected(source, result.last)
-    verdicts = check_rows(read_timetable(timetable), calendar, result.notified)
+    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = _planned(framework, param, notified, anchor, None, calendar_options)
+    verdicts = check_rows(read_timetable(timetable), result.calendar, result.notified)
     buffer = io.StringIO()
     render(verdicts, fmt.value, buffer)
     _emit(buffer.getvalue(), None, False)
@@ -800,9 +813,8 @@ def status(
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
-    source, calendar = _calendar(region, no_bank_holidays, closed, closures, bank_holidays_file)
-    result = _build_plan(_framework(framework, param), notified, anchor, calendar, source, None)
-    _warn_if_projected(source, result.last)
+    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = _planned(framework, param, notified, anchor, None, calendar_options)
     buffer = io.StringIO()
     render(status_on(result, _date(on, "--on"), ahead), fmt.value, buffer)
     _emit(buffer.getvalue(), None, False)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.check import Verdict
 from inspectcal.render.csv import safe_cell
+from inspectcal.render.json import dump
 
 
 def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
@@ -26,8 +26,7 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
 def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO) -> None:
     rows = [verdict_to_dict(v) for v in verdicts]
     if fmt == "json":
-        json.dump(rows, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump(rows, stream)
         return
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from inspectcal.calendars import CalendarSource, Disagreement
 from inspectcal.render import human_date
 from inspectcal.render.csv import safe_cell
+from inspectcal.render.json import dump
 from inspectcal.workdays import NonWorkingDay
 
 
@@ -18,8 +18,7 @@ def render_days_off(
 ) -> None:
     if fmt == "json":
         rows = [{"date": d.date.isoformat(), "name": d.name, "closure": d.closure} for d in days]
-        json.dump(rows, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump(rows, stream)
     elif fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(("date", "name", "closure"))
@@ -48,8 +47,7 @@ def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, str
         for f in found
     ]
     if fmt == "json":
-        json.dump(rows, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump(rows, stream)
         return
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")

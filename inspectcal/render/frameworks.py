@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.frameworks import Framework
 from inspectcal.render.csv import safe_cell
+from inspectcal.render.json import dump
 
 
 def framework_summary(framework: Framework) -> dict[str, Any]:
@@ -36,8 +36,7 @@ def framework_detail(framework: Framework) -> dict[str, Any]:
 def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> None:
     rows = [framework_summary(f) for f in frameworks]
     if fmt == "json":
-        json.dump(rows, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump(rows, stream)
     elif fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(("id", "title", "status", "milestones", "last_day"))
@@ -68,8 +67,7 @@ def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> No
 def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
     detail = framework_detail(framework)
     if fmt == "json":
-        json.dump(detail, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump(detail, stream)
         return
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")

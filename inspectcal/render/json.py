@@ -46,6 +46,11 @@ def milestone_to_dict(m: Milestone) -> dict[str, Any]:
     }
 
 
-def render(plan: Plan, stream: TextIO) -> None:
-    json.dump(plan_to_dict(plan), stream, indent=2, ensure_ascii=False)
+def dump(value: object, stream: TextIO) -> None:
+    """Every JSON output's layout: two-space indents, UTF-8 text as is, a final newline."""
+    json.dump(value, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
+
+
+def render(plan: Plan, stream: TextIO) -> None:
+    dump(plan_to_dict(plan), stream)

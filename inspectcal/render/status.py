@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from inspectcal.render import day_label, human_date, human_span
-from inspectcal.render.json import milestone_to_dict
+from inspectcal.render.json import dump, milestone_to_dict
 from inspectcal.status import Status, describe
 
 
@@ -22,8 +21,7 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
             "today": [milestone_to_dict(m) for m in status.today],
             "upcoming": [milestone_to_dict(m) for m in status.upcoming],
         }
-        json.dump(data, stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump(data, stream)
         return
     if fmt == "line":
         stream.write(describe(status) + "\n")

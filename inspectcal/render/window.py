@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.plan import Milestone
 from inspectcal.render import human_date, human_span
 from inspectcal.render.csv import safe_cell
-from inspectcal.render.json import milestone_to_dict
+from inspectcal.render.json import dump, milestone_to_dict
 from inspectcal.window import Candidate, Clash, Critical, clash_free_runs
 
 
@@ -67,8 +66,7 @@ def summary_lines(candidates: Sequence[Candidate]) -> list[str]:
 
 def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: str, stream: TextIO) -> None:
     if fmt == "json":
-        json.dump([candidate_to_dict(c) for c in candidates], stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        dump([candidate_to_dict(c) for c in candidates], stream)
         return
     keys = key_milestones(candidates[0], critical) if candidates else []
     if fmt == "csv":
