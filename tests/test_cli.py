@@ -334,7 +334,18 @@ def test_holidays_json_and_csv() -> None:
 
 def test_version_and_help_examples() -> None:
     assert ok("--version") == f"inspectcal {__version__}\n"
-    for command in ("plan", "date", "day", "add", "between", "holidays"):
+    for command in (
+        "plan",
+        "date",
+        "day",
+        "add",
+        "between",
+        "holidays",
+        "window",
+        "calendar",
+        "check",
+        "status",
+    ):
         assert "Example: inspectcal " + command in ok(command, "--help"), command
 
 

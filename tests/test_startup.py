@@ -1,0 +1,72 @@
+"""Start-up stays light: what each path imports, checked by name (figures are in benchmarks/)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from inspectcal.render.table import console_for
+
+PROBE = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n"))
+sys.argv = ["inspectcal", *sys.argv[1:]]
+from inspectcal.cli import run
+run()
+"""
+
+
+def modules_after(*args: str) -> set[str]:
+    subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, check=False)  # warm the caches
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    line = next(ln for ln in done.stderr.splitlines() if ln.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+@pytest.mark.parametrize(
+    ("args", "absent"),
+    [
+        (
+            ["plan", "-n", "2010-02-22", "--format", "json"],
+            ["holidays", "rich", "icalendar", "tomllib", "dateutil"],
+        ),
+        (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib"]),
+        (["plan", "-n", "2010-02-22", "--format", "ics"], ["holidays", "rich", "tomllib", "hashlib"]),
+        (["--help"], ["holidays", "rich", "icalendar"]),
+    ],
+)
+def test_paths_do_not_import_what_they_do_not_use(args: list[str], absent: list[str]) -> None:
+    loaded = modules_after(*args)
+    for name in absent:
+        assert name not in loaded, f"{' '.join(args)} imports {name}"
+
+
+def test_table_uses_rich() -> None:
+    assert "rich.table" in modules_after("plan", "-n", "2010-02-22")
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    terminal = FakeTerminal()
+    console_for(terminal).print("x", style="bold red")
+    assert "\x1b[" in terminal.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = FakeTerminal()
+    console_for(plain).print("x", style="bold red")
+    assert plain.getvalue() == "x\n"
+    piped = io.StringIO()
+    monkeypatch.delenv("NO_COLOR")
+    console_for(piped).print("x", style="bold red")
+    assert piped.getvalue() == "x\n"
+    assert os.environ.get("NO_COLOR") is None
