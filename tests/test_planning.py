@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from inspectcal import cli
 from inspectcal.avoid import read_avoid_file
-from inspectcal.cli import app
+from inspectcal.cli import app, options
 from inspectcal.dates import DateSpan
 from inspectcal.workdays import WorkingCalendar
 
@@ -94,7 +93,7 @@ def test_status_json_on_a_working_day_and_a_holiday() -> None:
 
 
 def test_status_text_and_default_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_today", lambda: date(2010, 3, 4))
+    monkeypatch.setattr(options, "today_date", lambda: date(2010, 3, 4))
     text = ok("status", "--notified", "2010-02-22")
     assert (
         text.splitlines()[0]

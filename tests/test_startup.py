@@ -70,3 +70,24 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     console_for(piped).print("x", style="bold red")
     assert piped.getvalue() == "x\n"
     assert os.environ.get("NO_COLOR") is None
+
+
+def test_library_modules_never_import_typer_or_rich() -> None:
+    """Library first: only the cli package and the renderers that draw may know the UI libraries."""
+    import ast
+
+    from .conftest import REPO
+
+    for path in sorted((REPO / "inspectcal").rglob("*.py")):
+        relative = path.relative_to(REPO / "inspectcal").as_posix()
+        if relative.startswith("cli/"):
+            continue
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module.split(".")[0])
+        assert "typer" not in imported, relative
+        if not relative.startswith("render/"):
+            assert "rich" not in imported, relative

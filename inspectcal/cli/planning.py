@@ -1,0 +1,246 @@
+"""Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
+
+from __future__ import annotations
+
+import io
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from inspectcal.cli.app import app
+from inspectcal.cli.options import (
+    AnchorOption,
+    BankHolidaysFile,
+    Closed,
+    ClosuresFile,
+    Force,
+    FrameworkOption,
+    ListFormat,
+    NoBankHolidays,
+    Output,
+    Params,
+    PlanNotified,
+    Region,
+    calendar_from_options,
+    emit,
+    framework_from_options,
+    planned,
+    read_date,
+    warn_if_projected,
+)
+
+
+class WindowFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class StatusFormat(StrEnum):
+    text = "text"
+    line = "line"
+    json = "json"
+
+
+@app.command(
+    epilog="Example: inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31"
+)
+def window(
+    *,
+    start: Annotated[str, typer.Option("--from", metavar="DATE", help="First possible notification date.")],
+    end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last possible notification date.")],
+    framework: FrameworkOption = "slac-2009",
+    param: Params = None,
+    avoid: Annotated[
+        list[str] | None,
+        typer.Option("--avoid", metavar="DATE[..DATE]", help="A date or range to keep clear (repeatable)."),
+    ] = None,
+    avoid_file: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--avoid-file",
+            metavar="FILE",
+            help="Dates to keep clear: a text file (one date or range a line) or an .ics export.",
+        ),
+    ] = None,
+    critical: Annotated[
+        str | None,
+        typer.Option(
+            "--critical",
+            metavar="SPEC",
+            help="Milestones that must not clash, by Day or id, e.g. 5,11-20 (default: the framework's).",
+        ),
+    ] = None,
+    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    output: Output = None,
+    force: Force = False,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
+) -> None:
+    """Try every working day in a range as the notification date, and find clashes with leave."""
+    from inspectcal.avoid import read_avoid_file
+    from inspectcal.dates import parse_date_span
+    from inspectcal.render.window import render
+    from inspectcal.window import parse_critical
+    from inspectcal.window import window as what_if
+
+    chosen = framework_from_options(framework, param)
+    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    spans = [parse_date_span(text) for text in avoid or []]
+    for path in avoid_file or []:
+        spans.extend(read_avoid_file(path))
+    items = parse_critical(chosen, critical)
+    first, last = read_date(start, "--from"), read_date(end, "--to")
+    candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
+    warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
+    buffer = io.StringIO()
+    render(candidates, items, fmt.value, buffer)
+    emit(buffer.getvalue(), output, force)
+
+
+@app.command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
+def calendar_picture(
+    *,
+    notified: PlanNotified = None,
+    anchor: AnchorOption = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority.")
+    ] = None,
+    framework: FrameworkOption = "slac-2009",
+    param: Params = None,
+    svg: Annotated[
+        str | None, typer.Option("--svg", metavar="FILE", help="Also write the picture as an SVG image.")
+    ] = None,
+    force: Force = False,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
+) -> None:
+    """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
+    from inspectcal.render import month
+
+    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = planned(framework, param, notified, anchor, name, calendar_options)
+    if svg is not None:
+        emit(month.svg(result), svg, force)
+        return
+    buffer = io.StringIO()
+    month.render(result, buffer)
+    emit(buffer.getvalue(), None, False)
+
+
+@app.command(epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
+def check(
+    timetable: Annotated[
+        Path, typer.Argument(metavar="FILE", help="CSV with columns date, day (and activity).")
+    ],
+    *,
+    notified: PlanNotified = None,
+    anchor: AnchorOption = None,
+    framework: FrameworkOption = "slac-2009",
+    param: Params = None,
+    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
+) -> None:
+    """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
+    from inspectcal.check import check_rows, read_timetable
+    from inspectcal.render.check import render
+
+    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = planned(framework, param, notified, anchor, None, calendar_options)
+    verdicts = check_rows(read_timetable(timetable), result.calendar, result.notified)
+    buffer = io.StringIO()
+    render(verdicts, fmt.value, buffer)
+    emit(buffer.getvalue(), None, False)
+    if not all(v.ok for v in verdicts):
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Example: inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line")
+def status(
+    *,
+    notified: PlanNotified = None,
+    anchor: AnchorOption = None,
+    on: Annotated[str, typer.Option("--on", metavar="DATE", help="The date to report on.")] = "today",
+    ahead: Annotated[
+        int,
+        typer.Option(
+            "--ahead", metavar="N", min=0, max=1000, help="Show milestones in the next N working days."
+        ),
+    ] = 5,
+    framework: FrameworkOption = "slac-2009",
+    param: Params = None,
+    fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.text,
+    region: Region = "england-and-wales",
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
+) -> None:
+    """Say where the inspection stands on a date (default today) and what comes next."""
+    from inspectcal.render.status import render
+    from inspectcal.status import status_on
+
+    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
+    result = planned(framework, param, notified, anchor, None, calendar_options)
+    buffer = io.StringIO()
+    render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
+    emit(buffer.getvalue(), None, False)
+
+
+frameworks_app = typer.Typer(
+    cls=TyperGroup,
+    rich_markup_mode=None,
+    invoke_without_command=True,
+    help="List the inspection frameworks, or show one.",
+    epilog="Example: inspectcal frameworks show ilacs-standard",
+)
+app.add_typer(frameworks_app, name="frameworks")
+
+
+@frameworks_app.callback()
+def frameworks(
+    ctx: typer.Context,
+    *,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List the built-in inspection frameworks (id, title, status, milestones)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from inspectcal.frameworks import builtin_ids, load_framework
+    from inspectcal.render.frameworks import render_list
+
+    buffer = io.StringIO()
+    render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
+    emit(buffer.getvalue(), None, False)
+
+
+@frameworks_app.command(
+    "show", epilog="Example: inspectcal frameworks show ilacs-standard --param publication_gap=21"
+)
+def frameworks_show(
+    framework: Annotated[
+        str, typer.Argument(metavar="ID|PATH", help="Built-in framework id or a .toml file.")
+    ],
+    *,
+    param: Params = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Show one framework's milestones by Day, its status and where it comes from."""
+    from inspectcal.render.frameworks import render_one
+
+    buffer = io.StringIO()
+    render_one(framework_from_options(framework, param), fmt.value, buffer)
+    emit(buffer.getvalue(), None, False)
