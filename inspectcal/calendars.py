@@ -7,7 +7,6 @@ pay for importing it.
 
 from __future__ import annotations
 
-import json
 import os
 import zlib
 from array import array
@@ -27,7 +26,7 @@ LAST_DATE = date(2099, 12, 31)
 # (the gov.uk file in the tests, 2012-2028). Later years are projected from the rules: one-off
 # days (a jubilee, a state funeral) are announced at short notice. Raise with that list.
 CONFIRMED_THROUGH = 2028
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 class Region(NamedTuple):
@@ -101,20 +100,21 @@ class CalendarSource(NamedTuple):
 def working_calendar(source: CalendarSource) -> WorkingCalendar:
     """Build the engine for a calendar source over the supported date range.
 
-    The engine's index (about 300 KB) is cached on disk, keyed by everything it is made
-    of: the holidays release, the region, the closures. Any change gives a new key.
+    The days off and the engine's index (about 300 KB) are cached on disk in one file,
+    keyed by everything they are made of: the holidays release, the region, an official
+    file's days, the closures. Any change gives a new key; a damaged file is rebuilt.
     """
-    off = days_off(source)
-    key = _calendar_key(off)
-    path = cache_dir() / f"calendar-{key}.bin"
-    arrays = _read_arrays(path)
-    if arrays is not None:
+    path = cache_dir() / f"calendar-{_calendar_key(source)}.bin"
+    cached = _read_calendar(path)
+    if cached is not None:
+        off, arrays = cached
         try:
             return WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE, arrays=arrays)
         except ValueError:
             pass  # a cache that does not fit: rebuild it below
+    off = days_off(source)
     calendar = WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE)
-    _write_arrays(path, calendar.arrays())
+    _write_calendar(path, off, calendar.arrays())
     return calendar
 
 
@@ -145,6 +145,8 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
 
 def read_official_file(path: Path, region: Region) -> OfficialList:
     """Bank holidays for ``region`` from a file in the gov.uk format (bank-holidays.json)."""
+    import json
+
     from inspectcal.dates import read_text_file
 
     text = read_text_file(path, "bank holidays file", limit=5_000_000)
@@ -180,44 +182,70 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
     return OfficialList(str(path), tuple(sorted(days)), min(years), max(years))
 
 
-def _calendar_key(off: Mapping[date, NonWorkingDay]) -> str:
-    """Names the cache file after everything the index depends on: the days off and the range.
+def _calendar_key(source: CalendarSource) -> str:
+    """Names the cache file after everything the days off are computed from.
 
-    Two checksums and a length (hashlib would cost 2 ms to import). A stale or colliding
-    file cannot give wrong dates unnoticed: the arrays read back must agree with the mask
-    rebuilt from ``off`` (see WorkingCalendar).
+    Two checksums and a length of that text (hashlib would cost 2 ms to import).
     """
-    days = array("i", sorted(d.toordinal() for d in off)).tobytes()
-    material = f"{_CACHE_FORMAT}|{FIRST_DATE}|{LAST_DATE}|".encode() + days
+    official = source.official.days if source.official else ()
+    closures = sorted(source.closure_days().items())
+    material = repr(
+        (
+            _CACHE_FORMAT,
+            holidays_version(),
+            source.region.key,
+            source.bank_holidays,
+            FIRST_DATE,
+            LAST_DATE,
+            official,
+            closures,
+        )
+    ).encode()
     return f"{zlib.crc32(material):08x}{zlib.adler32(material):08x}{len(material):x}"
 
 
-def _read_arrays(path: Path) -> tuple[array[int], array[int]] | None:
-    """The saved index, or None when it is missing or damaged (its checksum must match)."""
+# Fields and records of the days-off text in a cache file (ASCII unit and record separators).
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+def _read_calendar(path: Path) -> tuple[dict[date, NonWorkingDay], tuple[array[int], array[int]]] | None:
+    """The saved days off and index, or None when missing or damaged (the checksum must match)."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
     header, _, payload = data.partition(b"\n")
     try:
-        rank_bytes, checksum = (int(part) for part in header.split(b" "))
+        text_bytes, rank_bytes, checksum = (int(part) for part in header.split(b" "))
+        if zlib.crc32(payload) != checksum or text_bytes + rank_bytes > len(payload):
+            return None
+        off = {}
+        text = payload[:text_bytes].decode("utf-8")
+        for record in text.split(_RECORD) if text else []:
+            ordinal, closure, name, description = record.split(_FIELD)
+            day = date.fromordinal(int(ordinal))
+            off[day] = NonWorkingDay(day, name, description, closure == "1")
+        rank, select = array("i"), array("i")
+        rank.frombytes(payload[text_bytes : text_bytes + rank_bytes])
+        select.frombytes(payload[text_bytes + rank_bytes :])
     except ValueError:
         return None
-    if zlib.crc32(payload) != checksum or not 0 <= rank_bytes <= len(payload):
-        return None
-    rank, select = array("i"), array("i")
-    try:
-        rank.frombytes(payload[:rank_bytes])
-        select.frombytes(payload[rank_bytes:])
-    except ValueError:
-        return None
-    return rank, select
+    return off, (rank, select)
 
 
-def _write_arrays(path: Path, arrays: tuple[array[int], array[int]]) -> None:
+def _write_calendar(
+    path: Path, off: Mapping[date, NonWorkingDay], arrays: tuple[array[int], array[int]]
+) -> None:
+    records = [
+        _FIELD.join((str(day.toordinal()), "1" if why.closure else "0", why.name, why.description))
+        for day, why in off.items()
+    ]
+    if any(r.count(_FIELD) != 3 or _RECORD in r for r in records):
+        return  # a name holding a separator: not worth a format of its own, just not cached
+    text = _RECORD.join(records).encode("utf-8")
     rank, select = (a.tobytes() for a in arrays)
-    payload = rank + select
-    write_cache(path, b"%d %d\n" % (len(rank), zlib.crc32(payload)) + payload)
+    payload = text + rank + select
+    write_cache(path, b"%d %d %d\n" % (len(text), len(rank), zlib.crc32(payload)) + payload)
 
 
 # -- bank holidays from the `holidays` package, cached ------------------------
@@ -250,6 +278,8 @@ def holidays_version() -> str:
 
 def bank_holidays(region: Region) -> dict[date, str]:
     """Weekday bank holidays (substitute days included) in the supported range."""
+    import json  # deferred: most runs read the whole calendar from its cache instead
+
     version = holidays_version()
     path = cache_dir() / f"bank-holidays-{region.key}-{version}-v{_CACHE_FORMAT}.json"
     try:

@@ -140,3 +140,31 @@ def test_corrupt_cache_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (cached,) = tmp_path.glob("bank-holidays-scotland-*.json")
     cached.write_text("{not json", "utf-8")
     assert calendars.bank_holidays(region)[date(2010, 1, 4)]
+
+
+def test_calendar_cache_round_trips_and_recovers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(tmp_path))
+    source = CalendarSource(
+        closures=(DateSpan(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),)
+    )
+    built = working_calendar(source)
+    (cached_file,) = tmp_path.glob("calendar-*.bin")
+    read_back = working_calendar(source)
+    assert read_back.days_off == built.days_off
+    assert read_back.arrays() == built.arrays()
+    assert (
+        read_back.describe_non_working(date(2010, 12, 29))
+        == "2010-12-29 is a council closure day (Christmas shutdown)"
+    )
+    # Another closure list is another file, never the first one's answers.
+    other = working_calendar(CalendarSource(closures=(DateSpan(date(2010, 3, 1), date(2010, 3, 1)),)))
+    assert len(list(tmp_path.glob("calendar-*.bin"))) == 2
+    assert other.is_working_day(date(2010, 12, 29))
+    assert not other.is_working_day(date(2010, 3, 1))
+    # A damaged file is ignored and rebuilt.
+    data = bytearray(cached_file.read_bytes())
+    data[-5] ^= 0xFF
+    cached_file.write_bytes(bytes(data))
+    recovered = working_calendar(source)
+    assert recovered.arrays() == built.arrays()
+    assert cached_file.read_bytes() != bytes(data)
