@@ -88,9 +88,9 @@ def check_rows(rows: list[Row], calendar: WorkingCalendar, notified: date) -> li
 
 def _check(row: Row, calendar: WorkingCalendar, notified: date) -> Verdict:
     notes = []
-    for end in (row.start, row.end) if row.start != row.end else (row.start,):
-        if not calendar.is_working_day(end):
-            notes.append(f"{calendar.describe_non_working(end)}, not a working day")
+    for day in (row.start, row.end) if row.start != row.end else (row.start,):
+        if not calendar.is_working_day(day):
+            notes.append(f"{calendar.describe_non_working(day)}, not a working day")
     first = calendar.next_working_day(row.start)
     last = row.end if calendar.is_working_day(row.end) else calendar.add(row.end, -1)
     if first > last:  # no working day at all in the row's dates

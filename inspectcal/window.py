@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
 from inspectcal.calendars import CalendarSource
 from inspectcal.dates import DateSpan
@@ -115,16 +116,9 @@ def window(
 
 def clash_free_runs(candidates: Sequence[Candidate]) -> list[tuple[date, date, int]]:
     """Runs of consecutive candidates with no clash: (first, last, length), longest first."""
-    runs: list[tuple[date, date, int]] = []
-    start: Candidate | None = None
-    length = 0
-    for candidate in [*candidates, None]:
-        if candidate is not None and not candidate.clashes:
-            start = start or candidate
-            length += 1
-            previous = candidate
-            continue
-        if start is not None:
-            runs.append((start.plan.notified, previous.plan.notified, length))
-        start, length = None, 0
+    runs = []
+    for clear, group in groupby(candidates, key=lambda candidate: not candidate.clashes):
+        if clear:
+            members = list(group)
+            runs.append((members[0].plan.notified, members[-1].plan.notified, len(members)))
     return sorted(runs, key=lambda run: (-run[2], run[0]))
