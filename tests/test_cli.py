@@ -359,3 +359,11 @@ def test_python_dash_m_and_no_ansi_when_piped() -> None:
     assert done.returncode == 0, done.stderr
     assert "Mon 8 Mar - Fri 19 Mar 2010" in done.stdout
     assert "\x1b[" not in done.stdout
+
+
+def test_every_command_that_counts_days_has_the_calendar_options() -> None:
+    counting = ("plan", "date", "day", "add", "between", "holidays", "window", "calendar", "check", "status")
+    for command in counting:
+        text = ok(command, "--help")
+        for option in ("--region", "--no-bank-holidays", "--closed", "--closures", "--bank-holidays-file"):
+            assert option in text, (command, option)

@@ -1,6 +1,7 @@
 """Commands that plan from one notification date or count days: plan, date, day, add, between, holidays."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads these annotations as objects,
+# and evaluating strings for every command would cost start-up time.
 
 import io
 from collections.abc import Iterator
@@ -13,19 +14,15 @@ import typer
 from inspectcal.cli.app import app
 from inspectcal.cli.options import (
     AnchorOption,
-    BankHolidaysFile,
-    Closed,
-    ClosuresFile,
+    CalendarArgs,
     Force,
     FrameworkOption,
     ListFormat,
-    NoBankHolidays,
     Notified,
     Output,
     Params,
     PlanFormat,
     PlanNotified,
-    Region,
     calendar_from_options,
     emit,
     export_time,
@@ -38,6 +35,7 @@ from inspectcal.cli.options import (
     stream_lines,
     today_date,
     warn_if_projected,
+    with_calendar_options,
 )
 from inspectcal.errors import InputError, InspectcalError
 
@@ -47,6 +45,7 @@ _NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number
 
 
 @app.command(epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
+@with_calendar_options
 def plan(
     *,
     notified: PlanNotified = None,
@@ -89,11 +88,7 @@ def plan(
             help="ics: name the calendar (Outlook then opens the file as a new calendar).",
         ),
     ] = None,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Date every milestone of an inspection from its notification date."""
     ics_only = {
@@ -106,7 +101,7 @@ def plan(
     if misplaced and fmt is not PlanFormat.ics:
         raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
     chosen = framework_from_options(framework, param)
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
     if notified == "-":
         if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
             raise InputError(
@@ -178,24 +173,21 @@ def _plan_batch(
 @app.command(
     "date", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal date 11 20 40 --notified 2010-02-22"
 )
+@with_calendar_options
 def date_of_day(
     days: Annotated[
         list[int], typer.Argument(metavar="N...", help="Day numbers (Day 1 is the notification date).")
     ],
     *,
     notified: Notified,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Print the date of each Day N, one ISO date per line.
 
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated dates: the notification date, then each Day N.
     """
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
 
     def dates_of(start: date) -> list[str]:
         found = [calendar.day_date(start, n) for n in days]
@@ -209,18 +201,15 @@ def date_of_day(
 
 
 @app.command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
+@with_calendar_options
 def day_of_date(
     dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
     *,
     notified: Notified,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Print the Day number of each date, one per line."""
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
     wanted = [read_date(text, "DATE") for text in dates]
     warn_if_projected(source, *wanted)
     for when in wanted:
@@ -241,24 +230,22 @@ def day_of_date(
 
 
 @app.command(context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")
+@with_calendar_options
 def add(
     start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from.")],
     n: Annotated[int, typer.Argument(metavar="N", help="Working days to add (negative counts back).")],
     *,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Print the date N working days after DATE (like a spreadsheet's WORKDAY)."""
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
     result = calendar.add(read_date(start, "DATE"), n)
     warn_if_projected(source, result)
     emit(f"{result.isoformat()}\n", None, False)
 
 
 @app.command(epilog="Example: inspectcal between 2010-02-22 2010-04-20")
+@with_calendar_options
 def between(
     first: Annotated[str, typer.Argument(metavar="A", help="The first date.")],
     second: Annotated[str, typer.Argument(metavar="B", help="The second date.")],
@@ -266,14 +253,10 @@ def between(
     inclusive: Annotated[
         bool, typer.Option("--inclusive", help="Count A as well (spreadsheet NETWORKDAYS).")
     ] = False,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Print the working days after A up to and including B (negative if B is before A)."""
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
     a, b = read_date(first, "A"), read_date(second, "B")
     warn_if_projected(source, a, b)
     count = calendar.between(a, b, inclusive=inclusive)
@@ -281,17 +264,14 @@ def between(
 
 
 @app.command(epilog="Example: inspectcal holidays --year 2022 --format json")
+@with_calendar_options
 def holidays(
     *,
     year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
     output: Output = None,
     force: Force = False,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
     compare: Annotated[
         Path | None,
         typer.Option(
@@ -312,7 +292,7 @@ def holidays(
         render_disagreements(compare_official(compare), str(compare), fmt.value, buffer)
         emit(buffer.getvalue(), output, force)
         return
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
     chosen = today_date().year if year is None else year
     if not calendar.first.year <= chosen <= calendar.last.year:
         raise InputError(

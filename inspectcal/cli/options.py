@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -86,6 +88,48 @@ Output = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-' is stdout)."),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+
+
+CalendarArgs = tuple[str, bool, list[str] | None, Path | None, Path | None]
+_CALENDAR_PARAMETERS = (
+    ("region", Region, "england-and-wales"),
+    ("no_bank_holidays", NoBankHolidays, False),
+    ("closed", Closed, None),
+    ("closures", ClosuresFile, None),
+    ("bank_holidays_file", BankHolidaysFile, None),
+)
+
+
+class with_calendar_options:
+    """Give a command the calendar options every command that counts days shares.
+
+    Typer sees --region, --no-bank-holidays, --closed, --closures and --bank-holidays-file;
+    the command receives them as one ``calendar_options`` tuple for calendar_from_options.
+    The combined signature is worked out only when Typer asks for it, that is only for the
+    command that runs (see ``_app_for``), to keep start-up light.
+    """
+
+    def __init__(self, command: Callable[..., None]) -> None:
+        functools.update_wrapper(self, command)
+        self._command = command
+
+    @functools.cached_property
+    def __signature__(self) -> inspect.Signature:
+        signature = inspect.signature(self._command)  # annotations are objects: see days.py
+        own = [p for p in signature.parameters.values() if p.name != "calendar_options"]
+        if any(isinstance(p.annotation, str) for p in own):
+            raise TypeError(
+                f"{self._command.__name__}: its module must not use `from __future__ import annotations`"
+            )
+        shared = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+            for name, annotation, default in _CALENDAR_PARAMETERS
+        ]
+        return signature.replace(parameters=[*own, *shared])
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        options = tuple(kwargs.pop(name) for name, _, _ in _CALENDAR_PARAMETERS)
+        self._command(*args, calendar_options=options, **kwargs)
 
 
 class PlanFormat(StrEnum):
@@ -200,7 +244,7 @@ def planned(
     notified: str | None,
     anchor: str | None,
     name: str | None,
-    calendar_options: tuple[str, bool, list[str] | None, Path | None, Path | None],
+    calendar_options: CalendarArgs,
 ) -> Any:
     """The plan that a command's framework, date and calendar options describe."""
     source, calendar = calendar_from_options(*calendar_options)

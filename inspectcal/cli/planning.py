@@ -1,6 +1,7 @@
 """Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads these annotations as objects,
+# and evaluating strings for every command would cost start-up time.
 
 import io
 from enum import StrEnum
@@ -13,23 +14,20 @@ from typer.core import TyperGroup
 from inspectcal.cli.app import app
 from inspectcal.cli.options import (
     AnchorOption,
-    BankHolidaysFile,
-    Closed,
-    ClosuresFile,
+    CalendarArgs,
     Force,
     FrameworkOption,
     ListFormat,
-    NoBankHolidays,
     Output,
     Params,
     PlanNotified,
-    Region,
     calendar_from_options,
     emit,
     framework_from_options,
     planned,
     read_date,
     warn_if_projected,
+    with_calendar_options,
 )
 
 
@@ -48,6 +46,7 @@ class StatusFormat(StrEnum):
 @app.command(
     epilog="Example: inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31"
 )
+@with_calendar_options
 def window(
     *,
     start: Annotated[str, typer.Option("--from", metavar="DATE", help="First possible notification date.")],
@@ -77,11 +76,7 @@ def window(
     fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
     output: Output = None,
     force: Force = False,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Try every working day in a range as the notification date, and find clashes with leave."""
     from inspectcal.avoid import read_avoid_file
@@ -91,7 +86,7 @@ def window(
     from inspectcal.window import window as what_if
 
     chosen = framework_from_options(framework, param)
-    source, calendar = calendar_from_options(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(*calendar_options)
     spans = [parse_date_span(text) for text in avoid or []]
     for path in avoid_file or []:
         spans.extend(read_avoid_file(path))
@@ -105,6 +100,7 @@ def window(
 
 
 @app.command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
+@with_calendar_options
 def calendar_picture(
     *,
     notified: PlanNotified = None,
@@ -118,16 +114,11 @@ def calendar_picture(
         str | None, typer.Option("--svg", metavar="FILE", help="Also write the picture as an SVG image.")
     ] = None,
     force: Force = False,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     from inspectcal.render import month
 
-    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
         emit(month.svg(result), svg, force)
@@ -138,6 +129,7 @@ def calendar_picture(
 
 
 @app.command(epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
+@with_calendar_options
 def check(
     timetable: Annotated[
         Path, typer.Argument(metavar="FILE", help="CSV with columns date, day (and activity).")
@@ -148,17 +140,12 @@ def check(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
     from inspectcal.check import check_rows, read_timetable
     from inspectcal.render.check import render
 
-    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = planned(framework, param, notified, anchor, None, calendar_options)
     verdicts = check_rows(read_timetable(timetable), result.calendar, result.notified)
     buffer = io.StringIO()
@@ -169,6 +156,7 @@ def check(
 
 
 @app.command(epilog="Example: inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line")
+@with_calendar_options
 def status(
     *,
     notified: PlanNotified = None,
@@ -183,17 +171,12 @@ def status(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.text,
-    region: Region = "england-and-wales",
-    no_bank_holidays: NoBankHolidays = False,
-    closed: Closed = None,
-    closures: ClosuresFile = None,
-    bank_holidays_file: BankHolidaysFile = None,
+    calendar_options: CalendarArgs,
 ) -> None:
     """Say where the inspection stands on a date (default today) and what comes next."""
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
-    calendar_options = (region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = planned(framework, param, notified, anchor, None, calendar_options)
     buffer = io.StringIO()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
