@@ -10,9 +10,11 @@ from typing import NamedTuple
 
 from inspectcal.errors import DateError, InputError
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_FIRST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
-_NUMERIC_ONLY = re.compile(r"[\d/.\- ]+")
+# Patterns as text: `re` compiles each on first use (and caches it), so a run pays only for
+# the forms it meets.
+_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_DAY_FIRST = r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
+_NUMERIC_ONLY = r"[\d/.\- ]+"
 _HINT = "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
 
 # Two defaults that differ in every field: a field the text leaves out comes back
@@ -49,9 +51,9 @@ def parse_date(text: str, *, today: date | None = None) -> date:
         if today is None:
             raise DateError("'today' is not accepted here: give the date")
         return today
-    if m := _ISO.fullmatch(text):
+    if m := re.fullmatch(_ISO, text):
         return _make(raw, int(m[1]), int(m[2]), int(m[3]))
-    if m := _DAY_FIRST.fullmatch(text):
+    if m := re.fullmatch(_DAY_FIRST, text):
         day, month, year = int(m[1]), int(m[3]), int(m[4])
         if month > 12 and day <= 12:
             raise DateError(
@@ -59,7 +61,7 @@ def parse_date(text: str, *, today: date | None = None) -> date:
                 f"so write {month:02d}{m[2]}{day:02d}{m[2]}{year}"
             )
         return _make(raw, year, month, day)
-    if _NUMERIC_ONLY.fullmatch(text):
+    if re.fullmatch(_NUMERIC_ONLY, text):
         raise DateError(f"cannot read '{raw}' as a date: {_HINT} (with a four-digit year)")
     return _parse_words(raw, text)
 
@@ -98,13 +100,13 @@ def parse_date_range(text: str, *, today: date | None = None) -> tuple[date, dat
     return one, one
 
 
-_DURATION = re.compile(r"(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?")
+_DURATION = r"(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?"
 
 
 def parse_duration(text: str) -> timedelta:
     """``1d``, ``2h``, ``30m``, ``1w``, or combined like ``1d12h``."""
     cleaned = text.strip().lower().replace(" ", "")
-    match = _DURATION.fullmatch(cleaned)
+    match = re.fullmatch(_DURATION, cleaned)
     if not cleaned or match is None:
         raise DateError(f"cannot read '{text}' as a duration: use e.g. 1d, 2h, 30m or 1d12h")
     weeks, days, hours, minutes = (int(part or 0) for part in match.groups())
