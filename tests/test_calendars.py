@@ -173,4 +173,4 @@ def test_calendar_cache_round_trips_and_recovers(tmp_path: Path, monkeypatch: py
 def test_confirmed_horizon_is_the_last_year_of_the_official_list(govuk: dict[str, Any]) -> None:
     """CONFIRMED_THROUGH claims the package is checked through that year: it must be the list's last."""
     last = max(date.fromisoformat(e["date"]).year for part in govuk.values() for e in part["events"])
-    assert calendars.CONFIRMED_THROUGH == last
+    assert last == calendars.CONFIRMED_THROUGH
