@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from inspectcal.cache import cache_dir, write_cache
 from inspectcal.dates import DateSpan
@@ -145,6 +145,16 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
 
 def read_official_file(path: Path, region: Region) -> OfficialList:
     """Bank holidays for ``region`` from a file in the gov.uk format (bank-holidays.json)."""
+    official = _official_list(_read_official_json(path), region, path)
+    if official is None:
+        raise InputError(
+            f"bank holidays file {path} has no events for {region.key}: expected the gov.uk format "
+            '{"england-and-wales": {"events": [{"title": ..., "date": "YYYY-MM-DD"}, ...]}, ...}'
+        )
+    return official
+
+
+def _read_official_json(path: Path) -> dict[str, Any]:
     import json
 
     from inspectcal.dates import read_text_file
@@ -158,13 +168,15 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
         raise InputError(
             f"bank holidays file {path} is not valid JSON{where}: expected the gov.uk format"
         ) from None
-    part = data.get(region.key) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def _official_list(data: dict[str, Any], region: Region, path: Path) -> OfficialList | None:
+    """The region's events from parsed gov.uk data; None when the file has none for it."""
+    part = data.get(region.key)
     events = part.get("events") if isinstance(part, dict) else None
     if not isinstance(events, list) or not events:
-        raise InputError(
-            f"bank holidays file {path} has no events for {region.key}: expected the gov.uk format "
-            '{"england-and-wales": {"events": [{"title": ..., "date": "YYYY-MM-DD"}, ...]}, ...}'
-        )
+        return None
     days = []
     for number, event in enumerate(events, start=1):
         try:
@@ -321,14 +333,12 @@ def compare_official(path: Path) -> list[Disagreement]:
     Only the years the file covers for each region are compared; names may differ
     ("May Day" and "Early May bank holiday") without being a disagreement.
     """
+    data = _read_official_json(path)
     found = []
     for region in REGIONS.values():
-        try:
-            official = read_official_file(path, region)
-        except InputError as error:
-            if "has no events for" in str(error):
-                continue
-            raise
+        official = _official_list(data, region, path)
+        if official is None:
+            continue
         theirs = {d: n for d, n in official.days if d.weekday() < 5}
         covered = range(official.first_year, official.last_year + 1)
         ours = {d: n for d, n in bank_holidays(region).items() if d.year in covered}

@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from inspectcal.plan import Milestone, Plan
 
-PLAN_FORMATS = ("table", "json", "csv", "markdown")
-
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
