@@ -19,6 +19,20 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 GOVUK_FILE = SHARED / "data" / "gov-uk-bank-holidays-2012-2028.json"
 
+# Every command that counts days (all but `frameworks`).
+COUNTING_COMMANDS = (
+    "plan",
+    "date",
+    "day",
+    "add",
+    "between",
+    "holidays",
+    "window",
+    "calendar",
+    "check",
+    "status",
+)
+
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

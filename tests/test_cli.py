@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from inspectcal import __version__
 from inspectcal.cli import app
 
+from .conftest import COUNTING_COMMANDS
+
 runner = CliRunner()
 
 
@@ -334,18 +336,7 @@ def test_holidays_json_and_csv() -> None:
 
 def test_version_and_help_examples() -> None:
     assert ok("--version") == f"inspectcal {__version__}\n"
-    for command in (
-        "plan",
-        "date",
-        "day",
-        "add",
-        "between",
-        "holidays",
-        "window",
-        "calendar",
-        "check",
-        "status",
-    ):
+    for command in COUNTING_COMMANDS:
         assert "Example: inspectcal " + command in ok(command, "--help"), command
 
 
@@ -362,8 +353,7 @@ def test_python_dash_m_and_no_ansi_when_piped() -> None:
 
 
 def test_every_command_that_counts_days_has_the_calendar_options() -> None:
-    counting = ("plan", "date", "day", "add", "between", "holidays", "window", "calendar", "check", "status")
-    for command in counting:
+    for command in COUNTING_COMMANDS:
         text = ok(command, "--help")
         for option in ("--region", "--no-bank-holidays", "--closed", "--closures", "--bank-holidays-file"):
             assert option in text, (command, option)

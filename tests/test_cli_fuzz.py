@@ -13,22 +13,10 @@ from typer.testing import CliRunner
 
 from inspectcal.cli import app
 
-from .conftest import REPO
+from .conftest import COUNTING_COMMANDS, REPO
 
 runner = CliRunner()
-COMMANDS = [
-    "plan",
-    "date",
-    "day",
-    "add",
-    "between",
-    "holidays",
-    "window",
-    "calendar",
-    "check",
-    "status",
-    "frameworks",
-]
+COMMANDS = [*COUNTING_COMMANDS, "frameworks"]
 OPTIONS = [
     "--notified",
     "-n",

@@ -279,7 +279,6 @@ def test_toml_is_data_only() -> None:
     with pytest.raises(InputError, match="field 'day' must be a whole number"):
         parse_framework(
             HEADER + GOOD_MILESTONE.replace("day = 1", "day = \"__import__('os')\""),
-            origin="test",
             name="test.toml",
         )
 

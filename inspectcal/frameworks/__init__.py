@@ -64,7 +64,6 @@ class Framework(NamedTuple):
     milestones: tuple[MilestoneSpec, ...]
     parameters: Mapping[str, int] = MappingProxyType({})
     critical: tuple[str, ...] = ()
-    origin: str = ""  # "built-in" or the file it was read from
 
     def milestone(self, key: str) -> MilestoneSpec:
         for spec in self.milestones:
@@ -113,19 +112,19 @@ def load_framework(ref: str) -> Framework:
     """A built-in framework by id, or a framework file by path."""
     if _ID.fullmatch(ref) and ref in builtin_ids():
         path = _HERE / f"{ref}.toml"
-        return _Validator(path.name).framework(_read_toml(path, path.name), "built-in")
+        return _Validator(path.name).framework(_read_toml(path, path.name))
     path = Path(ref)
     if path.suffix.lower() != ".toml" and not path.exists():
         raise InputError(
             f"unknown framework '{ref}': choose one of {', '.join(builtin_ids())} "
             "or give the path of a .toml file"
         )
-    return _Validator(ref).framework(_read_toml(path, ref), str(path))
+    return _Validator(ref).framework(_read_toml(path, ref))
 
 
-def parse_framework(text: str, *, origin: str, name: str) -> Framework:
+def parse_framework(text: str, *, name: str) -> Framework:
     """A framework from TOML text; ``name`` says where it came from in messages."""
-    return _Validator(name).framework(_parse_toml(text, name), origin)
+    return _Validator(name).framework(_parse_toml(text, name))
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -193,7 +192,7 @@ class _Validator:
             raise self.fail(where, f"field '{key}' must be a whole number, not {value!r}")
         return value
 
-    def framework(self, data: Mapping[str, Any], origin: str) -> Framework:
+    def framework(self, data: Mapping[str, Any]) -> Framework:
         top = "top level"
         ident = self.text(data, "id", top)
         if not _ID.fullmatch(ident):
@@ -227,7 +226,6 @@ class _Validator:
             milestones=milestones,
             parameters=parameters,
             critical=tuple(critical),
-            origin=origin,
         )
         try:
             framework.resolved_days()
