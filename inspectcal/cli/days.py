@@ -28,7 +28,7 @@ from inspectcal.cli.options import (
     export_time,
     framework_from_options,
     per_stdin_date,
-    plan_from_options,
+    planned,
     read_date,
     report_bad_line,
     stdin_dates,
@@ -100,17 +100,16 @@ def plan(
     misplaced = [option for option, given in ics_only.items() if given]
     if misplaced and fmt is not PlanFormat.ics:
         raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
-    chosen = framework_from_options(framework, param)
-    source, calendar = calendar_from_options(*calendar_options)
     if notified == "-":
+        chosen = framework_from_options(framework, param)
+        source, calendar = calendar_from_options(*calendar_options)
         if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
             raise InputError(
                 "--notified - reads one date a line from stdin: use it with --format jsonl or csv"
             )
         _plan_batch(chosen, calendar, source, name, fmt, output, force)
         return
-    result = plan_from_options(chosen, notified, anchor, calendar, source, name)
-    warn_if_projected(source, result.last)
+    result = planned(framework, param, notified, anchor, name, calendar_options)
     buffer = io.StringIO()
     if fmt is PlanFormat.ics:
         from inspectcal.dates import parse_duration
