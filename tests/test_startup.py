@@ -33,7 +33,7 @@ def modules_after(*args: str) -> set[str]:
     [
         (
             ["plan", "-n", "2010-02-22", "--format", "json"],
-            ["holidays", "rich", "icalendar", "tomllib", "dateutil"],
+            ["holidays", "rich", "icalendar", "tomllib", "dateutil", "importlib.metadata"],
         ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
         (["plan", "-n", "2010-02-22", "--format", "ics"], ["holidays", "rich", "tomllib", "hashlib"]),
