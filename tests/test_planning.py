@@ -231,7 +231,8 @@ def test_window_avoid_text_file(tmp_path: Path) -> None:
     ]
     leave.write_text("2010-03-15\nsoon\n", "utf-8")
     assert fails(2, "window", "--from", "2010-02-22", "--to", "2010-02-22", "--avoid-file", str(leave)) == (
-        f"{leave}, line 2: cannot read 'soon' as a date: use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
+        f"avoid file {leave}, line 2: cannot read 'soon' as a date: "
+        "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
     )
 
 
