@@ -27,7 +27,9 @@ from inspectcal.cli.options import (
     PlanNotified,
     Region,
     calendar_from_options,
+    document_time,
     emit,
+    emit_bytes,
     export_time,
     framework_from_options,
     planned,
@@ -40,6 +42,7 @@ from inspectcal.cli.options import (
 from inspectcal.errors import InputError
 
 if TYPE_CHECKING:
+    from inspectcal.plan import Plan
     from inspectcal.render.ics import IcsOptions
 
 # -- commands -------------------------------------------------------------------
@@ -96,13 +99,26 @@ def plan(
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Date every milestone of an inspection from its notification date."""
+    """Date every milestone of an inspection from its notification date.
+
+    --format xlsx and docx write files to edit in Excel or Word: give -o FILE, or redirect stdout.
+    """
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     ics = _ics_options(fmt, remind, per_day, busy, calendar_name)
     if notified == "-":
         _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
         return
     result = planned(framework, param, notified, anchor, name, calendar_options)
+    _write_plan(result, fmt, ics, output, force)
+
+
+def _write_plan(
+    result: "Plan", fmt: PlanFormat, ics: "IcsOptions | None", output: str | None, force: bool
+) -> None:
+    """One plan in the chosen format, to --output or stdout."""
+    if fmt in (PlanFormat.xlsx, PlanFormat.docx):
+        _plan_document(result, fmt, output, force)
+        return
     buffer = io.StringIO()
     if ics is not None:
         from inspectcal.render.ics import render
@@ -135,6 +151,18 @@ def _ics_options(
 
     alarm = None if remind is None else parse_duration(remind)
     return IcsOptions(export_time(), alarm, per_day, busy, calendar_name)
+
+
+def _plan_document(result: "Plan", fmt: PlanFormat, output: str | None, force: bool) -> None:
+    if fmt is PlanFormat.xlsx:
+        from inspectcal.render.xlsx import plan_workbook
+
+        data = plan_workbook(result, document_time())
+    else:
+        from inspectcal.render.docx import plan_document
+
+        data = plan_document(result, document_time())
+    emit_bytes(data, output, force, fmt.value)
 
 
 def _plan_batch(

@@ -126,6 +126,8 @@ class PlanFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     ics = "ics"
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 class ListFormat(StrEnum):
@@ -148,7 +150,12 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
     )
     from inspectcal.dates import parse_date_span, read_date_file
 
-    found = [parse_date_span(text) for text in closed or []]
+    found = []
+    for text in closed or []:
+        try:
+            found.append(parse_date_span(text))
+        except InspectcalError as error:
+            raise type(error)(f"--closed: {error}") from None
     if closures is not None:
         found.extend(read_date_file(closures, "closures file"))
     chosen = get_region(region)
@@ -261,9 +268,13 @@ def emit(text: str, output: str | None, force: bool) -> None:
 def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
     """(line number, date or the error reading it) for each stdin line but blanks and comments."""
     from inspectcal.dates import parse_date
+    from inspectcal.readers.base import stream_lines
 
     today = today_date()
-    for number, line in enumerate(sys.stdin, start=1):
+    for number, line in stream_lines(sys.stdin.buffer, "stdin"):
+        if isinstance(line, InspectcalError):
+            yield number, line
+            continue
         text = line.strip()
         if not text or text.startswith("#"):
             continue
@@ -296,7 +307,7 @@ def run_batch(
                     raise day
                 text = render(day)
             except InspectcalError as error:
-                sys.stderr.write(f"Error: stdin line {number}: {error}\n")
+                report_bad_line(number, error)
                 bad += 1
                 continue
             stream.write(text)
@@ -316,6 +327,14 @@ def tab_line(compute: Callable[[date], list[str]]) -> Callable[[date], str]:
     return render
 
 
+def report_bad_line(number: int, error: InspectcalError) -> None:
+    from inspectcal.readers.base import at
+
+    place = at("stdin", number)
+    message = str(error) if str(error).startswith(f"{place}:") else f"{place}: {error}"
+    sys.stderr.write(f"Error: {message}\n")
+
+
 def export_time() -> datetime:
     """DTSTAMP: now, or SOURCE_DATE_EPOCH when set, for byte-for-byte reproducible files."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -325,3 +344,25 @@ def export_time() -> datetime:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'") from None
+
+
+def document_time() -> datetime:
+    """Created/modified time of .xlsx/.docx files: SOURCE_DATE_EPOCH, else a fixed time.
+
+    Never the clock: the same plan gives the same bytes, run after run.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH") is None:
+        return datetime(1980, 1, 1, tzinfo=UTC)
+    return export_time()
+
+
+def emit_bytes(data: bytes, output: str | None, force: bool, what: str) -> None:
+    """A binary file to ``--output``, or to stdout only when stdout is not a terminal."""
+    from inspectcal.output import write_bytes
+
+    if (output is None or output == "-") and sys.stdout.isatty():
+        raise InputError(
+            f"--format {what} makes a binary file, which a terminal cannot show: "
+            f"give -o FILE.{what}, or redirect stdout to a file"
+        )
+    write_bytes(data, output, force=force)

@@ -25,7 +25,9 @@ from inspectcal.cli.options import (
     PlanNotified,
     Region,
     calendar_from_options,
+    document_time,
     emit,
+    emit_bytes,
     framework_from_options,
     planned,
     read_date,
@@ -34,6 +36,13 @@ from inspectcal.cli.options import (
 
 
 class WindowFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class CheckFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -101,6 +110,11 @@ def window(
     first, last = read_date(start, "--from"), read_date(end, "--to")
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
     warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
+    if fmt is WindowFormat.xlsx:
+        from inspectcal.render.xlsx import window_workbook
+
+        emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
+        return
     buffer = io.StringIO()
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
@@ -149,7 +163,7 @@ def check(
     anchor: AnchorOption = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
