@@ -199,8 +199,9 @@ def test_window_table_highlights_and_summarises() -> None:
         "window", "--from", "2010-12-01", "--to", "2010-12-01", "--avoid", "2010-12-20", "--format", "csv"
     )
     assert csv_out.splitlines() == [
-        "notified,setup-meeting,fieldwork_start,fieldwork_end,publication,clashes",
-        "2010-12-01,2010-12-07,2010-12-15,2010-12-30,2011-01-28,2010-12-20 fieldwork",
+        "notified,setup_meeting_start,setup_meeting_end,fieldwork_start,fieldwork_end,"
+        "publication_start,publication_end,clashes",
+        "2010-12-01,2010-12-07,2010-12-07,2010-12-15,2010-12-30,2011-01-28,2011-01-28,2010-12-20 fieldwork",
     ]
 
 
