@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import typer
 
-from inspectcal.cli import days, planning  # noqa: F401  (importing them registers the commands)
+from inspectcal.cli import days, planning, record  # noqa: F401  (importing them registers the commands)
 from inspectcal.cli.app import InspectcalGroup, app
 
 __all__ = ["app", "run"]

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import calendar_note, day_label, human_span, plan_heading
+from inspectcal.render import calendar_note, day_label, forecast_text, human_span, plan_heading
 
 _WHO_STYLE = {"ofsted": "cyan", "council": "green", "both": "magenta"}
 
@@ -39,4 +39,7 @@ def render(plan: Plan, stream: TextIO) -> None:
         table.add_row(day_label(m), human_span(m.start, m.end), m.title, who)
     console = console_for(stream)
     console.print(table)
+    forecast = forecast_text(plan)
+    if forecast:
+        console.print(forecast)
     console.print(calendar_note(plan))
