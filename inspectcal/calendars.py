@@ -157,11 +157,15 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
 def _read_official_json(path: Path) -> dict[str, Any]:
     import json
 
-    from inspectcal.dates import read_text_file
+    from inspectcal.readers.base import read_text
 
-    text = read_text_file(path, "bank holidays file", limit=5_000_000)
+    text = read_text(path, "bank holidays file", limit=5_000_000)
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError(
+            f"bank holidays file {path} is nested too deeply: expected the gov.uk format"
+        ) from None
     except ValueError as error:
         line = getattr(error, "lineno", None)
         where = f" (line {line})" if line else ""

@@ -112,57 +112,66 @@ class Record(NamedTuple):
 
 
 def read_record(path: Path) -> list[RecordRow]:
-    """The rows of a record CSV; errors name the file and line."""
-    from inspectcal.dates import read_text_file
+    """The rows of a record CSV (``-``: stdin); errors name the file and line."""
+    from inspectcal.readers.base import read_text
 
-    text = read_text_file(path, "record", limit=20_000_000)
-    return parse_record_csv(text, str(path))
+    text = read_text(path, "record", limit=20_000_000)
+    return parse_record_csv(text, "record on stdin" if str(path) == "-" else f"record {path}")
 
 
-def parse_record_csv(text: str, name: str) -> list[RecordRow]:
+def parse_record_csv(text: str, where: str) -> list[RecordRow]:
+    """Rows from CSV text; ``where`` names it in errors ("record x.csv")."""
     import csv
     import io
 
+    from inspectcal.errors import quoted
+
     reader = csv.reader(io.StringIO(text))
-    header = [cell.strip().lower() for cell in next(reader, [])]
-    missing = [column for column in COLUMNS if column not in header]
-    if missing:
-        raise InputError(
-            f"{name}, line 1: the header needs the columns {', '.join(COLUMNS)} "
-            f"(missing: {', '.join(missing)})"
-        )
-    where = {column: header.index(column) for column in COLUMNS}
     rows: list[RecordRow] = []
-    for cells in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(rows) >= _MAX_ROWS:
-            raise InputError(f"{name} has over {_MAX_ROWS:,} rows: is it the right file?")
-        if len(cells) < len(header):
-            raise InputError(f"{name}, line {line}: expected {len(header)} cells, found {len(cells)}")
-        value = {column: cells[index].strip() for column, index in where.items()}
-        dates = []
-        for column in ("onsite_start", "onsite_end", "published"):
-            try:
-                dates.append(date.fromisoformat(value[column]))
-            except ValueError:
-                raise InputError(
-                    f"{name}, line {line}: {column} '{value[column]}' is not a date like 2024-06-07"
-                ) from None
-        start, end, published = dates
-        if not start <= end < published:
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        missing = [column for column in COLUMNS if column not in header]
+        if missing:
             raise InputError(
-                f"{name}, line {line}: the dates must run onsite_start <= onsite_end < published, "
-                f"not {start.isoformat()}, {end.isoformat()}, {published.isoformat()}"
+                f"{where}, line 1: the header needs the columns {', '.join(COLUMNS)} "
+                f"(missing: {', '.join(missing)})"
             )
-        if not value["framework"]:
-            raise InputError(f"{name}, line {line}: the framework cell is empty (e.g. standard or short)")
-        rows.append(
-            RecordRow(line, value["local_authority"], value["framework"].lower(), start, end, published)
-        )
+        place = {column: header.index(column) for column in COLUMNS}
+        for cells in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(rows) >= _MAX_ROWS:
+                raise InputError(f"{where} has over {_MAX_ROWS:,} rows: is it the right file?")
+            if len(cells) < len(header):
+                raise InputError(f"{where}, line {line}: expected {len(header)} cells, found {len(cells)}")
+            value = {column: cells[index].strip() for column, index in place.items()}
+            dates = []
+            for column in ("onsite_start", "onsite_end", "published"):
+                try:
+                    dates.append(date.fromisoformat(value[column]))
+                except ValueError:
+                    raise InputError(
+                        f"{where}, line {line}: {column} {quoted(value[column])} "
+                        "is not a date like 2024-06-07"
+                    ) from None
+            start, end, published = dates
+            if not start <= end < published:
+                raise InputError(
+                    f"{where}, line {line}: the dates must run onsite_start <= onsite_end < published, "
+                    f"not {start.isoformat()}, {end.isoformat()}, {published.isoformat()}"
+                )
+            if not value["framework"]:
+                raise InputError(
+                    f"{where}, line {line}: the framework cell is empty (e.g. standard or short)"
+                )
+            rows.append(
+                RecordRow(line, value["local_authority"], value["framework"].lower(), start, end, published)
+            )
+    except csv.Error as error:
+        raise InputError(f"{where}, line {reader.line_num}: not readable as CSV ({error})") from None
     if not rows:
-        raise InputError(f"{name} has no rows below its header")
+        raise InputError(f"{where} has no rows below its header")
     return rows
 
 

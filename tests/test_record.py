@@ -468,7 +468,7 @@ def test_audit_errors_name_the_file_and_line(tmp_path: Path, text: str, message:
     path = tmp_path / "bad.csv"
     path.write_text(text, encoding="utf-8")
     error = fails(2, "ilacs-record", str(path))
-    assert error.startswith(str(path))
+    assert error.startswith(f"record {path}")
     assert error.endswith(message)
 
 

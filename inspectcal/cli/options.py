@@ -165,7 +165,12 @@ def calendar_from_options(
     )
     from inspectcal.dates import parse_date_span, read_date_file
 
-    found = [parse_date_span(text) for text in closed or []]
+    found = []
+    for text in closed or []:
+        try:
+            found.append(parse_date_span(text))
+        except InspectcalError as error:
+            raise type(error)(f"--closed: {error}") from None
     if closures is not None:
         found.extend(read_date_file(closures, "closures file"))
     chosen = get_region(region)
@@ -273,9 +278,13 @@ def emit(text: str, output: str | None, force: bool) -> None:
 def stdin_dates() -> Iterator[tuple[int, str, date | InspectcalError]]:
     """(line number, text, date or the error reading it) for each non-blank stdin line."""
     from inspectcal.dates import parse_date
+    from inspectcal.readers.base import stream_lines
 
     today = today_date()
-    for number, line in enumerate(sys.stdin, start=1):
+    for number, line in stream_lines(sys.stdin.buffer, "stdin"):
+        if isinstance(line, InspectcalError):
+            yield number, "", line
+            continue
         text = line.strip()
         if not text or text.startswith("#"):
             continue
@@ -304,7 +313,11 @@ def stream_lines(results: Iterator[str | None], output: str | None, force: bool)
 
 
 def report_bad_line(number: int, error: InspectcalError) -> None:
-    sys.stderr.write(f"Error: stdin line {number}: {error}\n")
+    from inspectcal.readers.base import at
+
+    place = at("stdin", number)
+    message = str(error) if str(error).startswith(f"{place}:") else f"{place}: {error}"
+    sys.stderr.write(f"Error: {message}\n")
 
 
 def export_time() -> datetime:
