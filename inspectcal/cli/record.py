@@ -9,11 +9,19 @@ from typing import Annotated
 
 import typer
 
-from inspectcal.cli.app import app
-from inspectcal.cli.options import BankHolidaysFile, Force, ListFormat, Output, calendar_from_options, emit
+from inspectcal.cli.app import command
+from inspectcal.cli.options import (
+    BankHolidaysFile,
+    CalendarOptions,
+    Force,
+    ListFormat,
+    Output,
+    calendar_from_options,
+    emit,
+)
 
 
-@app.command(
+@command(
     "ilacs-record",
     epilog="Example: inspectcal ilacs-record ilacs-inspections-2018-2025.csv --format csv",
 )
@@ -56,7 +64,8 @@ def ilacs_record(
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.record import audit, build_record, load_record, measure, read_record, record_to_toml
 
-    _, calendar = calendar_from_options("england-and-wales", False, None, None, bank_holidays_file)
+    england = CalendarOptions("england-and-wales", False, None, None, bank_holidays_file)
+    _, calendar = calendar_from_options(england)
     measured = measure(read_record(record), calendar)
     if eras:
         text = source or (

@@ -124,7 +124,9 @@ def svg(plan: Plan, *, width: int = 110) -> str:
     """The same picture as SVG (Rich's own export), for a briefing note or an intranet page."""
     import io
 
-    # An empty environment: the picture must not depend on the terminal (COLUMNS, NO_COLOR, ...).
+    # Every setting Rich would otherwise read from the environment or the terminal (COLUMNS,
+    # LINES, NO_COLOR, FORCE_COLOR, TERM, Windows, Jupyter) is given, so the picture is the same
+    # wherever it is made.
     console = Console(
         record=True,
         width=width,
@@ -132,7 +134,9 @@ def svg(plan: Plan, *, width: int = 110) -> str:
         file=io.StringIO(),
         color_system="truecolor",
         force_terminal=True,
-        _environ={},
+        force_jupyter=False,
+        no_color=False,
+        legacy_windows=False,
     )
     console.print(build(plan))
     return console.export_svg(title=plan_heading(plan))
