@@ -4,6 +4,7 @@
 # and evaluating strings for every command would cost start-up time.
 
 import io
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -62,8 +63,9 @@ def plan(
         str | None,
         typer.Option(
             "--remind",
-            metavar="DURATION",
-            help="ics: an alarm this long before each event (1d, 2h, 30m).",
+            metavar="WHEN",
+            help="ics: an alarm at a time of day some days before each event (1d@09:00), "
+            "or this long before its start at midnight (1d, 2h, 30m).",
         ),
     ] = None,
     per_day: Annotated[
@@ -100,6 +102,10 @@ def plan(
     misplaced = [option for option, given in ics_only.items() if given]
     if misplaced and fmt is not PlanFormat.ics:
         raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
+    if name is not None:
+        from inspectcal.labels import clean_label
+
+        name = clean_label(name, "--name")
     if notified == "-":
         chosen = framework_from_options(framework, param)
         source, calendar = calendar_from_options(*calendar_options)
@@ -112,17 +118,23 @@ def plan(
     result = planned(framework, param, notified, anchor, name, calendar_options)
     buffer = io.StringIO()
     if fmt is PlanFormat.ics:
-        from inspectcal.dates import parse_duration
-        from inspectcal.render.ics import IcsOptions, render
+        from inspectcal.render.ics import IcsOptions, clean_calendar_name, parse_reminder, render
 
-        alarm = None if remind is None else parse_duration(remind)
-        options = IcsOptions(export_time(), alarm, per_day, busy, calendar_name)
+        alarm = None if remind is None else parse_reminder(remind)
+        title = None if calendar_name is None else clean_calendar_name(calendar_name)
+        options = IcsOptions(export_time(), alarm, per_day, busy, title)
         render(result, buffer, options)
     else:
         from inspectcal.render import get_renderer
 
         get_renderer(fmt.value)(result, buffer)
     emit(buffer.getvalue(), output, force)
+    if fmt is PlanFormat.ics and name is None:
+        sys.stderr.write(
+            f"Warning: without --name, every unnamed {result.framework.id} plan has these same "
+            "event UIDs, so a calendar may take one inspection's events for another's: "
+            "add --name AUTHORITY\n"
+        )
 
 
 def _plan_batch(

@@ -117,8 +117,11 @@ def calendar_picture(
     calendar_options: CalendarArgs,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
+    from inspectcal.labels import clean_label
     from inspectcal.render import month
 
+    if name is not None:
+        name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
         emit(month.svg(result), svg, force)
