@@ -30,6 +30,19 @@ def framework_detail(framework: Framework) -> dict[str, Any]:
         {"id": spec.id, "title": spec.title, "who": spec.who, "start_day": start, "end_day": end}
         for spec, start, end in framework.resolved_days()
     ]
+    link = framework.record
+    if link is not None:
+        from inspectcal.render.record import evidence_rows
+
+        detail["record"] = {
+            "name": link.record.name,
+            "framework": link.kind,
+            "milestone": link.milestone,
+            "parameter": link.parameter,
+            "applies": framework.record_applies,
+            "source": link.record.source,
+            "eras": evidence_rows(link.record, link.kind),
+        }
     return detail
 
 
@@ -45,19 +58,21 @@ def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> No
                 (row["id"], safe_cell(row["title"]), row["status"], row["milestones"], row["last_day"])
             )
     else:
-        from rich.table import Table
+        from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-        from inspectcal.render.table import console_for
-
-        table = Table()
-        for column in ("Id", "Title", "Status", "Milestones", "Days"):
-            table.add_column(column, justify="right" if column in ("Milestones", "Days") else "left")
-        for row in rows:
-            table.add_row(
-                row["id"], row["title"], row["status"], str(row["milestones"]), str(row["last_day"])
-            )
+        columns = [
+            Column("Id"),
+            Column("Title", wrap=True),
+            Column("Status"),
+            Column("Milestones", justify="right", drop=1),
+            Column("Days", justify="right", drop=2),
+        ]
+        cells = [
+            [row["id"], row["title"], row["status"], str(row["milestones"]), str(row["last_day"])]
+            for row in rows
+        ]
         console = console_for(stream)
-        console.print(table)
+        print_fitted(console, [Layout(columns, cells)])
         console.print(
             "Indicative frameworks are built from published guidance, not an Ofsted timetable: "
             "see 'inspectcal frameworks show ID'."
@@ -77,23 +92,63 @@ def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
                 (m["start_day"], m["end_day"], safe_cell(m["id"]), safe_cell(m["title"]), m["who"])
             )
         return
-    from rich.table import Table
+    from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-    from inspectcal.render.table import console_for
-
-    table = Table(title=f"{framework.title} [{framework.id}], {framework.status}", title_justify="left")
-    table.add_column("Day", justify="right", no_wrap=True)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Milestone")
-    table.add_column("Who", no_wrap=True)
-    for m in detail["milestones"]:
-        days = str(m["start_day"]) if m["start_day"] == m["end_day"] else f"{m['start_day']}-{m['end_day']}"
-        table.add_row(days, m["id"], m["title"], m["who"])
+    columns = [
+        Column("Day", justify="right"),
+        Column("Id"),
+        Column("Milestone", wrap=True),
+        Column("Who", drop=1),
+    ]
+    cells = [
+        [
+            str(m["start_day"]) if m["start_day"] == m["end_day"] else f"{m['start_day']}-{m['end_day']}",
+            m["id"],
+            m["title"],
+            m["who"],
+        ]
+        for m in detail["milestones"]
+    ]
     console = console_for(stream)
-    console.print(table)
+    print_fitted(
+        console, [Layout(columns, cells)], title=f"{framework.title} [{framework.id}], {framework.status}"
+    )
     if framework.parameters:
         console.print("Parameters: " + ", ".join(f"{k} = {v}" for k, v in framework.parameters.items()))
     if framework.critical:
         console.print("Critical for clashes: " + ", ".join(framework.critical))
     if framework.source:
         console.print(f"Source: {framework.source}")
+    if "record" in detail:
+        _print_evidence(console, framework, detail["record"])
+
+
+def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    milestone = framework.milestone(record["milestone"])
+    table = Table(
+        title=f"Evidence: working days from the last on-site day to '{milestone.id}', by era "
+        f"(Ofsted's record, {record['framework']} inspections)",
+        title_justify="left",
+    )
+    for column in ("Era from", "Inspections", "Published", "Target", "Median", "90%", "Range"):
+        table.add_column(column, justify="left" if column in ("Era from", "Published") else "right")
+    for era in record["eras"]:
+        first, last = era["published"]
+        table.add_row(
+            era["from"],
+            str(era["inspections"]),
+            str(first) if first == last else f"{first}-{last}",
+            str(era["target"]),
+            str(era["median"]),
+            str(era["p90"]),
+            f"{era['fastest']}-{era['slowest']}",
+        )
+    console.print(table)
+    console.print(
+        f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
+        f"era's target (the most common gap), the earliest likely date. Median and 90% are the "
+        f"gaps that half and nine in ten of the era's reports did not exceed. "
+        f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}."
+    )
