@@ -104,6 +104,8 @@ class InspectcalGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             code = 1
+        except OSError as error:  # the library wraps its own I/O: this is echo (help, --version) to stdout
+            _stdout_failed(error)
         except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
             path = getattr(getattr(error, "ctx", None), "command_path", None)
             hint = f" (see '{path} --help')" if path else ""
@@ -112,12 +114,30 @@ class InspectcalGroup(TyperGroup):
             if os.environ.get("INSPECTCAL_DEBUG"):
                 raise
             _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
+        _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
 
 
 def _fail(message: str, code: int) -> NoReturn:
     sys.stderr.write(f"Error: {' '.join(message.split())}\n")
     sys.exit(code)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(1)
+    except OSError as error:
+        _stdout_failed(error)
+
+
+def _stdout_failed(error: OSError) -> NoReturn:
+    from inspectcal.output import discard_stdout
+
+    discard_stdout()
+    _fail(f"cannot write to standard output: {error.strerror or error}", 1)
 
 
 def _quiet_broken_pipe() -> None:
