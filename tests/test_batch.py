@@ -124,8 +124,10 @@ def test_jsonl_batch_needs_no_particular_working_day(tmp_path: Path) -> None:
     ):
         args = ["plan", "-n", "-", "--format", "jsonl", *calendar_args]
         result = runner.invoke(app, args, input="2011-03-01\n")
-        assert (result.exit_code, result.stderr) == (0, ""), calendar_args
         single = runner.invoke(app, ["plan", "-n", "2011-03-01", "--format", "json", *calendar_args])
+        assert result.exit_code == single.exit_code == 0, (calendar_args, result.stderr)
+        assert "Error" not in result.stderr
+        assert result.stderr == single.stderr  # e.g. the file's own warnings, no more
         assert json.loads(result.stdout) == json.loads(single.stdout)
         # Day 11 of a plan notified on Tue 1 Mar 2011 is Tue 15 Mar, counted on a calendar by hand.
         starts = {m["start_day"]: m["start"] for m in json.loads(result.stdout)["milestones"]}
