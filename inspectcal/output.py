@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from inspectcal.errors import OutputError
+from inspectcal.errors import InputError, OutputError
 
 
 def write_output(text: str, target: str | None, *, force: bool = False) -> None:
@@ -26,6 +26,8 @@ def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO
     block ends without an error, so a reader never sees half of it; an existing file is
     kept unless ``force``. Devices and pipes (``/dev/stdout``) are written directly.
     """
+    if target is not None and not target.strip():
+        raise InputError("the output file name is empty: give a file name, or '-' for stdout")
     if target is None or target == "-":
         yield sys.stdout
         sys.stdout.flush()

@@ -41,6 +41,10 @@ class InspectcalGroup(TyperGroup):
         except Exception as error:  # click's usage errors, and anything unforeseen
             from typer._click.exceptions import ClickException, UsageError
 
+            if type(error).__name__ == "NoArgsIsHelpError" and getattr(error, "ctx", None):
+                # `inspectcal` alone (or `inspectcal frameworks`-style groups): the normal help.
+                sys.stdout.write(error.ctx.get_help() + "\n")  # type: ignore[attr-defined]
+                sys.exit(0)
             if isinstance(error, UsageError):
                 hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
                 _fail(f"{error.format_message()}{hint}", 2)
@@ -60,8 +64,11 @@ def _fail(message: str, code: int) -> None:
 def _quiet_broken_pipe() -> None:
     # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
     # interpreter's final flush does not complain, and end without a message.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (e.g. pythonw on Windows)
+        pass
 
 
 app = typer.Typer(
