@@ -24,7 +24,9 @@ from inspectcal.cli.options import (
     PlanFormat,
     PlanNotified,
     calendar_from_options,
+    document_time,
     emit,
+    emit_bytes,
     export_time,
     framework_from_options,
     per_stdin_date,
@@ -90,7 +92,10 @@ def plan(
     ] = None,
     calendar_options: CalendarArgs,
 ) -> None:
-    """Date every milestone of an inspection from its notification date."""
+    """Date every milestone of an inspection from its notification date.
+
+    --format xlsx and docx write files to edit in Excel or Word: give -o FILE, or redirect stdout.
+    """
     ics_only = {
         "--remind": remind is not None,
         "--per-day": per_day,
@@ -110,6 +115,9 @@ def plan(
         _plan_batch(chosen, calendar, source, name, fmt, output, force)
         return
     result = planned(framework, param, notified, anchor, name, calendar_options)
+    if fmt in (PlanFormat.xlsx, PlanFormat.docx):
+        _plan_document(result, fmt, output, force)
+        return
     buffer = io.StringIO()
     if fmt is PlanFormat.ics:
         from inspectcal.dates import parse_duration
@@ -123,6 +131,18 @@ def plan(
 
         get_renderer(fmt.value)(result, buffer)
     emit(buffer.getvalue(), output, force)
+
+
+def _plan_document(result: Any, fmt: PlanFormat, output: str | None, force: bool) -> None:
+    if fmt is PlanFormat.xlsx:
+        from inspectcal.render.xlsx import plan_workbook
+
+        data = plan_workbook(result, document_time())
+    else:
+        from inspectcal.render.docx import plan_document
+
+        data = plan_document(result, document_time())
+    emit_bytes(data, output, force, fmt.value)
 
 
 def _plan_batch(

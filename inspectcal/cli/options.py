@@ -139,6 +139,8 @@ class PlanFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     ics = "ics"
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 class ListFormat(StrEnum):
@@ -329,6 +331,28 @@ def export_time() -> datetime:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'") from None
+
+
+def document_time() -> datetime:
+    """Created/modified time of .xlsx/.docx files: SOURCE_DATE_EPOCH, else a fixed time.
+
+    Never the clock: the same plan gives the same bytes, run after run.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH") is None:
+        return datetime(1980, 1, 1, tzinfo=UTC)
+    return export_time()
+
+
+def emit_bytes(data: bytes, output: str | None, force: bool, what: str) -> None:
+    """A binary file to ``--output``, or to stdout only when stdout is not a terminal."""
+    from inspectcal.output import write_bytes
+
+    if (output is None or output == "-") and sys.stdout.isatty():
+        raise InputError(
+            f"--format {what} makes a binary file, which a terminal cannot show: "
+            f"give -o FILE.{what}, or redirect stdout to a file"
+        )
+    write_bytes(data, output, force=force)
 
 
 def per_stdin_date(compute: Any) -> Iterator[str | None]:

@@ -22,7 +22,9 @@ from inspectcal.cli.options import (
     Params,
     PlanNotified,
     calendar_from_options,
+    document_time,
     emit,
+    emit_bytes,
     framework_from_options,
     planned,
     read_date,
@@ -32,6 +34,13 @@ from inspectcal.cli.options import (
 
 
 class WindowFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class CheckFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -94,6 +103,11 @@ def window(
     first, last = read_date(start, "--from"), read_date(end, "--to")
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
     warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
+    if fmt is WindowFormat.xlsx:
+        from inspectcal.render.xlsx import window_workbook
+
+        emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
+        return
     buffer = io.StringIO()
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
@@ -139,7 +153,7 @@ def check(
     anchor: AnchorOption = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
     calendar_options: CalendarArgs,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
