@@ -33,7 +33,14 @@ def modules_after(*args: str) -> set[str]:
     [
         (
             ["plan", "-n", "2010-02-22", "--format", "json"],
-            ["holidays", "rich", "icalendar", "tomllib", "dateutil", "openpyxl", "docx", "lxml"],
+            [
+                *("holidays", "rich", "icalendar", "tomllib", "dateutil"),
+                *("openpyxl", "docx", "lxml", "importlib.metadata"),
+            ],
+        ),
+        (
+            ["plan", "-f", "ilacs-standard", "-n", "2026-01-05", "--format", "json"],
+            ["holidays", "rich", "icalendar", "tomllib", "csv"],
         ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
         (["plan", "-n", "2010-02-22", "--format", "ics"], ["holidays", "rich", "tomllib", "hashlib"]),

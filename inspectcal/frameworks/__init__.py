@@ -17,6 +17,11 @@ A framework file is data only (read with ``tomllib``; nothing in it runs). Schem
     who = "ofsted"                   # "ofsted", "council" or "both"
     day = 15                         # or: start = 6, end = 10 (inclusive)
     plus = "publication_gap"         # optional: parameter(s) added to the day(s)
+    [record]                         # optional: the milestone's gap follows Ofsted's record
+    name = "ilacs"                   # a built-in record table (frameworks/records/NAME.toml)
+    framework = "standard"           # whose rows in it (the record's framework column)
+    milestone = "publication"        # a milestone with one 'plus' parameter: the era's target
+                                     # sets it, unless --param fixes it
 """
 
 from __future__ import annotations
@@ -29,10 +34,13 @@ from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from inspectcal.cache import cache_dir, write_cache
 from inspectcal.errors import FrameworkError, InputError
+
+if TYPE_CHECKING:
+    from inspectcal.record import Record
 
 _HERE = Path(__file__).parent  # the built-in *.toml files ship beside this module
 WHO = ("ofsted", "council", "both")
@@ -56,6 +64,15 @@ class MilestoneSpec(NamedTuple):
         return self.start + offset, self.end + offset
 
 
+class RecordLink(NamedTuple):
+    """A milestone whose gap (one parameter) follows the era targets of Ofsted's record."""
+
+    record: Record
+    kind: str  # the record's framework column, e.g. "standard"
+    milestone: str
+    parameter: str
+
+
 class Framework(NamedTuple):
     id: str
     title: str
@@ -64,6 +81,13 @@ class Framework(NamedTuple):
     milestones: tuple[MilestoneSpec, ...]
     parameters: Mapping[str, int] = MappingProxyType({})
     critical: tuple[str, ...] = ()
+    record: RecordLink | None = None
+    fixed: frozenset[str] = frozenset()  # parameters set by the user (--param), not by a record
+
+    @property
+    def record_applies(self) -> bool:
+        """True when the record sets the gap (no --param fixed it)."""
+        return self.record is not None and self.record.parameter not in self.fixed
 
     def milestone(self, key: str) -> MilestoneSpec:
         for spec in self.milestones:
@@ -78,7 +102,9 @@ class Framework(NamedTuple):
             if name not in self.parameters:
                 known = ", ".join(self.parameters) or "none"
                 raise InputError(f"framework {self.id} has no parameter '{name}' (its parameters: {known})")
-        changed = self._replace(parameters={**self.parameters, **overrides})
+        changed = self._replace(
+            parameters={**self.parameters, **overrides}, fixed=self.fixed | frozenset(overrides)
+        )
         changed.resolved_days()
         return changed
 
@@ -224,6 +250,11 @@ class _Validator:
         for key in critical:
             if key not in seen:
                 raise self.fail(top, f"field 'critical' names '{key}', which is not a milestone id")
+        record = self.record(data.get("record"), milestones) if "record" in data else None
+        if record is None and base is not None and base.record is not None:
+            record = base.record
+            if record.parameter in data.get("parameters", {}):
+                record = None  # the file fixes the gap itself
         framework = Framework(
             id=ident,
             title=self.text(data, "title", top),
@@ -232,12 +263,35 @@ class _Validator:
             milestones=milestones,
             parameters=parameters,
             critical=tuple(critical),
+            record=record,
         )
         try:
             framework.resolved_days()
         except InputError as error:
             raise self.fail("parameters", str(error)) from None
         return framework
+
+    def record(self, raw: object, milestones: tuple[MilestoneSpec, ...]) -> RecordLink:
+        from inspectcal.record import load_record
+
+        where = "[record]"
+        if not isinstance(raw, dict):
+            raise self.fail(where, "must be a table with name, framework and milestone")
+        unknown = sorted(set(raw) - {"name", "framework", "milestone"})
+        if unknown:
+            raise self.fail(where, f"unknown field '{unknown[0]}' (fields: framework, milestone, name)")
+        record = load_record(self.text(raw, "name", where))
+        kind = self.text(raw, "framework", where)
+        if not any(kind in era.kinds for era in record.eras):
+            known = sorted({k for era in record.eras for k in era.kinds})
+            raise self.fail(where, f"record '{record.name}' has no '{kind}' rows (it has {', '.join(known)})")
+        key = self.text(raw, "milestone", where)
+        spec = next((m for m in milestones if m.id == key), None)
+        if spec is None or len(spec.plus) != 1:
+            raise self.fail(
+                where, f"field 'milestone' must name a milestone with one 'plus' parameter, not '{key}'"
+            )
+        return RecordLink(record, kind, key, spec.plus[0])
 
     def base(self, ref: object) -> Framework | None:
         if ref is None:

@@ -17,7 +17,7 @@ from icalendar import Alarm, Calendar, Event, vText
 
 from inspectcal import __version__
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import day_label, human_date, human_span
+from inspectcal.render import day_label, forecast_text, human_date, human_span
 
 _CATEGORIES = {"ofsted": ["Ofsted"], "council": ["Council"], "both": ["Ofsted", "Council"]}
 _WHO = {"ofsted": "Ofsted", "council": "the council", "both": "Ofsted and the council"}
@@ -63,6 +63,11 @@ def _description(plan: Plan, m: Milestone, start: date, end: date) -> str:
         lines.append(
             "Skipped in these dates: " + "; ".join(f"{human_date(s.date)} {s.name}" for s in skipped) + "."
         )
+    link = plan.framework.record
+    if link is not None and link.milestone == m.id:
+        forecast = forecast_text(plan)  # the spread from Ofsted's record, or why there is none
+        if forecast:
+            lines.append(forecast)
     if plan.framework.status != "authoritative":
         lines.append(f"Framework status: {plan.framework.status}. {plan.framework.source}")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import day_label, human_date, human_span, plan_heading
+from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
 from inspectcal.workdays import NonWorkingDay
 
 _WHO_STYLE = {
@@ -108,6 +108,9 @@ def build(plan: Plan) -> Group:
         "D12 = Day 12 (working days only); D5* = a one-day milestone (coloured: blue Ofsted, "
         "green council, magenta both); BH bank holiday; CL closure; weekends dimmed."
     )
+    forecast = forecast_text(plan)
+    if forecast:
+        return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, Text(forecast))
     return Group(Text(plan_heading(plan), style="bold"), grids, key, legend)
 
 
@@ -121,7 +124,9 @@ def svg(plan: Plan, *, width: int = 110) -> str:
     """The same picture as SVG (Rich's own export), for a briefing note or an intranet page."""
     import io
 
-    # An empty environment: the picture must not depend on the terminal (COLUMNS, NO_COLOR, ...).
+    # Every setting Rich would otherwise read from the environment or the terminal (COLUMNS,
+    # LINES, NO_COLOR, FORCE_COLOR, TERM, Windows, Jupyter) is given, so the picture is the same
+    # wherever it is made.
     console = Console(
         record=True,
         width=width,
@@ -129,7 +134,9 @@ def svg(plan: Plan, *, width: int = 110) -> str:
         file=io.StringIO(),
         color_system="truecolor",
         force_terminal=True,
-        _environ={},
+        force_jupyter=False,
+        no_color=False,
+        legacy_windows=False,
     )
     console.print(build(plan))
     return console.export_svg(title=plan_heading(plan))
