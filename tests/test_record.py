@@ -304,9 +304,9 @@ def test_table_markdown_and_calendar_show_the_spread() -> None:
 
 
 def test_ics_keeps_one_publication_event_on_the_target() -> None:
-    text = ok(*ANCHOR_2026, "--format", "ics").replace("\r\n", "\n").replace("\n ", "")
+    text = ok(*ANCHOR_2026, "--format", "ics", "--name", "Kent").replace("\r\n", "\n").replace("\n ", "")
     events = text.split("BEGIN:VEVENT")[1:]
-    publication = [e for e in events if "SUMMARY:Day 42: Inspection report published" in e]
+    publication = [e for e in events if "SUMMARY:Kent: Day 42: Inspection report published" in e]
     assert len(publication) == 1
     assert "DTSTART;VALUE=DATE:20260303" in publication[0]
     assert "half by Tue 3 Mar 2026\\; 9 in 10 by Mon 16 Mar 2026" in publication[0]

@@ -142,8 +142,11 @@ def calendar_picture(
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    from inspectcal.labels import clean_label
     from inspectcal.render import month
 
+    if name is not None:
+        name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
         emit(month.svg(result), svg, force)
