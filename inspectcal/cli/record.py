@@ -3,7 +3,6 @@
 # No `from __future__ import annotations` here: Typer reads these annotations as objects.
 
 import io
-import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -68,6 +67,8 @@ def ilacs_record(
     _, calendar = calendar_from_options(england)
     measured = measure(read_record(record), calendar)
     if eras:
+        import shlex
+
         text = source or (
             f"Ofsted's published ILACS inspection reports: the on-site dates and publication date "
             f"of each, from {record.name}"
