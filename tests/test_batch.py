@@ -132,3 +132,12 @@ def test_jsonl_batch_needs_no_particular_working_day(tmp_path: Path) -> None:
         # Day 11 of a plan notified on Tue 1 Mar 2011 is Tue 15 Mar, counted on a calendar by hand.
         starts = {m["start_day"]: m["start"] for m in json.loads(result.stdout)["milestones"]}
         assert starts[11] == "2011-03-15"
+
+
+def test_batch_with_a_closure_on_any_day() -> None:
+    """The fast writer's template is built on a working day, whatever days are closed."""
+    result = runner.invoke(
+        app, ["plan", "-n", "-", "--format", "jsonl", "--closed", "2010-02-22"], input="2010-03-01\n"
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert '"notified":"2010-03-01"' in result.stdout
