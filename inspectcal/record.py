@@ -356,12 +356,13 @@ def parse_record(data: Mapping[str, Any], where: str) -> Record:
 
     def day(table: Mapping[str, Any], key: str, context: str) -> date:
         value = table.get(key)
+        problem = fail(f"{context}: field '{key}' must be a date like \"2024-06-07\", not {value!r}")
+        if not isinstance(value, str):
+            raise problem
         try:
-            return date.fromisoformat(value) if isinstance(value, str) else date.fromisoformat("")
+            return date.fromisoformat(value)
         except ValueError:
-            raise fail(
-                f"{context}: field '{key}' must be a date like \"2024-06-07\", not {value!r}"
-            ) from None
+            raise problem from None
 
     allowed = {"name", "source", "inspections", "first_onsite_end", "last_onsite_end", "eras"}
     unknown = sorted(set(data) - allowed)

@@ -303,6 +303,22 @@ def test_table_markdown_and_calendar_show_the_spread() -> None:
     assert line in " ".join(calendar.split())
 
 
+def test_word_and_excel_carry_the_spread(tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    spread = "earliest Tue 3 Mar 2026; half by Tue 3 Mar 2026; 9 in 10 by Mon 16 Mar 2026"
+    ok(*ANCHOR_2026, "--format", "docx", "-o", str(tmp_path / "plan.docx"))
+    paragraphs = [p.text for p in Document(str(tmp_path / "plan.docx")).paragraphs]
+    assert any(spread in text for text in paragraphs)
+    ok(*ANCHOR_2026, "--format", "xlsx", "-o", str(tmp_path / "plan.xlsx"))
+    about = load_workbook(io.BytesIO((tmp_path / "plan.xlsx").read_bytes()))["About"]
+    rows = {row[0]: row[1] for row in about.iter_rows(values_only=True)}
+    assert spread in rows["Forecast"]
+
+
 def test_ics_keeps_one_publication_event_on_the_target() -> None:
     text = ok(*ANCHOR_2026, "--format", "ics", "--name", "Kent").replace("\r\n", "\n").replace("\n ", "")
     events = text.split("BEGIN:VEVENT")[1:]
@@ -483,3 +499,31 @@ def test_readme_forecast_example_is_real() -> None:
         f'"basis": "{forecast["basis"]}"'
     )
     assert shown in readme
+
+
+def test_a_damaged_record_table_is_refused_naming_the_field() -> None:
+    from inspectcal.errors import FrameworkError
+    from inspectcal.record import parse_record
+
+    good = shipped()
+    assert parse_record(good, "ilacs.toml").eras[1].kinds["short"].p90 == good["eras"][1]["short"]["p90"]
+    broken: list[tuple[dict[str, Any], str]] = []
+    extra = {**good, "colour": "red"}
+    broken.append((extra, "unknown field 'colour'"))
+    swapped = json.loads(json.dumps(good))
+    swapped["eras"][0], swapped["eras"][1] = swapped["eras"][1], swapped["eras"][0]
+    broken.append((swapped, "eras must be in date order, each 'from' after the one before"))
+    inverted = json.loads(json.dumps(good))
+    inverted["eras"][2]["standard"]["median"] = 99
+    broken.append((inverted, "era #3: [standard] must have fastest <= target, median <= p90 <= slowest"))
+    missing = json.loads(json.dumps(good))
+    del missing["eras"][0]["short"]["p90"]
+    broken.append((missing, "era #1: [short] must have exactly the fields inspections, published, target"))
+    bad_date = json.loads(json.dumps(good))
+    bad_date["eras"][1]["from"] = "July 2021"
+    broken.append((bad_date, "era #2: field 'from' must be a date like \"2024-06-07\", not 'July 2021'"))
+    for data, message in broken:
+        with pytest.raises(FrameworkError) as caught:
+            parse_record(data, "ilacs.toml")
+        assert str(caught.value).startswith("ilacs.toml: ")
+        assert message in str(caught.value)

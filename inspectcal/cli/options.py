@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -59,7 +60,7 @@ BankHolidaysFile = Annotated[
         "--bank-holidays-file",
         metavar="FILE",
         help="Official bank holidays in the gov.uk JSON format; they replace the built-in ones "
-        "for the years the file covers.",
+        "for each year the file lists events in.",
     ),
 ]
 Notified = Annotated[
@@ -167,6 +168,11 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
 
         official = read_official_file(bank_holidays_file, chosen)
     source = CalendarSource(chosen, not no_bank_holidays, tuple(found), official)
+    if official is not None:
+        from inspectcal.calendars import official_warnings
+
+        for message in official_warnings(source):
+            sys.stderr.write(f"Warning: {message}\n")
     return source, working_calendar(source)
 
 
@@ -259,6 +265,21 @@ def read_date(text: str, what: str) -> date:
         return parse_date(text, today=today_date())
     except InspectcalError as error:
         raise type(error)(f"{what}: {error}") from None
+
+
+class OutputBuffer(io.StringIO):
+    """A command's text, collected before any of it is written, that knows where it goes.
+
+    ``isatty()`` is that of the destination (stdout for ``None`` or ``-``, never a file), so
+    that Rich colours what goes to a terminal, and only that.
+    """
+
+    def __init__(self, output: str | None = None) -> None:
+        super().__init__()
+        self._terminal = (output is None or output == "-") and sys.stdout.isatty()
+
+    def isatty(self) -> bool:
+        return self._terminal
 
 
 def emit(text: str, output: str | None, force: bool) -> None:

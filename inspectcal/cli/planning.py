@@ -1,6 +1,6 @@
 """Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
 
-import io
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +21,7 @@ from inspectcal.cli.options import (
     ListFormat,
     NoBankHolidays,
     Output,
+    OutputBuffer,
     Params,
     PlanNotified,
     Region,
@@ -128,7 +129,7 @@ def window(
 
         emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
         return
-    buffer = io.StringIO()
+    buffer = OutputBuffer(output)
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -178,7 +179,7 @@ def calendar_picture(
     if svg is not None:
         emit(month.svg(result), svg, force)
         return
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     month.render(result, buffer)
     emit(buffer.getvalue(), None, False)
 
@@ -186,13 +187,39 @@ def calendar_picture(
 @command("check", epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
 def check(
     timetable: Annotated[
-        Path, typer.Argument(metavar="FILE", help="CSV with columns date, day (and activity).")
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A Word (.docx) or Excel (.xlsx) file, or CSV or text with columns date and day "
+            "(and activity); '-' reads stdin.",
+        ),
     ],
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
+    table: Annotated[
+        int | None,
+        typer.Option(
+            "--table",
+            metavar="N",
+            min=1,
+            help="Word: read the Nth table (default: the first with a date and a Day column).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help="Excel: read this sheet (default: the first)."),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="ROLE=HEADER,...",
+            help="Name the columns by header text or number, e.g. 'date=When,day=Day no,activity=What'.",
+        ),
+    ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
@@ -202,13 +229,18 @@ def check(
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
-    from inspectcal.check import check_rows, read_timetable
+    from inspectcal.check import Choice, check_rows, read_timetable
+    from inspectcal.readers.timetable import parse_columns
     from inspectcal.render.check import render
 
+    choice = Choice(table, sheet, parse_columns(columns))
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    verdicts = check_rows(read_timetable(timetable), result.calendar, result.notified)
-    buffer = io.StringIO()
-    render(verdicts, fmt.value, buffer)
+    found = read_timetable(timetable, choice)
+    for note in found.notes:
+        sys.stderr.write(f"Note: {note}\n")
+    verdicts = check_rows(found.rows, result.calendar, result.notified)
+    buffer = OutputBuffer()
+    render(verdicts, fmt.value, buffer, unit=found.unit)
     emit(buffer.getvalue(), None, False)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)
@@ -241,7 +273,7 @@ def status(
     from inspectcal.status import status_on
 
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), None, False)
 
@@ -269,7 +301,7 @@ def frameworks(
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.render.frameworks import render_list
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
     emit(buffer.getvalue(), None, False)
 
@@ -288,6 +320,6 @@ def frameworks_show(
     """Show one framework's milestones by Day, its status and where it comes from."""
     from inspectcal.render.frameworks import render_one
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render_one(framework_from_options(framework, param), fmt.value, buffer)
     emit(buffer.getvalue(), None, False)
