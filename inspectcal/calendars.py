@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from inspectcal.cache import cache_dir, read_cache, write_cache
 from inspectcal.dates import DateSpan
-from inspectcal.errors import InputError
+from inspectcal.errors import InputError, quoted
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
 FIRST_DATE = date(1975, 1, 1)
@@ -47,12 +47,40 @@ DEFAULT_REGION = "england-and-wales"
 _DEFAULT = REGIONS[DEFAULT_REGION]
 
 
+# Other names people type for a region, after region_key() has tidied them.
+REGION_ALIASES: Mapping[str, str] = {
+    "england": "england-and-wales",
+    "wales": "england-and-wales",
+    "england-wales": "england-and-wales",
+    "e-and-w": "england-and-wales",
+    "ew": "england-and-wales",
+    "eng": "england-and-wales",
+    "scot": "scotland",
+    "sct": "scotland",
+    "ni": "northern-ireland",
+    "nir": "northern-ireland",
+    "n-ireland": "northern-ireland",
+    "northernireland": "northern-ireland",
+}
+
+
+def region_key(text: str) -> str:
+    """'Northern Ireland', 'england_and_wales', 'E&W' -> lower case, words joined by '-'."""
+    words = text.strip().lower().replace("&", " and ").replace("_", " ").replace("-", " ").split()
+    return "-".join(words)
+
+
 def get_region(key: str) -> Region:
-    try:
-        return REGIONS[key]
-    except KeyError:
+    """A region by its key or an alias, in any case ('Scotland', 'ni', 'England')."""
+    tidy = region_key(key)
+    found = REGIONS.get(REGION_ALIASES.get(tidy, tidy))
+    if found is None:
         choices = ", ".join(REGIONS)
-        raise InputError(f"unknown region '{key}': choose one of {choices}") from None
+        raise InputError(
+            f"unknown region {quoted(key)}: choose one of {choices} "
+            "(in any case; england, wales, scot and ni work too)"
+        )
+    return found
 
 
 class OfficialList(NamedTuple):

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from inspectcal.errors import OutputError
+from inspectcal.errors import InputError, OutputError
 
 
 def write_output(text: str, target: str | None, *, force: bool = False) -> None:
@@ -44,6 +44,8 @@ def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO
     No temporary file is left behind, whatever fails. Devices and pipes (``/dev/stdout``)
     are written directly.
     """
+    if target is not None and not target.strip():
+        raise InputError("the output file name is empty: give a file name, or '-' for stdout")
     if target is None or target == "-":
         with _stdout() as stream:
             yield stream

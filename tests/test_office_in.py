@@ -374,7 +374,7 @@ def test_a_zip_bomb_is_refused_from_the_directory(tmp_path: Path) -> None:
     assert path.stat().st_size < 1_000_000
     assert fails(str(path)) == (
         f"timetable {path} would unpack to 54 MB, more than a timetable needs "
-        "(at most 100 MB, 40 MB of text): is it the right file?"
+        "(at most 100 MB, 25 MB of text): is it the right file?"
     )
 
 
@@ -593,3 +593,57 @@ def test_checking_a_csv_imports_neither_office_library() -> None:
     assert "inspectcal.readers.delimited" in loaded
     for name in ("openpyxl", "docx", "lxml", "inspectcal.readers.xlsx", "inspectcal.readers.docx"):
         assert name not in loaded, name
+
+
+def test_vertically_merged_date_cells_give_their_date_to_each_row(tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import Workbook
+
+    docx_path = tmp_path / "t.docx"
+    document = Document()
+    table = document.add_table(rows=4, cols=3)
+    texts = [("Date", "Day", "Activity"), ("", "11", "Fieldwork starts"), ("", "11", "Meet the Director")]
+    texts.append(("Tue 9 Mar 2010", "12", "Case files"))
+    for row, values in zip(table.rows, texts, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Mon 8 Mar 2010"
+    document.save(docx_path)
+
+    xlsx_path = tmp_path / "t.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Date", "Day", "Activity"])
+    sheet.append([date(2010, 3, 8), 11, "Fieldwork starts"])
+    sheet.append([None, 11, "Meet the Director"])
+    sheet.append([date(2010, 3, 9), 12, "Case files"])
+    sheet.merge_cells("A2:A3")
+    book.save(xlsx_path)
+
+    for path, shown in ((docx_path, "Mon 8 Mar 2010"), (xlsx_path, "2010-03-08")):
+        result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+        assert result.exit_code == 0, (result.stdout, result.stderr)
+        rows = json.loads(result.stdout)
+        assert [(r["line"], r["date"], r["expected_day"]) for r in rows] == [
+            (2, shown, "11"),
+            (3, shown, "11"),
+            (4, rows[2]["date"], "12"),
+        ]
+
+
+def test_a_word_table_over_the_row_limit(tmp_path: Path) -> None:
+    import copy
+
+    from docx import Document
+
+    path = tmp_path / "long.docx"
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Date", "Day"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "22/02/2010", "1"
+    row = table.rows[1]._tr
+    for _ in range(10_000):
+        row.addnext(copy.deepcopy(row))
+    document.save(path)
+    assert fails(str(path)) == f"timetable {path}, table 1 has over 10,000 rows: is it the right table?"

@@ -143,8 +143,11 @@ def _stdout_failed(error: OSError) -> NoReturn:
 def _quiet_broken_pipe() -> None:
     # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
     # interpreter's final flush does not complain, and end without a message.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (e.g. pythonw on Windows)
+        pass
 
 
 app = typer.Typer(
