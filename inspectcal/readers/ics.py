@@ -37,6 +37,8 @@ MAX_EVENT_DAYS = 366  # one occurrence longer than this is not leave or a closur
 _LONDON = ZoneInfo("Europe/London")
 _SUB_DAILY = {"SECONDLY", "MINUTELY", "HOURLY"}
 _BUSY = {"BUSY", "TENTATIVE", "OOF"}
+_RECURRENCE = {"DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
+_ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "STATUS", "TRANSP")  # at most once (RFC 5545)
 
 
 @dataclass
@@ -116,6 +118,12 @@ def _check_events(calendar: Calendar, where: str) -> None:
             end = _end(event)
         except ValueError:
             raise InputError(f"{name} has an unreadable DTEND or DURATION") from None
+        for prop in _ONCE:
+            if isinstance(event.get(prop), list):
+                raise InputError(f"{name} has more than one {prop}")
+        for prop, problem in getattr(event, "errors", []):
+            if str(prop).upper() in _RECURRENCE:
+                raise InputError(f"{name}: its {str(prop).upper()} cannot be read ({problem})")
         first, last = _dates_touched(start, end)
         if last < first:
             raise InputError(f"{name} ends before it starts")
@@ -129,6 +137,8 @@ def _check_events(calendar: Calendar, where: str) -> None:
 def _check_rule(rule: Any, name: str) -> None:
     """Absences repeat at most daily; finer rules would expand to millions of occurrences."""
     frequency = [str(value).upper() for value in rule.get("FREQ", [])]
+    if not frequency:
+        raise InputError(f"{name}: its RRULE has no FREQ (how often it repeats)")
     times = 1
     for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
         times *= max(1, len(rule.get(part, [])))
@@ -158,9 +168,11 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
     # A day's margin either side: an occurrence in another zone may fall on a UK date inside.
     start = datetime.combine(first - timedelta(days=MAX_EVENT_DAYS + 1), time())
     stop = datetime.combine(last + timedelta(days=2), time())
+    # The events were checked above; what the library still refuses is reported, never a traceback.
+    problems = (recurring_ical_events.InvalidCalendar, ValueError, TypeError, AttributeError, KeyError)
     try:
         query = recurring_ical_events.of(calendar)
-    except recurring_ical_events.InvalidCalendar as error:
+    except problems as error:
         raise InputError(f"{where} has an event whose repeats cannot be read: {error}") from None
     count = 0
     for series in query.series:
@@ -173,7 +185,7 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
                         f"and {last.isoformat()}: is it the right file?"
                     )
                 yield occurrence.as_component(False)
-        except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as error:
+        except problems as error:
             uid = getattr(series, "uid", None)
             which = f", event {quoted(str(uid))}" if uid else ""
             raise InputError(f"{where}{which}: cannot expand its repeats: {error}") from None
