@@ -236,8 +236,20 @@ def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
         day_text = str(day_cell)
     else:
         day_text = _text(day_cell)
-        days = parse_day_label(day_text)
+        try:
+            days = parse_day_label(day_text)
+        except InputError as error:
+            if _EXCEL_DATE.fullmatch(one_line(day_text)):
+                raise InputError(
+                    f"{error}: a spreadsheet may have turned a label such as 6-10 into a date; "
+                    "format the Day column as text and type it again"
+                ) from None
+            raise
     return Row(number, one_line(date_text), one_line(day_text), one_line(_text(activity)), start, end, days)
+
+
+# What Excel makes of "6-10" typed in a General cell, once saved as CSV: 06-Oct, 6-Oct-10, 06/10/2010.
+_EXCEL_DATE = re.compile(r"\d{1,2}[-/ ](?:[A-Za-z]{3}|\d{1,2})(?:[-/ ]\d{2,4})?")
 
 
 # -- the header ---------------------------------------------------------------------
