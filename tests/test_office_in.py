@@ -738,3 +738,27 @@ def test_a_day_label_excel_turned_into_a_date_in_a_csv(tmp_path: Path) -> None:
         f"timetable {path}, line 3: day '06-Oct' is not a Day like 25, 6-10 or 'Days 6 to 10': a spreadsheet "
         "may have turned a label such as 6-10 into a date; format the Day column as text and type it again"
     )
+
+
+def test_columns_by_number_in_a_sheet_without_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Notified,22/02/2010,1\nSet-up meeting,26/02/2010,5\nOn site,08/03/2010 - 19/03/2010,11-20\n"
+    )
+    result = runner.invoke(
+        app,
+        ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3,activity=1", "--format", "json"],
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["line"], r["activity"], r["expected_day"]) for r in rows] == [
+        (1, "Notified", "1"),
+        (2, "Set-up meeting", "5"),
+        (3, "On site", "11-20"),
+    ]
+    # With a header row, numbers still work, and the header is not read as a row.
+    path.write_text("What,When,Day\n" + path.read_text())
+    result = runner.invoke(
+        app, ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3", "--format", "json"]
+    )
+    assert [r["line"] for r in json.loads(result.stdout)] == [2, 3, 4]

@@ -158,23 +158,25 @@ class _NoHeader(InputError):
     """No header row with a date and a Day column."""
 
 
-def from_grid(grid: Grid, columns: dict[str, str], *, header_only: bool = False) -> Timetable:
+def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
     """The timetable in a grid: find its header, then read every row under it."""
     header_at, mapping = _header(grid, columns)
-    if header_only:
-        # Only checking that this is the timetable; the caller reads it in full.
-        return Timetable([], grid.where, grid.unit)
     rows: list[Row] = []
     problems: list[str] = []
     header_cells = [_text(c).lower() for c in grid.rows[header_at][1]]
     while header_cells and not header_cells[-1]:
         header_cells.pop()
     width = max(len(header_cells), *(i + 1 for i in mapping.values() if i is not None))
-    for number, all_cells in grid.rows[header_at + 1 :]:
+    first = header_at + 1
+    numbered = columns and all(name.isdigit() for name in columns.values())
+    if numbered and _reads_as_row(grid, header_at, mapping):
+        first, header_cells = header_at, []  # columns named by number, and no header row at all
+    for number, all_cells in grid.rows[first:]:
         cells = list(all_cells[:width])  # cells past the header's last column belong to no column
         texts = [_text(c) for c in cells]
         texts += [""] * (width - len(texts))
-        if not any(texts) or [t.lower() for t in texts[: len(header_cells)]] == header_cells:
+        repeat = header_cells and [t.lower() for t in texts[: len(header_cells)]] == header_cells
+        if not any(texts) or repeat:
             continue
         date_cell = _get(cells, mapping["date"])
         day_cell = _get(cells, mapping["day"])
@@ -194,6 +196,15 @@ def from_grid(grid: Grid, columns: dict[str, str], *, header_only: bool = False)
     if not rows:
         raise InputError(f"{grid.where} has no rows under its header")
     return Timetable(rows, grid.where, grid.unit)
+
+
+def _reads_as_row(grid: Grid, index: int, mapping: dict[str, int | None]) -> bool:
+    number, cells = grid.rows[index]
+    try:
+        _row(number, _get(cells, mapping["date"]), _get(cells, mapping["day"]), None)
+    except InputError:
+        return False
+    return True
 
 
 def _is_heading(texts: list[str]) -> bool:
