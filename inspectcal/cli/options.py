@@ -139,6 +139,8 @@ class PlanFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     ics = "ics"
+    svg = "svg"
+    html = "html"
 
 
 class ListFormat(StrEnum):

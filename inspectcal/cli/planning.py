@@ -35,6 +35,13 @@ class WindowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    html = "html"
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
 
 
 class StatusFormat(StrEnum):
@@ -111,18 +118,23 @@ def calendar_picture(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     svg: Annotated[
-        str | None, typer.Option("--svg", metavar="FILE", help="Also write the picture as an SVG image.")
+        str | None,
+        typer.Option(
+            "--svg", metavar="FILE", help="Write the plan as a timeline picture (SVG) instead; '-' is stdout."
+        ),
     ] = None,
     force: Force = False,
     calendar_options: CalendarArgs,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
-    from inspectcal.render import month
-
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
-        emit(month.svg(result), svg, force)
+        from inspectcal.render.svg import timeline
+
+        emit(timeline(result), svg, force)
         return
+    from inspectcal.render import month
+
     buffer = io.StringIO()
     month.render(result, buffer)
     emit(buffer.getvalue(), None, False)
@@ -139,7 +151,7 @@ def check(
     anchor: AnchorOption = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
     calendar_options: CalendarArgs,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
