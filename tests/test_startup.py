@@ -33,10 +33,16 @@ def modules_after(*args: str) -> set[str]:
     [
         (
             ["plan", "-n", "2010-02-22", "--format", "json"],
-            ["holidays", "rich", "icalendar", "tomllib", "dateutil"],
+            ["holidays", "rich", "icalendar", "tomllib", "dateutil", "jinja2", "inspectcal.render.svg"],
         ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
-        (["plan", "-n", "2010-02-22", "--format", "ics"], ["holidays", "rich", "tomllib", "hashlib"]),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "ics"],
+            ["holidays", "rich", "tomllib", "hashlib", "jinja2"],
+        ),
+        (["plan", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg", "markupsafe"]),
+        (["plan", "-n", "2010-02-22", "--format", "svg"], ["jinja2", "rich", "holidays", "markupsafe"]),
+        (["calendar", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg"]),
         (["--help"], ["holidays", "rich", "icalendar"]),
     ],
 )
@@ -48,6 +54,12 @@ def test_paths_do_not_import_what_they_do_not_use(args: list[str], absent: list[
 
 def test_table_uses_rich() -> None:
     assert "rich.table" in modules_after("plan", "-n", "2010-02-22")
+
+
+def test_html_uses_jinja2_and_the_svg_code() -> None:
+    loaded = modules_after("plan", "-n", "2010-02-22", "--format", "html")
+    assert {"jinja2", "inspectcal.render.svg"} <= loaded
+    assert "rich" not in loaded
 
 
 class FakeTerminal(io.StringIO):

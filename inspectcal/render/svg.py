@@ -280,10 +280,12 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
         day += timedelta(days=1)
     svg.text(MARGIN, axis_y, "Working Day", size=10, bold=True)
     svg.text(MARGIN, axis_y + 13, "date", size=10, fill=MUTED)
+    svg.add('<g id="ic-axis">')
     for day, x, anchor in labels:
         number = plan.calendar.day_number(first, day)
         svg.text(x, axis_y, f"Day {number}", size=10, bold=True, anchor=anchor)
         svg.text(x, axis_y + 13, _short(day), size=10, fill=MUTED, anchor=anchor)
+    svg.add("</g>")
     for day, _, _ in labels:
         svg.add(
             f'<line x1="{_n(x_of(day))}" y1="{_n(axis_top)}" x2="{_n(x_of(day))}" y2="{_n(rows_bottom)}" '
