@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from inspectcal.dates import DateSpan, read_date_file, read_text_file
+from inspectcal.dates import DateSpan, date_lines
 from inspectcal.errors import InputError
 
 _LONDON = ZoneInfo("Europe/London")
@@ -15,10 +15,14 @@ _MAX_EVENT_DAYS = 366
 
 def read_avoid_file(path: Path) -> list[DateSpan]:
     """A text file (one date or range per line) or an iCalendar export, told apart by content."""
-    text = read_text_file(path, "avoid file", limit=20_000_000)
+    from inspectcal.readers.base import MAX_FILE_BYTES, read_text
+
+    text = read_text(path, "avoid file", limit=20_000_000)
     if text.lstrip().upper().startswith("BEGIN:VCALENDAR"):
         return spans_from_ics(text, path)
-    return read_date_file(path, "avoid file")
+    if len(text) > MAX_FILE_BYTES:
+        raise InputError(f"avoid file {path} is over {MAX_FILE_BYTES // 1_000_000} MB: is it the right file?")
+    return date_lines(text, f"avoid file {path}")
 
 
 def spans_from_ics(text: str, path: Path) -> list[DateSpan]:

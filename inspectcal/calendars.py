@@ -157,11 +157,15 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
 def _read_official_json(path: Path) -> dict[str, Any]:
     import json
 
-    from inspectcal.dates import read_text_file
+    from inspectcal.readers.base import read_text
 
-    text = read_text_file(path, "bank holidays file", limit=5_000_000)
+    text = read_text(path, "bank holidays file", limit=5_000_000)
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError(
+            f"bank holidays file {path} is nested too deeply: expected the gov.uk format"
+        ) from None
     except ValueError as error:
         line = getattr(error, "lineno", None)
         where = f" (line {line})" if line else ""
@@ -204,7 +208,7 @@ def _calendar_key(source: CalendarSource) -> str:
     material = repr(
         (
             _CACHE_FORMAT,
-            holidays_version(),
+            installed_holidays(),
             source.region.key,
             source.bank_holidays,
             FIRST_DATE,
@@ -264,28 +268,35 @@ def _write_calendar(
 
 
 def holidays_version() -> str:
-    """The installed `holidays` release, found without importing it (that costs ~30 ms a run).
-
-    Read from the name of its ``holidays-X.Y.dist-info`` folder beside the package; failing
-    that, from the package metadata.
-    """
-    from importlib.util import find_spec
-
-    spec = find_spec("holidays")
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parent.parent
-        try:
-            names = [n for n in os.listdir(site) if n.startswith("holidays-") and n.endswith(".dist-info")]
-        except OSError:
-            names = []
-        if len(names) == 1:
-            return names[0].removeprefix("holidays-").removesuffix(".dist-info")
+    """The installed `holidays` release, from its package metadata."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("holidays")
     except PackageNotFoundError:
         return "unknown"
+
+
+def installed_holidays() -> tuple[str, int, int, int]:
+    """What identifies the installed `holidays` package, for cache keys on every run.
+
+    Its location, the modification time of its folder (installing or upgrading it adds and
+    removes files there) and of its ``__init__.py`` and that file's size: found with
+    ``importlib.util.find_spec`` and ``os.stat``, without importing the package (about 30 ms)
+    or ``importlib.metadata`` (about 14 ms), which only the runs that compute bank holidays
+    need (see ``holidays_version``).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or not spec.origin:
+        return ("", 0, 0, 0)
+    try:
+        init = os.stat(spec.origin)
+        folder = os.stat(os.path.dirname(spec.origin))
+    except OSError:
+        return (spec.origin, 0, 0, 0)
+    return (spec.origin, folder.st_mtime_ns, init.st_mtime_ns, init.st_size)
 
 
 def bank_holidays(region: Region) -> dict[date, str]:

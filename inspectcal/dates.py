@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from inspectcal.errors import DateError, InputError
+from inspectcal.errors import DateError, InputError, quoted
 
 # Patterns as text: `re` compiles each on first use (and caches it), so a run pays only for
 # the forms it meets.
 _ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _DAY_FIRST = r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
 _NUMERIC_ONLY = r"[\d/.\- ]+"
+_MAX_DATE_TEXT = 100  # "Wednesday the twenty-second of September 2010" is 45
 _HINT = "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
 
 # Two defaults that differ in every field: a field the text leaves out comes back
@@ -27,7 +28,9 @@ def _make(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"'{text}' is not a real date ({_describe_invalid(year, month, day)})") from None
+        raise DateError(
+            f"{quoted(text)} is not a real date ({_describe_invalid(year, month, day)})"
+        ) from None
 
 
 def _describe_invalid(year: int, month: int, day: int) -> str:
@@ -47,6 +50,8 @@ def parse_date(text: str, *, today: date | None = None) -> date:
     raw = text = text.strip()
     if not text:
         raise DateError(f"empty date: {_HINT}")
+    if len(text) > _MAX_DATE_TEXT:
+        raise DateError(f"{quoted(text)} is too long to be a date: {_HINT}")
     if text.lower() == "today":
         if today is None:
             raise DateError("'today' is not accepted here: give the date")
@@ -57,12 +62,12 @@ def parse_date(text: str, *, today: date | None = None) -> date:
         day, month, year = int(m[1]), int(m[3]), int(m[4])
         if month > 12 and day <= 12:
             raise DateError(
-                f"'{raw}' is month-first: numeric dates are day-first (DD/MM/YYYY), "
+                f"{quoted(raw)} is month-first: numeric dates are day-first (DD/MM/YYYY), "
                 f"so write {month:02d}{m[2]}{day:02d}{m[2]}{year}"
             )
         return _make(raw, year, month, day)
     if re.fullmatch(_NUMERIC_ONLY, text):
-        raise DateError(f"cannot read '{raw}' as a date: {_HINT} (with a four-digit year)")
+        raise DateError(f"cannot read {quoted(raw)} as a date: {_HINT} (with a four-digit year)")
     return _parse_words(raw, text)
 
 
@@ -73,17 +78,21 @@ def _parse_words(raw: str, text: str) -> date:
         first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
         second = parser.parse(text, dayfirst=True, default=_DEFAULT_B)
     except (ValueError, OverflowError):
-        raise DateError(f"cannot read '{raw}' as a date: {_HINT}") from None
+        raise DateError(f"cannot read {quoted(raw)} as a date: {_HINT}") from None
     if first.year != second.year or first.month != second.month or first.day != second.day:
-        raise DateError(f"'{raw}' is not a whole date: give the day, month and year, e.g. '22 Feb 2010'")
+        raise DateError(
+            f"{quoted(raw)} is not a whole date: give the day, month and year, e.g. '22 Feb 2010'"
+        )
     if first.hour == second.hour or first.minute == second.minute or first.second == second.second:
-        raise DateError(f"'{raw}' has a time in it: give the date only")
+        raise DateError(f"{quoted(raw)} has a time in it: give the date only")
     result: date = first.date()
     info = parser.parserinfo()
     for word in re.findall(r"[A-Za-z]+", text):
         named = info.weekday(word)
         if named is not None and named != result.weekday():
-            raise DateError(f"'{raw}' does not add up: {result.isoformat()} is a {result:%A}, not a {word}")
+            raise DateError(
+                f"{quoted(raw)} does not add up: {result.isoformat()} is a {result:%A}, not a {word}"
+            )
     return result
 
 
@@ -94,7 +103,9 @@ def parse_date_range(text: str, *, today: date | None = None) -> tuple[date, dat
         start = parse_date(left, today=today)
         end = parse_date(right, today=today)
         if end < start:
-            raise DateError(f"range '{text.strip()}' ends before it starts: write the earlier date first")
+            raise DateError(
+                f"range {quoted(text.strip())} ends before it starts: write the earlier date first"
+            )
         return start, end
     one = parse_date(text, today=today)
     return one, one
@@ -108,10 +119,10 @@ def parse_duration(text: str) -> timedelta:
     cleaned = text.strip().lower().replace(" ", "")
     match = re.fullmatch(_DURATION, cleaned)
     if not cleaned or match is None:
-        raise DateError(f"cannot read '{text}' as a duration: use e.g. 1d, 2h, 30m or 1d12h")
+        raise DateError(f"cannot read {quoted(text)} as a duration: use e.g. 1d, 2h, 30m or 1d12h")
     weeks, days, hours, minutes = (int(part or 0) for part in match.groups())
     if weeks > 52 or days > 366 or hours > 9_000 or minutes > 600_000:
-        raise DateError(f"duration '{text}' is too long: give at most a year")
+        raise DateError(f"duration {quoted(text)} is too long: give at most a year")
     return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes)
 
 
@@ -134,48 +145,33 @@ def parse_date_span(text: str) -> DateSpan:
 
 
 _MAX_FILE_LINES = 10_000
-_MAX_FILE_BYTES = 1_000_000
 
 
 def read_date_file(path: Path, what: str) -> list[DateSpan]:
     """A text file of dates: one date or range per line; ``# text`` after it names it.
 
-    ``what`` names the file in messages ("closures file"). Bad lines are named by number;
-    a file too large to be a list of dates is refused before it is read.
+    ``what`` names the file in messages ("closures file"); every error names the file and
+    line. A file too large to be a list of dates is refused before it is parsed.
     """
-    text = read_text_file(path, what)
-    lines = text.splitlines()
-    if len(lines) > _MAX_FILE_LINES:
-        raise InputError(f"{what} {path} has over {_MAX_FILE_LINES:,} lines: is it the right file?")
+    from inspectcal.readers.base import read_text
+
+    return date_lines(read_text(path, what), f"{what} {path}")
+
+
+def date_lines(text: str, where: str) -> list[DateSpan]:
+    """The dates and ranges in the lines of ``text`` (see read_date_file)."""
+    from inspectcal.readers.base import at, split_lines
+
     spans = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in split_lines(text, where):
+        if number > _MAX_FILE_LINES:
+            raise InputError(f"{where} has over {_MAX_FILE_LINES:,} lines: is it the right file?")
         body, _, comment = line.partition("#")
         if not body.strip():
             continue
         try:
             start, end = parse_date_range(body)
         except InputError as error:
-            raise InputError(f"{path}, line {number}: {error}") from None
+            raise InputError(f"{at(where, number)}: {error}") from None
         spans.append(DateSpan(start, end, comment.strip()))
     return spans
-
-
-def read_text_file(path: Path, what: str, *, limit: int = _MAX_FILE_BYTES) -> str:
-    """A small UTF-8 text file, or an InputError that names it and says what is wrong."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"{what} {path} does not exist: check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{what} {path} is a folder: give a file") from None
-    except OSError as error:
-        raise InputError(f"cannot read {what} {path}: {error.strerror}") from None
-    if len(data) > limit:
-        raise InputError(f"{what} {path} is over {limit // 1_000_000} MB: is it the right file?")
-    if b"\x00" in data:
-        raise InputError(f"{what} {path} is not text (it holds binary data): is it the right file?")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{what} {path} is not UTF-8 text: save it as plain text (UTF-8)") from None

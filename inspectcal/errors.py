@@ -37,3 +37,9 @@ class OutputError(InspectcalError):
     """The result could not be written (I/O); nothing half-written is left behind."""
 
     exit_code = 1
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` in quotes for a message, cut to ``limit`` characters and control characters shown."""
+    short = text if len(text) <= limit else text[:limit] + "\u2026"
+    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in short) + "'"

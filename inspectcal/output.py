@@ -18,6 +18,14 @@ def write_output(text: str, target: str | None, *, force: bool = False) -> None:
         stream.write(text)
 
 
+def write_bytes(data: bytes, target: str | None, *, force: bool = False) -> None:
+    """Write a binary file (.xlsx, .docx) to stdout or to ``target``, like write_output."""
+    with output_stream(target, force=force) as stream:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+
+
 @contextmanager
 def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO]:
     """A stream to stdout (``None`` or ``-``) or to the file ``target``, written atomically.

@@ -59,9 +59,9 @@ def test_bad_lines_are_reported_and_the_rest_done() -> None:
         "2010-03-01",
     ]
     assert result.stderr.splitlines() == [
-        "Error: stdin line 2: cannot read 'nonsense' as a date: use YYYY-MM-DD, DD/MM/YYYY "
+        "Error: stdin, line 2: cannot read 'nonsense' as a date: use YYYY-MM-DD, DD/MM/YYYY "
         "or e.g. '22 Feb 2010'",
-        "Error: stdin line 3: the notification date (Day 1) must be a working day, but 2010-04-02 is "
+        "Error: stdin, line 3: the notification date (Day 1) must be a working day, but 2010-04-02 is "
         "Good Friday, a bank holiday in England and Wales",
         "Error: 2 bad lines on stdin (see above); the rest were done",
     ]
@@ -87,7 +87,7 @@ def test_date_and_day_stream() -> None:
     assert result.stdout == "2010-02-22\t2010-03-08\t2010-03-19\n2011-02-21\t2011-03-07\t2011-03-18\n"
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "Error: stdin line 2: the notification date (Day 1) must be a working day"
+        "Error: stdin, line 2: the notification date (Day 1) must be a working day"
     )
     days = runner.invoke(app, ["day", "2010-03-19", "-n", "-"], input="2010-02-22\n2010-03-01\n")
     assert (days.exit_code, days.stdout) == (0, "2010-02-22\t20\n2010-03-01\t15\n")

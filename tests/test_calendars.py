@@ -133,6 +133,24 @@ def test_bank_holidays_are_cached_per_holidays_release(
         calendars.bank_holidays(region)
 
 
+def test_holidays_version_is_the_installed_release() -> None:
+    import holidays
+
+    assert calendars.holidays_version() == holidays.__version__
+
+
+def test_calendar_cache_key_follows_the_installed_holidays_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import holidays
+
+    origin, folder_time, init_time, size = calendars.installed_holidays()
+    assert origin == holidays.__file__
+    assert (folder_time, init_time, size) > (0, 0, 0)
+    source = CalendarSource()
+    key = calendars._calendar_key(source)
+    monkeypatch.setattr(calendars, "installed_holidays", lambda: (origin, folder_time + 1, init_time, size))
+    assert calendars._calendar_key(source) != key
+
+
 def test_corrupt_cache_is_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(tmp_path))
     region = REGIONS["scotland"]

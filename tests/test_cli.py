@@ -222,7 +222,7 @@ def test_output_errors(tmp_path: Path) -> None:
         (
             ["plan", "-n", "2010-02-22", "--format", "xml"],
             "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', 'csv', "
-            "'markdown', 'ics', 'svg', 'html'. (see 'inspectcal plan --help')",
+            "'markdown', 'ics', 'svg', 'html', 'xlsx', 'docx'. (see 'inspectcal plan --help')",
         ),
         (
             ["plan", "-n", "2010-02-22", "--frobnicate"],
@@ -272,14 +272,14 @@ def test_bad_closures_file_names_the_line(tmp_path: Path) -> None:
     closures = tmp_path / "closures.txt"
     closures.write_text("2010-12-29\n\n31/12/10\n", "utf-8")
     assert fails(2, "plan", "-n", "2010-02-22", "--closures", str(closures)) == (
-        f"{closures}, line 3: cannot read '31/12/10' as a date: use YYYY-MM-DD, DD/MM/YYYY or e.g. "
-        "'22 Feb 2010' (with a four-digit year)"
+        f"closures file {closures}, line 3: cannot read '31/12/10' as a date: use YYYY-MM-DD, "
+        "DD/MM/YYYY or e.g. '22 Feb 2010' (with a four-digit year)"
     )
     assert fails(2, "plan", "-n", "2010-02-22", "--closures", str(tmp_path / "none.txt")) == (
         f"closures file {tmp_path / 'none.txt'} does not exist: check the path"
     )
     assert fails(2, "plan", "-n", "2010-02-22", "--closed", "2010-12-31..2010-12-01") == (
-        "range '2010-12-31..2010-12-01' ends before it starts: write the earlier date first"
+        "--closed: range '2010-12-31..2010-12-01' ends before it starts: write the earlier date first"
     )
 
 

@@ -199,8 +199,9 @@ def test_window_table_highlights_and_summarises() -> None:
         "window", "--from", "2010-12-01", "--to", "2010-12-01", "--avoid", "2010-12-20", "--format", "csv"
     )
     assert csv_out.splitlines() == [
-        "notified,setup-meeting,fieldwork_start,fieldwork_end,publication,clashes",
-        "2010-12-01,2010-12-07,2010-12-15,2010-12-30,2011-01-28,2010-12-20 fieldwork",
+        "notified,setup_meeting_start,setup_meeting_end,fieldwork_start,fieldwork_end,"
+        "publication_start,publication_end,clashes",
+        "2010-12-01,2010-12-07,2010-12-07,2010-12-15,2010-12-30,2011-01-28,2011-01-28,2010-12-20 fieldwork",
     ]
 
 
@@ -230,7 +231,8 @@ def test_window_avoid_text_file(tmp_path: Path) -> None:
     ]
     leave.write_text("2010-03-15\nsoon\n", "utf-8")
     assert fails(2, "window", "--from", "2010-02-22", "--to", "2010-02-22", "--avoid-file", str(leave)) == (
-        f"{leave}, line 2: cannot read 'soon' as a date: use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
+        f"avoid file {leave}, line 2: cannot read 'soon' as a date: "
+        "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
     )
 
 

@@ -33,23 +33,34 @@ def modules_after(*args: str) -> set[str]:
     [
         (
             ["plan", "-n", "2010-02-22", "--format", "json"],
-            ["holidays", "rich", "icalendar", "tomllib", "dateutil", "jinja2", "inspectcal.render.svg"],
+            [
+                *("holidays", "rich", "icalendar", "tomllib", "dateutil"),
+                *("openpyxl", "docx", "lxml", "importlib.metadata", "jinja2", "inspectcal.render.svg"),
+            ],
         ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
         (
             ["plan", "-n", "2010-02-22", "--format", "ics"],
             ["holidays", "rich", "tomllib", "hashlib", "jinja2"],
         ),
+        (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx", "jinja2"]),
         (["plan", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg", "markupsafe"]),
         (["plan", "-n", "2010-02-22", "--format", "svg"], ["jinja2", "rich", "holidays", "markupsafe"]),
         (["calendar", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg"]),
-        (["--help"], ["holidays", "rich", "icalendar"]),
+        (["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", os.devnull], ["docx", "rich", "icalendar"]),
+        (["plan", "-n", "2010-02-22", "--format", "docx", "-o", os.devnull], ["openpyxl", "rich"]),
+        (["window", "--from", "2010-03-01", "--to", "2010-03-05"], ["openpyxl", "docx"]),
     ],
 )
 def test_paths_do_not_import_what_they_do_not_use(args: list[str], absent: list[str]) -> None:
     loaded = modules_after(*args)
     for name in absent:
         assert name not in loaded, f"{' '.join(args)} imports {name}"
+
+
+@pytest.mark.parametrize(("fmt", "module"), [("xlsx", "openpyxl"), ("docx", "docx")])
+def test_office_formats_import_their_library(fmt: str, module: str) -> None:
+    assert module in modules_after("plan", "-n", "2010-02-22", "--format", fmt, "-o", os.devnull)
 
 
 def test_table_uses_rich() -> None:

@@ -1,35 +1,101 @@
-"""The Typer app and the one place where failures become messages and exit codes.
+"""The Typer app, how commands join it, and the one place where failures become exit codes.
 
 Every InspectcalError becomes one line on stderr and its exit code (2 bad input, 1 failure
 to do the job); usage errors from the parser become one line and 2; Ctrl-C is 130.
+
+Commands join the app with ``@command("name", epilog=...)`` (or ``add_group`` for a group
+of subcommands). Each is its own small Typer app, and the root group builds only the one
+that runs: its ``commands`` mapping (Click's public attribute) holds every name and builds a
+command, with public Typer API (``typer.main.get_command``), the first time it is read.
+Typer turns every parameter of a command into a Click option when it builds it; building
+one command instead of all of them is about a fifth of the start-up time. Help, shell
+completion and suggestions for mistyped commands read the same mapping, so they see every
+command.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import Annotated, Any
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from inspectcal import __version__
 from inspectcal.cli.options import warned
 from inspectcal.errors import InspectcalError
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+# name -> the one-command (or one-group) Typer app behind it, in the order help lists them
+_COMMANDS: dict[str, typer.Typer] = {}
+
+
+def command(name: str, **settings: Any) -> Callable[[F], F]:
+    """Register a top-level command: ``@command("plan", epilog="Example: ...")``.
+
+    ``settings`` are those of ``typer.Typer.command`` (help, epilog, context_settings...).
+    """
+    single = typer.Typer(add_completion=False, rich_markup_mode=None)
+    _COMMANDS[name] = single
+    return single.command(name, **settings)
+
+
+def add_group(name: str, group: typer.Typer) -> None:
+    """Register a Typer app with subcommands (e.g. ``frameworks list``/``show``) under ``name``."""
+    _COMMANDS[name] = group
+
+
+class _Commands(MutableMapping[str, TyperCommand | TyperGroup]):
+    """The root group's commands: every registered name, each built the first time it is read."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, TyperCommand | TyperGroup] = {}
+
+    def __getitem__(self, name: str) -> TyperCommand | TyperGroup:
+        if name not in self._built:
+            built = typer.main.get_command(_COMMANDS[name])  # KeyError for an unknown name
+            assert isinstance(built, TyperCommand | TyperGroup)
+            built.name = name
+            self._built[name] = built
+        return self._built[name]
+
+    def __setitem__(self, name: str, value: TyperCommand | TyperGroup) -> None:
+        raise TypeError(f"register '{name}' with @command or add_group (see inspectcal.cli.app)")
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError(f"cannot remove the command '{name}'")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_COMMANDS)
+
+    def __len__(self) -> int:
+        return len(_COMMANDS)
+
 
 class InspectcalGroup(TyperGroup):
-    """Runs a command and turns every failure into one line on stderr and an exit code."""
+    """The root group: builds a command only when it is asked for, turns failures into exit codes."""
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.commands = _Commands()  # type: ignore[assignment]  # holds subclasses of Command, refuses writes
 
     def main(  # type: ignore[override]
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
-    ) -> Any:
-        extra.pop("standalone_mode", None)
+    ) -> NoReturn:
+        """Click's ``main`` without its own error handling (``standalone_mode=False``, Click's
+        documented way to handle errors yourself), then ours: one line and an exit code.
+
+        Here rather than around the console script so that every way of running the app (the
+        script, ``python -m inspectcal``, Typer's CliRunner in the tests) goes through it.
+        """
+        extra["standalone_mode"] = False
         warned.clear()  # one warning per run, also when tests run many in one process
         code = 0
         try:
-            result = super().main(args, prog_name or "inspectcal", standalone_mode=False, **extra)
+            result = super().main(args, prog_name or "inspectcal", **extra)
             code = result if isinstance(result, int) else 0
         except InspectcalError as error:
             _fail(str(error), error.exit_code)
@@ -38,21 +104,18 @@ class InspectcalGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             code = 1
-        except Exception as error:  # click's usage errors, and anything unforeseen
-            from typer._click.exceptions import ClickException, UsageError
-
-            if isinstance(error, UsageError):
-                hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
-                _fail(f"{error.format_message()}{hint}", 2)
-            if isinstance(error, ClickException):
-                _fail(error.format_message(), error.exit_code)
+        except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
+            path = getattr(getattr(error, "ctx", None), "command_path", None)
+            hint = f" (see '{path} --help')" if path else ""
+            _fail(f"{error.format_message()}{hint}", error.exit_code)
+        except Exception as error:  # anything unforeseen: one line, unless debugging
             if os.environ.get("INSPECTCAL_DEBUG"):
                 raise
             _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
         sys.exit(code)
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> NoReturn:
     sys.stderr.write(f"Error: {' '.join(message.split())}\n")
     sys.exit(code)
 
@@ -68,7 +131,7 @@ app = typer.Typer(
     cls=InspectcalGroup,
     name="inspectcal",
     help="Working-day timelines for inspections of children's services in England.",
-    no_args_is_help=True,
+    invoke_without_command=True,  # bare `inspectcal` prints the help (see main)
     add_completion=False,
     # Plain help text: Rich-formatted help imports Rich and doubles the start-up time of --help.
     rich_markup_mode=None,
@@ -84,6 +147,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     *,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -94,3 +158,5 @@ def main(
     Day 1 is the notification date; every later Day is a working day (Mon-Fri, less
     bank holidays and any council closures you give).
     """
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())

@@ -1,51 +1,56 @@
 """Commands that plan from one notification date or count days: plan, date, day, add, between, holidays."""
 
-# No `from __future__ import annotations` here: Typer reads these annotations as objects,
-# and evaluating strings for every command would cost start-up time.
-
 import io
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from inspectcal.cli.app import app
+from inspectcal.cli.app import command
 from inspectcal.cli.options import (
+    DEFAULT_REGION,
     AnchorOption,
-    CalendarArgs,
+    BankHolidaysFile,
+    CalendarOptions,
+    Closed,
+    ClosuresFile,
     Force,
     FrameworkOption,
     ListFormat,
+    NoBankHolidays,
     Notified,
     Output,
     Params,
     PlanFormat,
     PlanNotified,
+    Region,
     calendar_from_options,
+    document_time,
     emit,
+    emit_bytes,
     export_time,
     framework_from_options,
-    per_stdin_date,
     planned,
     read_date,
-    report_bad_line,
-    stdin_dates,
-    stream_lines,
+    run_batch,
+    tab_line,
     today_date,
     warn_if_projected,
-    with_calendar_options,
 )
-from inspectcal.errors import InputError, InspectcalError
+from inspectcal.errors import InputError
+
+if TYPE_CHECKING:
+    from inspectcal.plan import Plan
+    from inspectcal.render.ics import IcsOptions
 
 # -- commands -------------------------------------------------------------------
 
 _NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number, not an option
 
 
-@app.command(epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
-@with_calendar_options
+@command("plan", epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
 def plan(
     *,
     notified: PlanNotified = None,
@@ -88,36 +93,37 @@ def plan(
             help="ics: name the calendar (Outlook then opens the file as a new calendar).",
         ),
     ] = None,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Date every milestone of an inspection from its notification date."""
-    ics_only = {
-        "--remind": remind is not None,
-        "--per-day": per_day,
-        "--busy": busy,
-        "--calendar-name": calendar_name is not None,
-    }
-    misplaced = [option for option, given in ics_only.items() if given]
-    if misplaced and fmt is not PlanFormat.ics:
-        raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
+    """Date every milestone of an inspection from its notification date.
+
+    --format xlsx and docx write files to edit in Excel or Word: give -o FILE, or redirect stdout.
+    """
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    ics = _ics_options(fmt, remind, per_day, busy, calendar_name)
     if notified == "-":
-        chosen = framework_from_options(framework, param)
-        source, calendar = calendar_from_options(*calendar_options)
-        if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
-            raise InputError(
-                "--notified - reads one date a line from stdin: use it with --format jsonl or csv"
-            )
-        _plan_batch(chosen, calendar, source, name, fmt, output, force)
+        _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
         return
     result = planned(framework, param, notified, anchor, name, calendar_options)
-    buffer = io.StringIO()
-    if fmt is PlanFormat.ics:
-        from inspectcal.dates import parse_duration
-        from inspectcal.render.ics import IcsOptions, render
+    _write_plan(result, fmt, ics, output, force)
 
-        alarm = None if remind is None else parse_duration(remind)
-        options = IcsOptions(export_time(), alarm, per_day, busy, calendar_name)
-        render(result, buffer, options)
+
+def _write_plan(
+    result: "Plan", fmt: PlanFormat, ics: "IcsOptions | None", output: str | None, force: bool
+) -> None:
+    """One plan in the chosen format, to --output or stdout."""
+    if fmt in (PlanFormat.xlsx, PlanFormat.docx):
+        _plan_document(result, fmt, output, force)
+        return
+    buffer = io.StringIO()
+    if ics is not None:
+        from inspectcal.render.ics import render
+
+        render(result, buffer, ics)
     else:
         from inspectcal.render import get_renderer
 
@@ -125,19 +131,61 @@ def plan(
     emit(buffer.getvalue(), output, force)
 
 
+def _ics_options(
+    fmt: PlanFormat, remind: str | None, per_day: bool, busy: bool, calendar_name: str | None
+) -> "IcsOptions | None":
+    """The calendar file's options for --format ics; for other formats, refuse ics-only options."""
+    if fmt is not PlanFormat.ics:
+        ics_only = {
+            "--remind": remind is not None,
+            "--per-day": per_day,
+            "--busy": busy,
+            "--calendar-name": calendar_name is not None,
+        }
+        misplaced = [option for option, given in ics_only.items() if given]
+        if misplaced:
+            raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
+        return None
+    from inspectcal.dates import parse_duration
+    from inspectcal.render.ics import IcsOptions
+
+    alarm = None if remind is None else parse_duration(remind)
+    return IcsOptions(export_time(), alarm, per_day, busy, calendar_name)
+
+
+def _plan_document(result: "Plan", fmt: PlanFormat, output: str | None, force: bool) -> None:
+    if fmt is PlanFormat.xlsx:
+        from inspectcal.render.xlsx import plan_workbook
+
+        data = plan_workbook(result, document_time())
+    else:
+        from inspectcal.render.docx import plan_document
+
+        data = plan_document(result, document_time())
+    emit_bytes(data, output, force, fmt.value)
+
+
 def _plan_batch(
-    framework: Any,
-    calendar: Any,
-    source: Any,
+    framework: str,
+    param: list[str] | None,
+    anchor: str | None,
     name: str | None,
     fmt: PlanFormat,
+    calendar_options: CalendarOptions,
     output: str | None,
     force: bool,
 ) -> None:
+    """``plan --notified -``: a plan for each stdin date, one JSON line or CSV rows each."""
+    chosen = framework_from_options(framework, param)
+    source, calendar = calendar_from_options(calendar_options)
+    if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
+        raise InputError("--notified - reads one date a line from stdin: use it with --format jsonl or csv")
+    render: Callable[[date], str]
+    header: list[str] = []
     if fmt is PlanFormat.jsonl:
         from inspectcal.render.jsonl import JsonlWriter
 
-        writer = JsonlWriter(framework, calendar, source, name)
+        writer = JsonlWriter(chosen, calendar, source, name)
 
         def render(day: date) -> str:
             buffer = io.StringIO()
@@ -145,48 +193,40 @@ def _plan_batch(
             return buffer.getvalue()
     else:
         from inspectcal.plan import build_plan
-        from inspectcal.render.csv import HEADER, rows
+        from inspectcal.render.csv import HEADER, csv_line, rows
+
+        header.append(csv_line(("notified", *HEADER)))
 
         def render(day: date) -> str:
-            plan = build_plan(framework, day, calendar, source, authority=name)
+            plan = build_plan(chosen, day, calendar, source, authority=name)
             warn_if_projected(source, plan.last)
             return rows(plan, with_notified=True)
 
-    def results() -> Iterator[str | None]:
-        if fmt is PlanFormat.csv:
-            from inspectcal.render.csv import csv_line
-
-            yield csv_line(("notified", *HEADER))
-        for number, _, day in stdin_dates():
-            try:
-                if isinstance(day, InspectcalError):
-                    raise day
-                yield render(day)
-            except InspectcalError as error:
-                report_bad_line(number, error)
-                yield None
-
-    stream_lines(results(), output, force)
+    run_batch(render, output, force, header=header)
 
 
-@app.command(
+@command(
     "date", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal date 11 20 40 --notified 2010-02-22"
 )
-@with_calendar_options
 def date_of_day(
     days: Annotated[
         list[int], typer.Argument(metavar="N...", help="Day numbers (Day 1 is the notification date).")
     ],
     *,
     notified: Notified,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the date of each Day N, one ISO date per line.
 
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated dates: the notification date, then each Day N.
     """
-    source, calendar = calendar_from_options(*calendar_options)
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(calendar_options)
 
     def dates_of(start: date) -> list[str]:
         found = [calendar.day_date(start, n) for n in days]
@@ -194,21 +234,25 @@ def date_of_day(
         return [d.isoformat() for d in found]
 
     if notified == "-":
-        stream_lines(per_stdin_date(dates_of), None, False)
+        run_batch(tab_line(dates_of))
         return
     emit("".join(f"{line}\n" for line in dates_of(read_date(notified, "--notified"))), None, False)
 
 
-@app.command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
-@with_calendar_options
+@command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
 def day_of_date(
     dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
     *,
     notified: Notified,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the Day number of each date, one per line."""
-    source, calendar = calendar_from_options(*calendar_options)
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(calendar_options)
     wanted = [read_date(text, "DATE") for text in dates]
     warn_if_projected(source, *wanted)
     for when in wanted:
@@ -223,28 +267,31 @@ def day_of_date(
         return [str(calendar.day_number(start, when)) for when in wanted]
 
     if notified == "-":
-        stream_lines(per_stdin_date(numbers_for), None, False)
+        run_batch(tab_line(numbers_for))
         return
     emit("".join(f"{n}\n" for n in numbers_for(read_date(notified, "--notified"))), None, False)
 
 
-@app.command(context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")
-@with_calendar_options
+@command("add", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")
 def add(
     start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from.")],
     n: Annotated[int, typer.Argument(metavar="N", help="Working days to add (negative counts back).")],
     *,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the date N working days after DATE (like a spreadsheet's WORKDAY)."""
-    source, calendar = calendar_from_options(*calendar_options)
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(calendar_options)
     result = calendar.add(read_date(start, "DATE"), n)
     warn_if_projected(source, result)
     emit(f"{result.isoformat()}\n", None, False)
 
 
-@app.command(epilog="Example: inspectcal between 2010-02-22 2010-04-20")
-@with_calendar_options
+@command("between", epilog="Example: inspectcal between 2010-02-22 2010-04-20")
 def between(
     first: Annotated[str, typer.Argument(metavar="A", help="The first date.")],
     second: Annotated[str, typer.Argument(metavar="B", help="The second date.")],
@@ -252,25 +299,33 @@ def between(
     inclusive: Annotated[
         bool, typer.Option("--inclusive", help="Count A as well (spreadsheet NETWORKDAYS).")
     ] = False,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Print the working days after A up to and including B (negative if B is before A)."""
-    source, calendar = calendar_from_options(*calendar_options)
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    source, calendar = calendar_from_options(calendar_options)
     a, b = read_date(first, "A"), read_date(second, "B")
     warn_if_projected(source, a, b)
     count = calendar.between(a, b, inclusive=inclusive)
     emit(f"{count}\n", None, False)
 
 
-@app.command(epilog="Example: inspectcal holidays --year 2022 --format json")
-@with_calendar_options
+@command("holidays", epilog="Example: inspectcal holidays --year 2022 --format json")
 def holidays(
     *,
     year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
     output: Output = None,
     force: Force = False,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
     compare: Annotated[
         Path | None,
         typer.Option(
@@ -281,6 +336,7 @@ def holidays(
     ] = None,
 ) -> None:
     """List the weekday bank holidays and closures that are skipped in a year."""
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.days_off import render_days_off
 
     if compare is not None:
@@ -291,7 +347,7 @@ def holidays(
         render_disagreements(compare_official(compare), str(compare), fmt.value, buffer)
         emit(buffer.getvalue(), output, force)
         return
-    source, calendar = calendar_from_options(*calendar_options)
+    source, calendar = calendar_from_options(calendar_options)
     chosen = today_date().year if year is None else year
     if not calendar.first.year <= chosen <= calendar.last.year:
         raise InputError(

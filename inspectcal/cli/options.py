@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
 from inspectcal.errors import InputError, InspectcalError
+
+if TYPE_CHECKING:  # imported where used, to keep start-up light
+    from inspectcal.calendars import CalendarSource
+    from inspectcal.frameworks import Framework
+    from inspectcal.plan import Plan
+    from inspectcal.workdays import WorkingCalendar
 
 # -- options shared by every command that counts days ---------------------------
 
@@ -90,46 +94,29 @@ Output = Annotated[
 Force = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
 
 
-CalendarArgs = tuple[str, bool, list[str] | None, Path | None, Path | None]
-_CALENDAR_PARAMETERS = (
-    ("region", Region, "england-and-wales"),
-    ("no_bank_holidays", NoBankHolidays, False),
-    ("closed", Closed, None),
-    ("closures", ClosuresFile, None),
-    ("bank_holidays_file", BankHolidaysFile, None),
-)
+DEFAULT_REGION = "england-and-wales"
 
 
-class with_calendar_options:
-    """Give a command the calendar options every command that counts days shares.
+class CalendarOptions(NamedTuple):
+    """The calendar options, as every command that counts days declares them.
 
-    Typer sees --region, --no-bank-holidays, --closed, --closures and --bank-holidays-file;
-    the command receives them as one ``calendar_options`` tuple for calendar_from_options.
-    The combined signature is worked out only when Typer asks for it, that is only for the
-    command that runs (see ``_app_for``), to keep start-up light.
+    Each such command lists the five options in its own signature, from the aliases above:
+
+        region: Region = DEFAULT_REGION,
+        no_bank_holidays: NoBankHolidays = False,
+        closed: Closed = None,
+        closures: ClosuresFile = None,
+        bank_holidays_file: BankHolidaysFile = None,
+
+    and passes them on as ``CalendarOptions(region, no_bank_holidays, closed, closures,
+    bank_holidays_file)``.
     """
 
-    def __init__(self, command: Callable[..., None]) -> None:
-        functools.update_wrapper(self, command)
-        self._command = command
-
-    @functools.cached_property
-    def __signature__(self) -> inspect.Signature:
-        signature = inspect.signature(self._command)  # annotations are objects: see days.py
-        own = [p for p in signature.parameters.values() if p.name != "calendar_options"]
-        if any(isinstance(p.annotation, str) for p in own):
-            raise TypeError(
-                f"{self._command.__name__}: its module must not use `from __future__ import annotations`"
-            )
-        shared = [
-            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-            for name, annotation, default in _CALENDAR_PARAMETERS
-        ]
-        return signature.replace(parameters=[*own, *shared])
-
-    def __call__(self, *args: Any, **kwargs: Any) -> None:
-        options = tuple(kwargs.pop(name) for name, _, _ in _CALENDAR_PARAMETERS)
-        self._command(*args, calendar_options=options, **kwargs)
+    region: str = DEFAULT_REGION
+    no_bank_holidays: bool = False
+    closed: list[str] | None = None
+    closures: Path | None = None
+    bank_holidays_file: Path | None = None
 
 
 class PlanFormat(StrEnum):
@@ -141,6 +128,8 @@ class PlanFormat(StrEnum):
     ics = "ics"
     svg = "svg"
     html = "html"
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 class ListFormat(StrEnum):
@@ -153,13 +142,9 @@ def today_date() -> date:
     return date.today()
 
 
-def calendar_from_options(
-    region: str,
-    no_bank_holidays: bool,
-    closed: list[str] | None,
-    closures: Path | None,
-    bank_holidays_file: Path | None = None,
-) -> tuple[Any, Any]:
+def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, WorkingCalendar]:
+    """The calendar the options describe, and where its days off come from."""
+    region, no_bank_holidays, closed, closures, bank_holidays_file = options
     from inspectcal.calendars import (
         CalendarSource,
         get_region,
@@ -167,7 +152,12 @@ def calendar_from_options(
     )
     from inspectcal.dates import parse_date_span, read_date_file
 
-    found = [parse_date_span(text) for text in closed or []]
+    found = []
+    for text in closed or []:
+        try:
+            found.append(parse_date_span(text))
+        except InspectcalError as error:
+            raise type(error)(f"--closed: {error}") from None
     if closures is not None:
         found.extend(read_date_file(closures, "closures file"))
     chosen = get_region(region)
@@ -183,7 +173,7 @@ def calendar_from_options(
 warned: set[int] = set()
 
 
-def warn_if_projected(source: Any, *dates: date) -> None:
+def warn_if_projected(source: CalendarSource, *dates: date) -> None:
     """Say once, on stderr, when a result depends on bank holidays not yet announced."""
     horizon = source.confirmed_through
     if horizon is None or horizon in warned or not dates or max(dates).year <= horizon:
@@ -195,7 +185,7 @@ def warn_if_projected(source: Any, *dates: date) -> None:
     )
 
 
-def framework_from_options(ref: str, params: list[str] | None) -> Any:
+def framework_from_options(ref: str, params: list[str] | None) -> Framework:
     from inspectcal.frameworks import load_framework
 
     chosen = load_framework(ref)
@@ -214,8 +204,13 @@ def framework_from_options(ref: str, params: list[str] | None) -> Any:
 
 
 def plan_from_options(
-    framework: Any, notified: str | None, anchor: str | None, calendar: Any, source: Any, name: str | None
-) -> Any:
+    framework: Framework,
+    notified: str | None,
+    anchor: str | None,
+    calendar: WorkingCalendar,
+    source: CalendarSource,
+    name: str | None,
+) -> Plan:
     """A plan from exactly one of --notified and --anchor."""
     from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 
@@ -246,10 +241,10 @@ def planned(
     notified: str | None,
     anchor: str | None,
     name: str | None,
-    calendar_options: CalendarArgs,
-) -> Any:
+    calendar_options: CalendarOptions,
+) -> Plan:
     """The plan that a command's framework, date and calendar options describe."""
-    source, calendar = calendar_from_options(*calendar_options)
+    source, calendar = calendar_from_options(calendar_options)
     result = plan_from_options(
         framework_from_options(framework, param), notified, anchor, calendar, source, name
     )
@@ -272,32 +267,52 @@ def emit(text: str, output: str | None, force: bool) -> None:
     write_output(text, output, force=force)
 
 
-def stdin_dates() -> Iterator[tuple[int, str, date | InspectcalError]]:
-    """(line number, text, date or the error reading it) for each non-blank stdin line."""
+def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
+    """(line number, date or the error reading it) for each stdin line but blanks and comments."""
     from inspectcal.dates import parse_date
+    from inspectcal.readers.base import stream_lines
 
     today = today_date()
-    for number, line in enumerate(sys.stdin, start=1):
+    for number, line in stream_lines(sys.stdin.buffer, "stdin"):
+        if isinstance(line, InspectcalError):
+            yield number, line
+            continue
         text = line.strip()
         if not text or text.startswith("#"):
             continue
         try:
-            yield number, text, parse_date(text, today=today)
+            yield number, parse_date(text, today=today)
         except InspectcalError as error:
-            yield number, text, error
+            yield number, error
 
 
-def stream_lines(results: Iterator[str | None], output: str | None, force: bool) -> None:
-    """Write each result as it comes (constant memory); None marks a bad line. Exit 2 if any."""
+def run_batch(
+    render: Callable[[date], str],
+    output: str | None = None,
+    force: bool = False,
+    *,
+    header: Iterable[str] = (),
+) -> None:
+    """The one batch loop: ``render`` each stdin date and write it as it comes (constant memory).
+
+    A line that cannot be read or done is reported on stderr with its number and the rest
+    are still done; then exit 2 if any was bad.
+    """
     from inspectcal.output import output_stream
 
     bad = 0
     with output_stream(output, force=force) as stream:
-        for text in results:
-            if text is None:
+        stream.writelines(header)
+        for number, day in stdin_dates():
+            try:
+                if isinstance(day, InspectcalError):
+                    raise day
+                text = render(day)
+            except InspectcalError as error:
+                report_bad_line(number, error)
                 bad += 1
-            else:
-                stream.write(text)
+                continue
+            stream.write(text)
     if bad:
         sys.stderr.write(
             f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); the rest were done\n"
@@ -305,8 +320,21 @@ def stream_lines(results: Iterator[str | None], output: str | None, force: bool)
         raise typer.Exit(2)
 
 
+def tab_line(compute: Callable[[date], list[str]]) -> Callable[[date], str]:
+    """For ``run_batch``: a tab-separated line, the date and then what ``compute`` gives for it."""
+
+    def render(day: date) -> str:
+        return "\t".join([day.isoformat(), *compute(day)]) + "\n"
+
+    return render
+
+
 def report_bad_line(number: int, error: InspectcalError) -> None:
-    sys.stderr.write(f"Error: stdin line {number}: {error}\n")
+    from inspectcal.readers.base import at
+
+    place = at("stdin", number)
+    message = str(error) if str(error).startswith(f"{place}:") else f"{place}: {error}"
+    sys.stderr.write(f"Error: {message}\n")
 
 
 def export_time() -> datetime:
@@ -320,13 +348,23 @@ def export_time() -> datetime:
         raise InputError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'") from None
 
 
-def per_stdin_date(compute: Any) -> Iterator[str | None]:
-    """For each stdin date, a tab-separated line: the date, then what ``compute`` gives for it."""
-    for number, _, day in stdin_dates():
-        try:
-            if isinstance(day, InspectcalError):
-                raise day
-            yield "\t".join([day.isoformat(), *compute(day)]) + "\n"
-        except InspectcalError as error:
-            report_bad_line(number, error)
-            yield None
+def document_time() -> datetime:
+    """Created/modified time of .xlsx/.docx files: SOURCE_DATE_EPOCH, else a fixed time.
+
+    Never the clock: the same plan gives the same bytes, run after run.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH") is None:
+        return datetime(1980, 1, 1, tzinfo=UTC)
+    return export_time()
+
+
+def emit_bytes(data: bytes, output: str | None, force: bool, what: str) -> None:
+    """A binary file to ``--output``, or to stdout only when stdout is not a terminal."""
+    from inspectcal.output import write_bytes
+
+    if (output is None or output == "-") and sys.stdout.isatty():
+        raise InputError(
+            f"--format {what} makes a binary file, which a terminal cannot show: "
+            f"give -o FILE.{what}, or redirect stdout to a file"
+        )
+    write_bytes(data, output, force=force)

@@ -1,8 +1,5 @@
 """Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
 
-# No `from __future__ import annotations` here: Typer reads these annotations as objects,
-# and evaluating strings for every command would cost start-up time.
-
 import io
 from enum import StrEnum
 from pathlib import Path
@@ -11,23 +8,30 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from inspectcal.cli.app import app
+from inspectcal.cli.app import add_group, command
 from inspectcal.cli.options import (
+    DEFAULT_REGION,
     AnchorOption,
-    CalendarArgs,
+    BankHolidaysFile,
+    CalendarOptions,
+    Closed,
+    ClosuresFile,
     Force,
     FrameworkOption,
     ListFormat,
+    NoBankHolidays,
     Output,
     Params,
     PlanNotified,
+    Region,
     calendar_from_options,
+    document_time,
     emit,
+    emit_bytes,
     framework_from_options,
     planned,
     read_date,
     warn_if_projected,
-    with_calendar_options,
 )
 
 
@@ -36,6 +40,7 @@ class WindowFormat(StrEnum):
     json = "json"
     csv = "csv"
     html = "html"
+    xlsx = "xlsx"
 
 
 class CheckFormat(StrEnum):
@@ -50,10 +55,10 @@ class StatusFormat(StrEnum):
     json = "json"
 
 
-@app.command(
-    epilog="Example: inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31"
+@command(
+    "window",
+    epilog="Example: inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31",
 )
-@with_calendar_options
 def window(
     *,
     start: Annotated[str, typer.Option("--from", metavar="DATE", help="First possible notification date.")],
@@ -83,9 +88,14 @@ def window(
     fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
     output: Output = None,
     force: Force = False,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Try every working day in a range as the notification date, and find clashes with leave."""
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.avoid import read_avoid_file
     from inspectcal.dates import parse_date_span
     from inspectcal.render.window import render
@@ -93,7 +103,7 @@ def window(
     from inspectcal.window import window as what_if
 
     chosen = framework_from_options(framework, param)
-    source, calendar = calendar_from_options(*calendar_options)
+    source, calendar = calendar_from_options(calendar_options)
     spans = [parse_date_span(text) for text in avoid or []]
     for path in avoid_file or []:
         spans.extend(read_avoid_file(path))
@@ -101,13 +111,17 @@ def window(
     first, last = read_date(start, "--from"), read_date(end, "--to")
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
     warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
+    if fmt is WindowFormat.xlsx:
+        from inspectcal.render.xlsx import window_workbook
+
+        emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
+        return
     buffer = io.StringIO()
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
 
-@app.command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
-@with_calendar_options
+@command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
 def calendar_picture(
     *,
     notified: PlanNotified = None,
@@ -124,9 +138,14 @@ def calendar_picture(
         ),
     ] = None,
     force: Force = False,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
         from inspectcal.render.svg import timeline
@@ -140,8 +159,7 @@ def calendar_picture(
     emit(buffer.getvalue(), None, False)
 
 
-@app.command(epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
-@with_calendar_options
+@command("check", epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
 def check(
     timetable: Annotated[
         Path, typer.Argument(metavar="FILE", help="CSV with columns date, day (and activity).")
@@ -152,9 +170,14 @@ def check(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.check import check_rows, read_timetable
     from inspectcal.render.check import render
 
@@ -167,8 +190,7 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command(epilog="Example: inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line")
-@with_calendar_options
+@command("status", epilog="Example: inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line")
 def status(
     *,
     notified: PlanNotified = None,
@@ -183,9 +205,14 @@ def status(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.text,
-    calendar_options: CalendarArgs,
+    region: Region = DEFAULT_REGION,
+    no_bank_holidays: NoBankHolidays = False,
+    closed: Closed = None,
+    closures: ClosuresFile = None,
+    bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Say where the inspection stands on a date (default today) and what comes next."""
+    calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
@@ -197,12 +224,13 @@ def status(
 
 frameworks_app = typer.Typer(
     cls=TyperGroup,
+    add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
     help="List the inspection frameworks, or show one.",
     epilog="Example: inspectcal frameworks show ilacs-standard",
 )
-app.add_typer(frameworks_app, name="frameworks")
+add_group("frameworks", frameworks_app)
 
 
 @frameworks_app.callback()

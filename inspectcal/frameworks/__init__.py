@@ -134,6 +134,8 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise FrameworkError(f"{name}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise FrameworkError(f"{name}: not valid TOML: nested too deeply") from None
 
 
 def _read_toml(path: Path, name: str) -> dict[str, Any]:
@@ -142,13 +144,17 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
     Parsing TOML costs a few milliseconds a run; the cached copy is the same data, kept
     only while the file is unchanged. Nothing in either is executed.
     """
+    from inspectcal.readers.base import decode, read_bytes
+
     try:
         stat = path.stat()
-        raw = path.read_bytes()
+        raw = read_bytes(path, "framework file")
     except FileNotFoundError:
         raise FrameworkError(f"framework file {name} does not exist: check the path") from None
     except OSError as error:
         raise FrameworkError(f"cannot read framework file {name}: {error.strerror}") from None
+    except InputError as error:
+        raise FrameworkError(str(error)) from None
     where = str(path.resolve())
     stamp = [where, stat.st_mtime_ns, stat.st_size, zlib.crc32(raw)]
     cached = cache_dir() / f"framework-{zlib.crc32(where.encode()):08x}.json"
@@ -160,9 +166,9 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FrameworkError(f"framework file {name} is not UTF-8 text") from None
+        text = decode(raw, f"framework file {name}")
+    except InputError as error:
+        raise FrameworkError(str(error)) from None
     parsed = _parse_toml(text, name)
     with suppress(TypeError, ValueError):  # TOML dates have no JSON form: such a file is not cached
         write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))

@@ -44,22 +44,38 @@ def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO) -> None:
                 )
             )
         return
-    from rich.table import Table
+    from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-    from inspectcal.render.table import console_for
+    def layout(date_text: Any, should_header: str) -> Layout:
+        columns = [
+            Column("Line", justify="right", drop=1),
+            Column("Date"),
+            Column("Day"),
+            Column(should_header, name="Should be"),
+            Column(""),
+            Column("Activity", wrap=True),
+        ]
+        table_rows = [
+            [
+                str(r["line"]),
+                date_text(r["date"]),
+                r["day"],
+                r["expected_day"] or "-",
+                "ok" if r["ok"] else "WRONG",
+                r["activity"] + (f" [{r['note']}]" if r["note"] else ""),
+            ]
+            for r in rows
+        ]
+        return Layout(columns, table_rows, [None if r["ok"] else "bold red" for r in rows])
 
-    table = Table(header_style="bold")
-    for column in ("Line", "Date", "Day", "Should be", "", "Activity"):
-        table.add_column(column, no_wrap=column != "Activity")
-    for r in rows:
-        should = r["expected_day"] or "-"
-        mark = "ok" if r["ok"] else "WRONG"
-        activity = r["activity"] + (f" [{r['note']}]" if r["note"] else "")
-        table.add_row(
-            str(r["line"]), r["date"], r["day"], should, mark, activity, style=None if r["ok"] else "bold red"
-        )
+    def same(text: str) -> str:
+        return text
+
+    def ends_on_two_lines(text: str) -> str:
+        return text.replace("..", "..\n", 1)
+
     console = console_for(stream)
-    console.print(table)
+    print_fitted(console, [layout(same, "Should be"), layout(ends_on_two_lines, "Should\nbe")])
     wrong = sum(1 for r in rows if not r["ok"])
     console.print(
         f"{wrong} of {len(rows)} rows disagree with the calendar."

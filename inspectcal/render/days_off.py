@@ -25,18 +25,13 @@ def render_days_off(
         for d in days:
             writer.writerow((d.date.isoformat(), safe_cell(d.name), "yes" if d.closure else "no"))
     else:
-        from rich.table import Table
+        from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-        from inspectcal.render.table import console_for
-
-        table = Table()
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Name")
-        for d in days:
-            table.add_row(human_date(d.date), d.name + (" (closure)" if d.closure else ""))
+        columns = [Column("Date"), Column("Name", wrap=True)]
+        cells = [[human_date(d.date), d.name + (" (closure)" if d.closure else "")] for d in days]
         console = console_for(stream)
         console.print(f"Days skipped in {year}: {source.describe()}")
-        console.print(table)
+        print_fitted(console, [Layout(columns, cells)])
         if not days:
             console.print("No weekday bank holidays or closures.")
 
@@ -57,18 +52,18 @@ def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, str
                 (r["region"], r["date"], safe_cell(r["in_file"] or ""), safe_cell(r["built_in"] or ""))
             )
         return
-    from rich.table import Table
-
-    from inspectcal.render.table import console_for
+    from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
     console = console_for(stream)
     if not rows:
         console.print(f"No disagreements: {path} and the built-in bank holidays list the same weekdays.")
         return
-    table = Table()
-    for column in ("Region", "Date", f"In {path}", "Built in"):
-        table.add_column(column)
-    for f in found:
-        table.add_row(f.region, human_date(f.date), f.in_file or "-", f.built_in or "-")
-    console.print(table)
+    columns = [
+        Column("Region"),
+        Column("Date"),
+        Column(f"In {path}", wrap=True),
+        Column("Built in", wrap=True),
+    ]
+    cells = [[f.region, human_date(f.date), f.in_file or "-", f.built_in or "-"] for f in found]
+    print_fitted(console, [Layout(columns, cells)])
     console.print(f"{len(rows)} weekday{'s' if len(rows) != 1 else ''} disagree.")

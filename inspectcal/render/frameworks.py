@@ -45,19 +45,21 @@ def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> No
                 (row["id"], safe_cell(row["title"]), row["status"], row["milestones"], row["last_day"])
             )
     else:
-        from rich.table import Table
+        from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-        from inspectcal.render.table import console_for
-
-        table = Table()
-        for column in ("Id", "Title", "Status", "Milestones", "Days"):
-            table.add_column(column, justify="right" if column in ("Milestones", "Days") else "left")
-        for row in rows:
-            table.add_row(
-                row["id"], row["title"], row["status"], str(row["milestones"]), str(row["last_day"])
-            )
+        columns = [
+            Column("Id"),
+            Column("Title", wrap=True),
+            Column("Status"),
+            Column("Milestones", justify="right", drop=1),
+            Column("Days", justify="right", drop=2),
+        ]
+        cells = [
+            [row["id"], row["title"], row["status"], str(row["milestones"]), str(row["last_day"])]
+            for row in rows
+        ]
         console = console_for(stream)
-        console.print(table)
+        print_fitted(console, [Layout(columns, cells)])
         console.print(
             "Indicative frameworks are built from published guidance, not an Ofsted timetable: "
             "see 'inspectcal frameworks show ID'."
@@ -77,20 +79,27 @@ def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
                 (m["start_day"], m["end_day"], safe_cell(m["id"]), safe_cell(m["title"]), m["who"])
             )
         return
-    from rich.table import Table
+    from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-    from inspectcal.render.table import console_for
-
-    table = Table(title=f"{framework.title} [{framework.id}], {framework.status}", title_justify="left")
-    table.add_column("Day", justify="right", no_wrap=True)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Milestone")
-    table.add_column("Who", no_wrap=True)
-    for m in detail["milestones"]:
-        days = str(m["start_day"]) if m["start_day"] == m["end_day"] else f"{m['start_day']}-{m['end_day']}"
-        table.add_row(days, m["id"], m["title"], m["who"])
+    columns = [
+        Column("Day", justify="right"),
+        Column("Id"),
+        Column("Milestone", wrap=True),
+        Column("Who", drop=1),
+    ]
+    cells = [
+        [
+            str(m["start_day"]) if m["start_day"] == m["end_day"] else f"{m['start_day']}-{m['end_day']}",
+            m["id"],
+            m["title"],
+            m["who"],
+        ]
+        for m in detail["milestones"]
+    ]
     console = console_for(stream)
-    console.print(table)
+    print_fitted(
+        console, [Layout(columns, cells)], title=f"{framework.title} [{framework.id}], {framework.status}"
+    )
     if framework.parameters:
         console.print("Parameters: " + ", ".join(f"{k} = {v}" for k, v in framework.parameters.items()))
     if framework.critical:

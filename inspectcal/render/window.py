@@ -37,16 +37,19 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def clash_summary(candidate: Candidate) -> str:
-    """'fieldwork: 5 days from Mon 20 Dec' per clashing milestone (dates in full in json/csv)."""
+def clash_summary(candidate: Candidate, separator: str = "; ", keep: str = " ") -> str:
+    """'fieldwork: 5 days from Mon 20 Dec' per clashing milestone (dates in full in json/csv).
+
+    ``keep`` joins the words of a date (a table keeps them on one line).
+    """
     by_milestone: dict[str, list[Clash]] = {}
     for clash in candidate.clashes:
         by_milestone.setdefault(clash.milestone, []).append(clash)
     parts = []
     for name, found in by_milestone.items():
-        first = human_date(found[0].date, year=False)
+        first = human_date(found[0].date, year=False).replace(" ", keep)
         parts.append(f"{name}: {first}" if len(found) == 1 else f"{name}: {len(found)} days from {first}")
-    return "; ".join(parts)
+    return separator.join(parts)
 
 
 def summary_lines(candidates: Sequence[Candidate]) -> list[str]:
@@ -77,37 +80,58 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
         header = ["notified"]
-        for m in keys:
-            header += [f"{m.id}_start", f"{m.id}_end"] if m.start_day != m.end_day else [m.id]
+        for m in keys:  # snake_case like every other CSV header: setup_meeting_start, ...
+            name = m.id.replace("-", "_")
+            header += [f"{name}_start", f"{name}_end"]
         writer.writerow([*header, "clashes"])
         for candidate in candidates:
             row = [candidate.plan.notified.isoformat()]
             for m in key_milestones(candidate, critical):
-                row += (
-                    [m.start.isoformat(), m.end.isoformat()]
-                    if m.start_day != m.end_day
-                    else [m.start.isoformat()]
-                )
+                row += [m.start.isoformat(), m.end.isoformat()]
             clashes = "; ".join(f"{c.date.isoformat()} {c.milestone}" for c in candidate.clashes)
             writer.writerow([*row, safe_cell(clashes)])
         return
-    from rich.table import Table
+    from inspectcal.render.table import KEEP, Column, Layout, console_for, print_fitted
 
-    from inspectcal.render.table import console_for
+    critical_names = {c.name for c in critical}
+    style = ["bold red" if c.clashes else None for c in candidates]
+    summaries = [clash_summary(c, "\n", KEEP) or "-" for c in candidates]  # one line each
 
-    table = Table(header_style="bold")
-    table.add_column("notified\nDay 1", no_wrap=True)
-    for m in keys:
-        days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
-        table.add_column(f"{m.id}\n{days}", no_wrap=True)
-    table.add_column("clashes", min_width=20)
-    for candidate in candidates:
-        cells = [human_date(candidate.plan.notified)]
+    def layout(notified: Any, span: Any, header: Any) -> Layout:
+        columns = [Column("notified\nDay 1")]
+        for rank, m in enumerate(keys):
+            days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
+            # Milestones that are not critical (publication) go first, then the critical ones
+            # from the right; the notified date and the clashes always stay.
+            drop = len(keys) + 1 if m.id not in critical_names else len(keys) - rank
+            columns.append(Column(f"{header(m.id)}\n{days}", drop=drop, name=m.id))
+        columns.append(Column("clashes", wrap=True))
+        rows = [
+            [notified(c.plan.notified), *(span(m) for m in key_milestones(c, critical)), text]
+            for c, text in zip(candidates, summaries, strict=True)
+        ]
+        return Layout(columns, rows, style)
+
+    def no_weekday(day: Any) -> str:
+        return human_date(day, year=False).split(" ", 1)[1]
+
+    def short_span(m: Milestone) -> str:
+        start, end = no_weekday(m.start), no_weekday(m.end)
+        return start if m.start == m.end else f"{start} -\n{end}"
+
+    def same(text: str) -> str:
+        return text
+
+    def split_words(text: str) -> str:
+        return text.replace("-", "-\n")
+
+    layouts = [
         # Years only in the first column: it keeps the row short enough for the clashes to show.
-        cells += [_short_span(m) for m in key_milestones(candidate, critical)]
-        clashes = clash_summary(candidate)
-        table.add_row(*cells, clashes or "-", style="bold red" if candidate.clashes else None)
+        layout(human_date, _short_span, same),
+        layout(human_date, short_span, split_words),
+        layout(lambda day: human_date(day).split(" ", 1)[1], short_span, split_words),
+    ]
     console = console_for(stream)
-    console.print(table)
+    print_fitted(console, layouts)
     for line in summary_lines(candidates):
         console.print(line)

@@ -1,0 +1,28 @@
+"""Reading what people give the tool: every file and stdin goes through one layer.
+
+``readers.base`` is that layer. A reader for a new kind of input (``readers/ics.py``,
+Word or Excel files) uses it and adds only its own parsing. The whole API:
+
+``read_bytes(path, what, *, limit)``
+    A file's bytes, at most ``limit`` of them; a missing file, a folder, an unreadable or
+    oversized file is an ``InputError`` naming ``what`` and the path.
+``decode(data, where, *, fallback=None)``
+    Text from bytes: a byte-order mark in ``BOMS`` chooses the encoding (UTF-8 with or
+    without BOM by default); ``fallback`` (e.g. ``"cp1252"`` for an Excel CSV) is tried
+    when the bytes are not UTF-8. A NUL character is refused, naming the line.
+``read_text(path, what, *, limit, max_line, fallback)``
+    ``read_bytes`` then ``decode``; ``path`` ``-`` reads stdin the same way.
+``split_lines(text, where, *, max_line)``
+    ``(number, line)`` for each line of a text: ``\\r\\n``, ``\\r`` and ``\\n`` all end a
+    line; a line over ``max_line`` characters is refused. Linear time.
+``stream_lines(stream, where, *, max_line)``
+    ``(number, line or InputError)`` for each line of a binary stream (stdin), read in
+    chunks: bounded memory, linear time; a bad line (over-long, NUL, not UTF-8) is handed
+    back as an error so a batch can go on with the next one. A UTF-8 BOM is accepted.
+``at(where, number)``
+    ``"closures file x.txt, line 3"``: how every error names a place.
+
+``where`` is always "<what> <path>" (``"closures file x.txt"``) or ``"stdin"``, so every
+error reads ``<what> <path>, line <n>: <problem>``; quoted text is cut short with
+``inspectcal.errors.quoted``.
+"""

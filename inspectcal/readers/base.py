@@ -1,0 +1,196 @@
+"""The shared input layer: bounded reads, decoding, NUL and line-length checks, line numbers.
+
+See the package docstring for the API. Nothing here is slower than linear in the input,
+and nothing holds more than ``limit`` bytes of a file or one chunk plus one line of a stream.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from inspectcal.errors import InputError, quoted
+
+# Byte-order marks and the encoding each announces, longest first. Readers that accept
+# more (UTF-16 text from Excel) extend this by passing ``boms``.
+BOMS: tuple[tuple[bytes, str], ...] = ((codecs.BOM_UTF8, "utf-8"),)
+
+MAX_FILE_BYTES = 1_000_000
+MAX_LINE = 1_000  # characters: far longer than any date line, short enough to refuse quickly
+_CHUNK = 1 << 16
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
+def at(where: str, number: int) -> str:
+    """How every error names a place: ``closures file x.txt, line 3``."""
+    return f"{where}, line {number}"
+
+
+def read_bytes(path: Path, what: str, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most ``limit`` bytes of a file (``-``: stdin), or an InputError naming it."""
+    if str(path) == "-":
+        return _bounded(sys.stdin.buffer, f"{what} on stdin", limit)
+    try:
+        with path.open("rb") as handle:
+            return _bounded(handle, f"{what} {path}", limit)
+    except FileNotFoundError:
+        raise InputError(f"{what} {path} does not exist: check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{what} {path} is a folder: give a file") from None
+    except OSError as error:
+        raise InputError(f"cannot read {what} {path}: {error.strerror or error}") from None
+
+
+def _bounded(handle: BinaryIO, where: str, limit: int) -> bytes:
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        size = f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit:,} bytes"
+        raise InputError(f"{where} is over {size}: is it the right file?")
+    return data
+
+
+def decode(
+    data: bytes,
+    where: str,
+    *,
+    fallback: str | None = None,
+    boms: tuple[tuple[bytes, str], ...] = BOMS,
+) -> str:
+    """Text from bytes: by byte-order mark, else UTF-8, else ``fallback`` if given.
+
+    A NUL character is refused (naming its line): no text file people write holds one.
+    """
+    text = None
+    for mark, encoding in boms:
+        if data.startswith(mark):
+            text = _decode(data[len(mark) :], encoding, where)
+            break
+    else:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            line = len(_BREAK_BYTES.findall(data, 0, nul)) + 1
+            raise InputError(f"{at(where, line)}: is not text (it holds binary data): is it the right file?")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            if fallback is None:
+                line = data.count(b"\n", 0, error.start) + 1
+                raise InputError(
+                    f"{at(where, line)}: is not UTF-8 text: save it as plain text (UTF-8)"
+                ) from None
+            text = _decode(data, fallback, where)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = len(_BREAK.findall(text, 0, nul)) + 1
+        raise InputError(f"{at(where, line)}: is not text (it holds binary data): is it the right file?")
+    return text
+
+
+def _decode(data: bytes, encoding: str, where: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count("\n".encode(encoding), 0, error.start) + 1
+        raise InputError(f"{at(where, line)}: is not valid {encoding} text") from None
+
+
+def read_text(
+    path: Path,
+    what: str,
+    *,
+    limit: int = MAX_FILE_BYTES,
+    fallback: str | None = None,
+    boms: tuple[tuple[bytes, str], ...] = BOMS,
+) -> str:
+    """A whole text file (``-``: stdin): bounded, decoded, NUL-free."""
+    where = f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+    return decode(read_bytes(path, what, limit=limit), where, fallback=fallback, boms=boms)
+
+
+def split_lines(text: str, where: str, *, max_line: int | None = MAX_LINE) -> Iterator[tuple[int, str]]:
+    """``(number, line)`` for each line; ``\\r\\n``, ``\\r`` and ``\\n`` end lines. Linear time."""
+    start = 0
+    number = 0
+    for number, match in enumerate(_BREAK.finditer(text), start=1):
+        yield number, _checked(text[start : match.start()], where, number, max_line)
+        start = match.end()
+    if start < len(text):
+        yield number + 1, _checked(text[start:], where, number + 1, max_line)
+
+
+def _checked(line: str, where: str, number: int, max_line: int | None) -> str:
+    if max_line is not None and len(line) > max_line:
+        raise InputError(_too_long(where, number, line, max_line))
+    return line
+
+
+def _too_long(where: str, number: int, line: str, max_line: int) -> str:
+    return (
+        f"{at(where, number)}: is over {max_line:,} characters long ({quoted(line)}): is it the right file?"
+    )
+
+
+def stream_lines(
+    stream: BinaryIO, where: str, *, max_line: int = MAX_LINE
+) -> Iterator[tuple[int, str | InputError]]:
+    """``(number, text or error)`` for each line of a binary stream, in bounded memory.
+
+    Reads in chunks (``read1`` where the stream has it, so lines piped slowly come out as
+    they arrive). A line over ``max_line`` bytes is skipped to its end and handed back as
+    an error; so is a line with a NUL or that is not UTF-8. A UTF-8 byte-order mark at the
+    very start is dropped.
+    """
+    read = getattr(stream, "read1", stream.read)
+    pending = b""  # the start of a line not yet ended: at most max_line bytes
+    overlong: bytes | None = None  # the start of a line already too long, skipped to its end
+    number = 0
+    started = False
+    while True:
+        chunk = read(_CHUNK)
+        done = not chunk
+        buffer = pending + chunk
+        if not started:
+            if len(buffer) < len(codecs.BOM_UTF8) and not done:
+                pending = buffer
+                continue  # too short yet to tell whether it starts with a BOM
+            buffer = buffer.removeprefix(codecs.BOM_UTF8)
+            started = True
+        start = 0
+        for match in _BREAK_BYTES.finditer(buffer):
+            if not done and match.end() == len(buffer) and match.group() == b"\r":
+                break  # perhaps the first half of \r\n: decide with the next chunk
+            number += 1
+            yield number, _line(buffer[start : match.start()], overlong, where, number, max_line)
+            overlong = None
+            start = match.end()
+        pending = buffer[start:]
+        held = b"\r" if pending.endswith(b"\r") else b""  # only ever a \r left for the next chunk
+        if overlong is not None:
+            pending = held  # still inside the over-long line: keep nothing of it
+        elif len(pending) > max_line + 1:
+            overlong, pending = pending[:40], held
+        if done:
+            if pending or overlong is not None:
+                number += 1
+                yield number, _line(pending, overlong, where, number, max_line)
+            return
+
+
+def _line(raw: bytes, overlong: bytes | None, where: str, number: int, max_line: int) -> str | InputError:
+    if overlong is not None or len(raw) > max_line:
+        start = (overlong if overlong is not None else raw)[:40].decode("utf-8", "replace")
+        return InputError(_too_long(where, number, start + "\u2026", max_line))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return InputError(
+            f"{at(where, number)}: is not UTF-8 text ({quoted(raw.decode('utf-8', 'replace'))})"
+        )
+    if "\x00" in text:
+        return InputError(f"{at(where, number)}: holds a NUL byte, which no date has: is it the right input?")
+    return text

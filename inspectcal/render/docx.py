@@ -1,0 +1,118 @@
+"""The plan as a Word document, ready to paste into a briefing note.
+
+A heading, the plan as a styled table whose header row repeats on every page, the days
+the count skipped, and what the dates rest on: the calendar, the framework's status and
+source, and how far the bank holidays are confirmed.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from inspectcal.plan import Plan
+from inspectcal.render import day_label, human_date, human_span, plan_heading
+from inspectcal.render.office import fixed_zip, naive_utc
+
+PLAN_HEADER = ("Day", "Date", "Milestone", "Who")
+TABLE_STYLE = "Light Grid Accent 1"
+
+
+def plan_document(plan: Plan, when: datetime) -> bytes:
+    """The plan as .docx bytes; ``when`` is the document's created/modified time."""
+    document = Document()
+    heading = plan_heading(plan)
+    document.add_heading(_clean(heading), level=1)
+
+    table = document.add_table(rows=1, cols=len(PLAN_HEADER))
+    table.style = document.styles[TABLE_STYLE]
+    header = table.rows[0]
+    for cell, text in zip(header.cells, PLAN_HEADER, strict=True):
+        cell.text = text
+    _repeat_as_header(header._tr)
+    for m in plan.milestones:
+        row = table.add_row()
+        for cell, text in zip(
+            row.cells, (day_label(m), human_span(m.start, m.end), m.title, m.who), strict=True
+        ):
+            cell.text = _clean(text)
+        _keep_together(row._tr)
+
+    document.add_heading("Days the count skips", level=2)
+    if plan.skipped:
+        for off in plan.skipped:
+            document.add_paragraph(f"{human_date(off.date)}: {_clean(off.description)}", style="List Bullet")
+    else:
+        document.add_paragraph("No bank holidays or closures fall inside this plan.")
+
+    document.add_heading("Where the dates come from", level=2)
+    framework, source = plan.framework, plan.source
+    lines = [
+        f"Framework: {framework.title} ({framework.id}); status: {framework.status}.",
+        f"Source: {framework.source}",
+        f"Working days: {source.describe()}.",
+    ]
+    horizon = source.confirmed_through
+    if horizon is not None:
+        lines.append(
+            f"Bank holidays are confirmed through {horizon}; later years are projected from the usual rules."
+        )
+    if plan.projected_after is not None:
+        lines.append(
+            f"This plan runs past {plan.projected_after}: check its dates again when the bank holidays "
+            "for the later years are announced."
+        )
+    for line in lines:
+        paragraph = document.add_paragraph(_clean(line))
+        paragraph.paragraph_format.space_after = Pt(4)
+
+    stamp = naive_utc(when)
+    properties = document.core_properties
+    properties.title = _clean(heading)
+    properties.author = "inspectcal"
+    properties.last_modified_by = "inspectcal"
+    properties.comments = ""
+    properties.created = stamp
+    properties.modified = stamp
+    properties.revision = 1
+    _drop_thumbnail(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return fixed_zip(buffer.getvalue(), when)
+
+
+def _repeat_as_header(tr: Any) -> None:
+    """Mark a table row as the header row Word repeats at the top of every page."""
+    properties = tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    properties.append(repeat)
+    _keep_together(tr)
+
+
+def _keep_together(tr: Any) -> None:
+    """A row never splits across two pages."""
+    properties = tr.get_or_add_trPr()
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    properties.insert(0, keep)
+
+
+def _drop_thumbnail(document: object) -> None:
+    """The template's thumbnail shows an empty page, not this document: leave it out."""
+    package = document.part.package  # type: ignore[attr-defined]
+    for key, rel in list(package.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
+            del package.rels[key]
+
+
+def _clean(text: str) -> str:
+    """Text Word can hold: XML 1.0 has no place for control characters but tab and newline."""
+    return "".join(c if c >= " " or c in "\t\n" else " " for c in text)

@@ -1,0 +1,222 @@
+"""The shared input layer (inspectcal.readers.base) and every reader on it, from bytes up."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from inspectcal.cli import app
+from inspectcal.errors import InputError, quoted
+from inspectcal.readers.base import decode, read_text, split_lines, stream_lines
+
+runner = CliRunner()
+
+
+def run(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# -- decode -------------------------------------------------------------------------------
+
+
+def test_decode_accepts_utf8_with_and_without_bom() -> None:
+    assert decode("caf\u00e9\n".encode(), "x") == "caf\u00e9\n"
+    assert decode(codecs.BOM_UTF8 + "caf\u00e9\n".encode(), "x") == "caf\u00e9\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"2010-01-01\n2010-01-02\n20\x0010-01-03\n", "f, line 3: is not text (it holds binary data)"),
+        (b"2010-01-01\r2010-01-02\r\n\x00", "f, line 3: is not text (it holds binary data)"),
+        (b"ok\nok\ncaf\xe9\n", "f, line 3: is not UTF-8 text: save it as plain text (UTF-8)"),
+        (codecs.BOM_UTF8 + b"ok\n\xff\n", "f, line 2: is not valid utf-8 text"),
+    ],
+)
+def test_decode_refuses_naming_the_line(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        decode(data, "f")
+    assert str(caught.value).startswith(message)
+
+
+def test_decode_fallback_and_extra_boms_are_the_hooks_for_other_readers() -> None:
+    assert decode(b"caf\xe9", "f", fallback="cp1252") == "caf\u00e9"
+    utf16 = ((codecs.BOM_UTF16_LE, "utf-16-le"),)
+    assert decode(codecs.BOM_UTF16_LE + "a\nb".encode("utf-16-le"), "f", boms=utf16) == "a\nb"
+    with pytest.raises(InputError, match=r"^f, line 2: is not text"):
+        decode(codecs.BOM_UTF16_LE + "a\n\x00".encode("utf-16-le"), "f", boms=utf16)
+
+
+# -- lines --------------------------------------------------------------------------------
+
+
+def test_split_lines_treats_crlf_cr_and_lf_alike() -> None:
+    assert list(split_lines("a\r\nb\rc\nd", "f")) == [(1, "a"), (2, "b"), (3, "c"), (4, "d")]
+    assert list(split_lines("a\n\n", "f")) == [(1, "a"), (2, "")]
+    assert list(split_lines("", "f")) == []
+
+
+def test_split_lines_refuses_a_long_line_quoting_only_its_start() -> None:
+    with pytest.raises(InputError) as caught:
+        list(split_lines("ok\n" + "9" * 2_000_000 + "\n", "closures file c.txt"))
+    message = str(caught.value)
+    assert message.startswith("closures file c.txt, line 2: is over 1,000 characters long ('99999")
+    assert len(message) < 150
+
+
+class Trickle(io.RawIOBase):
+    """A stream that hands back at most ``size`` bytes a call, like a slow pipe."""
+
+    def __init__(self, data: bytes, size: int) -> None:
+        self.data, self.size, self.at = data, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read1(self, n: int = -1) -> bytes:
+        part = self.data[self.at : self.at + min(self.size, n if n > 0 else self.size)]
+        self.at += len(part)
+        return part
+
+    read = read1
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 1 << 16])
+def test_stream_lines_in_any_chunking(size: int) -> None:
+    data = codecs.BOM_UTF8 + b"2010-02-22\r\n2010-02-2\x004\r\rcaf\xe9\n" + b"x" * 5000 + b"\rlast"
+    got = list(stream_lines(Trickle(data, size), "stdin"))  # type: ignore[arg-type]
+    assert [n for n, _ in got] == [1, 2, 3, 4, 5, 6]
+    assert got[0] == (1, "2010-02-22")
+    assert str(got[1][1]).startswith("stdin, line 2: holds a NUL byte")
+    assert got[2] == (3, "")
+    assert str(got[3][1]).startswith("stdin, line 4: is not UTF-8 text ('caf")
+    assert str(got[4][1]).startswith("stdin, line 5: is over 1,000 characters long ('xxxxx")
+    assert len(str(got[4][1])) < 150
+    assert got[5] == (6, "last")
+
+
+def test_stream_lines_keeps_only_a_bounded_part_of_a_huge_line() -> None:
+    huge = b"2" * 20_000_000 + b"\n2010-02-22\n"
+    got = list(stream_lines(io.BytesIO(huge), "stdin"))
+    assert isinstance(got[0][1], InputError)
+    assert got[1] == (2, "2010-02-22")
+
+
+def test_quoted_is_short_and_shows_control_characters() -> None:
+    assert quoted("a\tb") == "'a\\tb'"
+    assert quoted("x" * 100) == "'" + "x" * 40 + "\u2026'"
+
+
+# -- stdin, through the CLI -----------------------------------------------------------------
+
+
+def test_nul_on_stdin_is_refused_naming_the_line() -> None:
+    code, out, err = run("date", "1", "--notified", "-", input=b"2010-02-22\n2010-02-2\x004\n")
+    assert code == 2
+    assert out == "2010-02-22\t2010-02-22\n"
+    assert err.splitlines()[0] == (
+        "Error: stdin, line 2: holds a NUL byte, which no date has: is it the right input?"
+    )
+
+
+def test_bom_on_stdin_is_accepted() -> None:
+    assert run("date", "1", "--notified", "-", input=codecs.BOM_UTF8 + b"2010-02-22\r\n") == (
+        0,
+        "2010-02-22\t2010-02-22\n",
+        "",
+    )
+
+
+def test_a_huge_stdin_line_is_refused_with_a_short_message() -> None:
+    code, out, err = run("date", "1", "--notified", "-", input=b"2" * 400_000 + b"\n2010-02-22\n")
+    assert code == 2
+    assert out == "2010-02-22\t2010-02-22\n"
+    first = err.splitlines()[0]
+    assert first.startswith("Error: stdin, line 1: is over 1,000 characters long ('2222")
+    assert len(first) < 150
+
+
+def test_a_real_pipe_with_a_nul_byte_end_to_end() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "inspectcal", "date", "1", "--notified", "-"],
+        input=b"2010-02-2\x004\n",
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert done.stderr.startswith(b"Error: stdin, line 1: holds a NUL byte")
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def test_closures_file_with_a_bom_crlf_and_a_lone_cr(tmp_path: Path) -> None:
+    closures = tmp_path / "c.txt"
+    closures.write_bytes(codecs.BOM_UTF8 + b"2010-03-01 # one\r\n2010-03-02\r2010-03-03\n")
+    code, out, err = run(
+        "day", "2010-03-04", "-n", "2010-02-26", "--no-bank-holidays", "--closures", str(closures)
+    )
+    assert (code, out, err) == (0, "2\n", "")
+
+
+def test_a_long_line_in_a_closures_file_is_refused_quickly(tmp_path: Path) -> None:
+    closures = tmp_path / "c.txt"
+    closures.write_text("2010-03-01\n" + "1" * 900_000 + "\n", "utf-8")
+    code, _, err = run("plan", "-n", "2010-02-22", "--closures", str(closures))
+    assert code == 2
+    assert err.startswith(f"Error: closures file {closures}, line 2: is over 1,000 characters long ('1111")
+    assert len(err) < 300
+
+
+def test_closed_option_errors_name_the_option() -> None:
+    code, _, err = run("plan", "-n", "2010-02-22", "--closed", "2010-02-30")
+    assert code == 2
+    assert err == "Error: --closed: '2010-02-30' is not a real date (month 2 of 2010 has no day 30)\n"
+
+
+def test_a_long_date_is_refused_without_echoing_it() -> None:
+    code, _, err = run("plan", "-n", "9" * 100_000)
+    assert code == 2
+    assert len(err) < 300
+    assert "is too long to be a date" in err
+
+
+def test_csv_cell_over_the_field_limit_is_bad_input_naming_the_line(tmp_path: Path) -> None:
+    timetable = tmp_path / "t.csv"
+    big = "x" * (csv.field_size_limit() + 10)
+    timetable.write_text(f'date,day,activity\n2010-02-22,1,"ok"\n2010-02-23,2,"{big}"\n', "utf-8")
+    code, _, err = run("check", str(timetable), "-n", "2010-02-22")
+    assert code == 2
+    assert err.startswith(f"Error: timetable {timetable}, line 3: not readable as CSV (field larger")
+    assert err.count("\n") == 1
+
+
+def test_read_text_of_dash_reads_stdin_through_the_same_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Stdin:
+        buffer = io.BytesIO(codecs.BOM_UTF8 + b"a\nb\x00")
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    with pytest.raises(InputError, match=r"^closures file on stdin, line 2: is not text"):
+        read_text(Path("-"), "closures file")
+
+
+def test_deep_json_and_toml_are_refused_cleanly(tmp_path: Path) -> None:
+    deep = tmp_path / "b.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000, "utf-8")
+    code, _, err = run("plan", "-n", "2010-02-22", "--bank-holidays-file", str(deep))
+    assert code == 2
+    assert err.count("\n") == 1
+    toml = tmp_path / "f.toml"
+    toml.write_text("a = " + "[" * 200_000 + "]" * 200_000 + "\n", "utf-8")
+    code, _, err = run("plan", "-n", "2010-02-22", "-f", str(toml))
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "Traceback" not in err

@@ -1,0 +1,217 @@
+"""Tables that fit: every command's table at 60, 80 and 120 columns and piped (80, COLUMNS unset).
+
+No cell is ever cut: each date and clash the JSON output holds is in the table, whole, at
+every width; no line is wider than the width; no line ends in a space.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from inspectcal.cli import app
+from inspectcal.render.table import Column, Layout, console_for, fit, print_fitted
+
+from .conftest import REPO
+
+WIDTHS = [60, 80, 120, None]  # None: piped with COLUMNS unset, which is 80 wide
+TIMETABLE = str(REPO / "examples" / "nottinghamshire-2010.csv")
+WINDOW = ("window", "--from", "2010-12-13", "--to", "2011-01-07", "--avoid", "2010-12-20..2010-12-24")
+WINDOW_ARGS = (*WINDOW, "--avoid", "2011-01-10")
+
+
+def run(width: int | None, *args: str) -> tuple[int, str]:
+    env = {"COLUMNS": str(width)} if width else {}
+    saved = os.environ.pop("COLUMNS")
+    try:
+        result = CliRunner().invoke(app, list(args), env=env)
+    finally:
+        os.environ["COLUMNS"] = saved
+    assert result.stderr == "", result.stderr
+    return result.exit_code, result.stdout
+
+
+def table_rows(text: str, key: int = 0) -> list[list[str]]:
+    """The body rows of the (first) table: each cell's lines joined by spaces.
+
+    A row starts on a line whose ``key`` column is not empty.
+    """
+    rows: list[list[list[str]]] = []
+    for line in text.splitlines():
+        if not line.startswith("│"):
+            continue
+        cells = [cell.strip() for cell in line.split("│")[1:-1]]
+        if cells[key] or not rows:
+            rows.append([[cell] for cell in cells])
+        else:
+            for pieces, cell in zip(rows[-1], cells, strict=True):
+                pieces.append(cell)
+    return [[" ".join(p for p in pieces if p) for pieces in row] for row in rows]
+
+
+def short(day: date) -> str:
+    """'Mon 8 Mar', worked out here rather than by the product."""
+    return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[day.weekday()]} {day.day} {day:%b}"
+
+
+def check_shape(out: str, width: int | None) -> None:
+    limit = width or 80
+    for line in out.splitlines():
+        assert len(line) <= limit, line
+        assert line == line.rstrip(), repr(line)
+    assert "…" not in out
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_plan_table_keeps_every_date(width: int | None) -> None:
+    code, out = run(width, "plan", "--notified", "2010-02-22")
+    assert code == 0
+    check_shape(out, width)
+    plan = json.loads(run(None, "plan", "--notified", "2010-02-22", "--format", "json")[1])
+    milestones = plan["milestones"]
+    rows = table_rows(out)
+    assert len(rows) == len(milestones)
+    for row, m in zip(rows, milestones, strict=True):
+        start, end = date.fromisoformat(m["start"]), date.fromisoformat(m["end"])
+        assert short(start) in row[1], (row, m)
+        assert f"{short(end)} {end.year}" in row[1], (row, m)
+        assert " ".join(m["title"].split()) == row[2]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_window_table_keeps_every_candidate_and_clash(width: int | None) -> None:
+    code, out = run(width, *WINDOW_ARGS)
+    assert code == 0
+    check_shape(out, width)
+    candidates = json.loads(run(None, *WINDOW_ARGS, "--format", "json")[1])
+    rows = table_rows(out)
+    assert len(rows) == len(candidates) == 17
+    for row, candidate in zip(rows, candidates, strict=True):
+        notified = date.fromisoformat(candidate["notified"])
+        assert row[0].endswith(f"{notified.day} {notified:%b} {notified.year}"), row
+        clashes = row[-1]
+        if not candidate["clashes"]:
+            assert clashes == "-"
+        first_by_milestone: dict[str, str] = {}
+        for clash in candidate["clashes"]:
+            first_by_milestone.setdefault(clash["milestone"], clash["date"])
+        for milestone, first in first_by_milestone.items():
+            assert f"{milestone}:" in clashes, (row, milestone)
+            assert short(date.fromisoformat(first)) in clashes, (row, first)
+    flat = " ".join(out.split())
+    assert "9 of 17 candidate notification dates clash." in flat
+
+
+def test_window_at_60_columns_leaves_out_publication_and_says_so() -> None:
+    out = run(60, *WINDOW_ARGS)[1]
+    header = out.split("┡")[0]
+    assert "publication" not in header
+    assert "setup-" in header
+    assert "fieldwork" in header
+    flat = " ".join(out.split())
+    assert "Left out to fit 60 columns: publication. Widen the window, or use --format csv" in flat
+
+
+def test_window_readme_example_piped_keeps_the_clashes() -> None:
+    """The issue's example: piped, the clashes column once showed 'fiel', 'setu' and 'Jan'."""
+    out = run(None, *WINDOW_ARGS)[1]
+    assert "fieldwork: Mon 10 Jan" in out
+    assert "setup-meeting:" in out
+    assert "Mon 20 Dec" in out
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_check_table_keeps_every_row(width: int | None) -> None:
+    code, out = run(width, "check", TIMETABLE, "--notified", "2010-02-22")
+    assert code == 1  # the example has wrong rows
+    check_shape(out, width)
+    verdicts = json.loads(run(None, "check", TIMETABLE, "--notified", "2010-02-22", "--format", "json")[1])
+    rows = table_rows(out, key=-2)  # the ok/WRONG column
+    assert len(rows) == len(verdicts)
+    for row, verdict in zip(rows, verdicts, strict=True):
+        text = "".join("".join(row).split())
+        assert "".join(verdict["date"].split()) in text
+        assert ("WRONG" in row) == (not verdict["ok"])
+        assert " ".join(verdict["activity"].split()) in " ".join(row)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_holidays_and_frameworks_tables_fit(width: int | None) -> None:
+    out = run(width, "holidays", "--year", "2012")[1]
+    check_shape(out, width)
+    for item in json.loads(run(None, "holidays", "--year", "2012", "--format", "json")[1]):
+        day = date.fromisoformat(item["date"])
+        assert f"{short(day)} {day.year}" in out
+    out = run(width, "frameworks")[1]
+    check_shape(out, width)
+    ids = [row[0] for row in table_rows(out)]
+    assert ids == [f["id"] for f in json.loads(run(None, "frameworks", "--format", "json")[1])]
+    out = run(width, "frameworks", "show", "slac-2009")[1]
+    check_shape(out, width)
+    shown = json.loads(run(None, "frameworks", "show", "slac-2009", "--format", "json")[1])
+    assert [row[1] for row in table_rows(out)] == [m["id"] for m in shown["milestones"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("calendar", "--notified", "2010-02-22"),
+        ("status", "--notified", "2010-02-22", "--on", "2010-03-09"),
+        ("date", "11", "40", "--notified", "2010-02-22"),
+        ("day", "2010-03-08", "--notified", "2010-02-22"),
+        ("add", "2010-02-22", "39"),
+        ("between", "2010-02-22", "2010-04-20"),
+    ],
+)
+def test_other_commands_have_no_trailing_spaces_or_cut_text(width: int | None, args: tuple[str, ...]) -> None:
+    code, out = run(width, *args)
+    assert code == 0
+    for line in out.splitlines():
+        assert line == line.rstrip(), repr(line)
+    assert "…" not in out
+
+
+# -- the fitting layer itself ------------------------------------------------------------
+
+
+def _layout(words: list[str]) -> Layout:
+    columns = [Column("Key"), Column("Text", wrap=True), Column("Extra", drop=1)]
+    return Layout(columns, [[f"k{i}", word, "extra text"] for i, word in enumerate(words)])
+
+
+def test_fit_drops_the_least_important_column_and_names_it() -> None:
+    layout = _layout(["a" * 30])
+    chosen, widths, dropped = fit([layout], 45)
+    assert [c.header for c in chosen.columns] == ["Key", "Text"]
+    assert dropped == ["Extra"]
+    assert sum(widths) + 3 * len(widths) + 1 <= 45
+    stream = io.StringIO()
+    console = console_for(stream)
+    console.width = 45
+    print_fitted(console, [layout])
+    assert "Left out to fit 45 columns: Extra." in " ".join(stream.getvalue().split())
+
+
+@given(
+    st.lists(
+        st.text(st.sampled_from("abc "), min_size=1, max_size=40).filter(str.strip), min_size=1, max_size=5
+    ),
+    st.integers(min_value=20, max_value=130),
+)
+def test_no_word_is_ever_cut(words: list[str], width: int) -> None:
+    stream = io.StringIO()
+    console = console_for(stream)
+    console.width = width
+    print_fitted(console, [_layout(words)])
+    rows = table_rows(stream.getvalue())
+    assert [" ".join(row[1].split()) for row in rows] == [" ".join(w.split()) for w in words]
+    for line in stream.getvalue().splitlines():
+        assert line == line.rstrip()
