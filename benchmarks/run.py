@@ -158,6 +158,16 @@ def startup(folder: Path) -> dict[str, float]:
         "plan --format json": [*plan, "--format", "json"],
         "plan --format table": [*plan, "--format", "table"],
         "plan --format ics": [*plan, "--format", "ics"],
+        "plan ilacs-standard json": [
+            *tool,
+            "plan",
+            "-f",
+            "ilacs-standard",
+            "-n",
+            "2026-01-05",
+            "--format",
+            "json",
+        ],
         "inspectcal --help": [*tool, "--help"],
     }
     env = dict(os.environ, COLUMNS="100", SOURCE_DATE_EPOCH="0")

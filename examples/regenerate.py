@@ -24,7 +24,7 @@ _BLOCK = re.compile(r"(<!-- output: (?P<args>.+?) -->\n```[a-z]*\n)(?P<body>.*?)
 # Generated example files: (file name under examples/, the inspectcal arguments that make it).
 # SOURCE_DATE_EPOCH is pinned (2010-02-22T00:00:00Z) so the files are byte-for-byte reproducible.
 EXAMPLE_FILES = [
-    ("nottinghamshire-2010.ics", "plan -n 2010-02-22 --name Nottinghamshire --format ics --remind 1d"),
+    ("nottinghamshire-2010.ics", "plan -n 2010-02-22 --name Nottinghamshire --format ics --remind 1d@09:00"),
     ("nottinghamshire-2010.svg", "plan -n 2010-02-22 --name Nottinghamshire --format svg"),
     ("nottinghamshire-2010.html", "plan -n 2010-02-22 --name Nottinghamshire --format html"),
     (

@@ -10,14 +10,14 @@ from __future__ import annotations
 import os
 import zlib
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from inspectcal.cache import cache_dir, write_cache
 from inspectcal.dates import DateSpan
-from inspectcal.errors import InputError
+from inspectcal.errors import InputError, quoted
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
 FIRST_DATE = date(1975, 1, 1)
@@ -26,7 +26,7 @@ LAST_DATE = date(2099, 12, 31)
 # (the gov.uk file in the tests, 2012-2028). Later years are projected from the rules: one-off
 # days (a jubilee, a state funeral) are announced at short notice. Raise with that list.
 CONFIRMED_THROUGH = 2028
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3  # 3: with inspectcal.corrections applied
 
 
 class Region(NamedTuple):
@@ -47,21 +47,76 @@ DEFAULT_REGION = "england-and-wales"
 _DEFAULT = REGIONS[DEFAULT_REGION]
 
 
+# Other names people type for a region, after region_key() has tidied them.
+REGION_ALIASES: Mapping[str, str] = {
+    "england": "england-and-wales",
+    "wales": "england-and-wales",
+    "england-wales": "england-and-wales",
+    "e-and-w": "england-and-wales",
+    "ew": "england-and-wales",
+    "eng": "england-and-wales",
+    "scot": "scotland",
+    "sct": "scotland",
+    "ni": "northern-ireland",
+    "nir": "northern-ireland",
+    "n-ireland": "northern-ireland",
+    "northernireland": "northern-ireland",
+}
+
+
+def region_key(text: str) -> str:
+    """'Northern Ireland', 'england_and_wales', 'E&W' -> lower case, words joined by '-'."""
+    words = text.strip().lower().replace("&", " and ").replace("_", " ").replace("-", " ").split()
+    return "-".join(words)
+
+
 def get_region(key: str) -> Region:
-    try:
-        return REGIONS[key]
-    except KeyError:
+    """A region by its key or an alias, in any case ('Scotland', 'ni', 'England')."""
+    tidy = region_key(key)
+    found = REGIONS.get(REGION_ALIASES.get(tidy, tidy))
+    if found is None:
         choices = ", ".join(REGIONS)
-        raise InputError(f"unknown region '{key}': choose one of {choices}") from None
+        raise InputError(
+            f"unknown region {quoted(key)}: choose one of {choices} "
+            "(in any case; england, wales, scot and ni work too)"
+        )
+    return found
 
 
 class OfficialList(NamedTuple):
-    """Bank holidays from a gov.uk-format file, for one region and the years it covers."""
+    """Bank holidays from a gov.uk-format file, for one region.
+
+    The file covers exactly the years it lists events in (``years``): only those years'
+    built-in dates are replaced. A year inside its span with no events is not covered.
+    """
 
     path: str
     days: tuple[tuple[date, str], ...]
-    first_year: int
-    last_year: int
+    years: tuple[int, ...]  # sorted, each once
+
+    @property
+    def first_year(self) -> int:
+        return self.years[0]
+
+    @property
+    def last_year(self) -> int:
+        return self.years[-1]
+
+    def gaps(self) -> list[int]:
+        """Years inside the file's span that it lists no events for."""
+        listed = set(self.years)
+        return [y for y in range(self.first_year, self.last_year + 1) if y not in listed]
+
+
+def year_ranges(years: Iterable[int]) -> str:
+    """``2012-2028, 2030``: years as compact ranges."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and runs[-1][1] == year - 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
 class CalendarSource(NamedTuple):
@@ -77,13 +132,17 @@ class CalendarSource(NamedTuple):
         """The last year whose bank holidays are confirmed; None when none are counted."""
         if not self.bank_holidays:
             return None
-        return max(CONFIRMED_THROUGH, self.official.last_year if self.official else CONFIRMED_THROUGH)
+        horizon = CONFIRMED_THROUGH
+        listed = set(self.official.years) if self.official else set()
+        while horizon + 1 in listed:  # the file confirms the years that follow, without a gap
+            horizon += 1
+        return horizon
 
     def describe(self) -> str:
         parts = [f"bank holidays in {self.region.label}" if self.bank_holidays else "no bank holidays"]
         if self.bank_holidays and self.official:
             official = self.official
-            parts[0] += f" ({official.path} for {official.first_year}-{official.last_year})"
+            parts[0] += f" ({official.path} for {year_ranges(official.years)})"
         if self.closures:
             days = len(self.closure_days())
             parts.append(f"{days} closure day{'s' if days != 1 else ''}")
@@ -134,7 +193,7 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
         official = source.official
         days = bank_holidays(source.region)
         if official is not None:
-            covered = range(official.first_year, official.last_year + 1)
+            covered = set(official.years)
             days = {d: n for d, n in days.items() if d.year not in covered}
             days.update((d, n) for d, n in official.days if d.weekday() < 5 and FIRST_DATE <= d <= LAST_DATE)
         for day, name in days.items():
@@ -194,8 +253,42 @@ def _official_list(data: dict[str, Any], region: Region, path: Path) -> Official
                 "'date' like 2012-06-05"
             ) from None
         days.append((day, title.strip()))
-    years = [day.year for day, _ in days]
-    return OfficialList(str(path), tuple(sorted(days)), min(years), max(years))
+    return OfficialList(str(path), tuple(sorted(days)), tuple(sorted({day.year for day, _ in days})))
+
+
+def official_warnings(source: CalendarSource) -> list[str]:
+    """What to tell the user about a bank-holidays file: gaps in it, and days it leaves out.
+
+    A year inside the file's span with no events keeps the built-in dates (one warning names
+    those years); a year the file lists but that lacks a weekday bank holiday the built-in
+    data has loses that day (one warning names the days: an official list never drops
+    Christmas, so the file is probably incomplete).
+    """
+    official = source.official
+    if official is None or not source.bank_holidays:
+        return []
+    found = []
+    where = f"bank holidays file {official.path}"
+    label = source.region.label
+    gaps = official.gaps()
+    if gaps:
+        found.append(
+            f"{where} lists no {label} bank holidays in {year_ranges(gaps)}: "
+            "the built-in dates are used for those years"
+        )
+    listed = set(official.years)
+    theirs = {d for d, _ in official.days}
+    dropped = sorted(
+        (d, n) for d, n in bank_holidays(source.region).items() if d.year in listed and d not in theirs
+    )
+    if dropped:
+        shown = ", ".join(f"{d.isoformat()} ({n})" for d, n in dropped[:10])
+        more = f" and {len(dropped) - 10} more" if len(dropped) > 10 else ""
+        found.append(
+            f"{where} leaves out {shown}{more}, which the built-in {label} data has: "
+            "they count as working days; check that the file is complete"
+        )
+    return found
 
 
 def _calendar_key(source: CalendarSource) -> str:
@@ -328,7 +421,10 @@ def _compute_bank_holidays(region: Region) -> dict[date, str]:
     table = holidays.country_holidays(
         "GB", subdiv=region.subdivision, years=range(FIRST_DATE.year, LAST_DATE.year + 1)
     )
-    return {day: str(name) for day, name in sorted(table.items()) if day.weekday() < 5}
+    from inspectcal.corrections import corrected
+
+    days = {day: str(name) for day, name in sorted(table.items()) if day.weekday() < 5}
+    return corrected(days, region.key)
 
 
 class Disagreement(NamedTuple):
@@ -351,7 +447,7 @@ def compare_official(path: Path) -> list[Disagreement]:
         if official is None:
             continue
         theirs = {d: n for d, n in official.days if d.weekday() < 5}
-        covered = range(official.first_year, official.last_year + 1)
+        covered = set(official.years)
         ours = {d: n for d, n in bank_holidays(region).items() if d.year in covered}
         for day in sorted(set(theirs) ^ set(ours)):
             found.append(Disagreement(region.key, day, theirs.get(day), ours.get(day)))

@@ -67,8 +67,41 @@ def parse_date(text: str, *, today: date | None = None) -> date:
             )
         return _make(raw, year, month, day)
     if re.fullmatch(_NUMERIC_ONLY, text):
-        raise DateError(f"cannot read {quoted(raw)} as a date: {_HINT} (with a four-digit year)")
+        raise DateError(f"cannot read {quoted(raw)} as a date: {_numeric_hint(text)}")
     return _parse_words(raw, text)
+
+
+def _real(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric_hint(text: str) -> str:
+    """What to write instead of an unreadable all-digits date, fitted to how it was written."""
+    if m := re.fullmatch(r"(\d{4})([/.\- ])(\d{1,2})\2(\d{1,2})", text):  # 2010/02/22: year first
+        found = _real(int(m[1]), int(m[3]), int(m[4]))
+        if found is not None:
+            return f"a year-first date takes dashes: write {found.isoformat()} (or {found:%d/%m/%Y})"
+        return "a year-first date is YYYY-MM-DD, e.g. 2010-02-22"
+    if re.fullmatch(r"\d{8}", text):  # 20100222 or 22022010: no separators
+        year_first = _real(int(text[:4]), int(text[4:6]), int(text[6:]))
+        day_first = _real(int(text[4:]), int(text[2:4]), int(text[:2]))
+        if year_first is not None and 1900 <= year_first.year <= 2100:
+            return f"separate the parts: write {year_first.isoformat()}"
+        if day_first is not None and 1900 <= day_first.year <= 2100:
+            return f"separate the parts: write {day_first:%d/%m/%Y}"
+        return f"separate the parts: {_HINT}"
+    if m := re.fullmatch(r"(\d{1,2})([/.\- ])(\d{1,2})\2(\d{2})", text):  # 22/02/10: two-digit year
+        return f"write the year in full, e.g. {int(m[1]):02d}{m[2]}{int(m[3]):02d}{m[2]}20{m[4]}"
+    if m := re.fullmatch(r"(\d{1,2}) +(\d{1,2}) +(\d{4})", text):  # 22 02 2010: spaces
+        found = _real(int(m[3]), int(m[2]), int(m[1]))
+        if found is not None:
+            return f"separate the parts with '/': write {found:%d/%m/%Y}"
+    if m := re.fullmatch(r"(\d{1,2})([/.\- ])(\d{1,2})", text):  # 22/02: no year
+        return f"add the year: {int(m[1]):02d}{m[2]}{int(m[3]):02d}{m[2]}YYYY"
+    return _HINT
 
 
 def _parse_words(raw: str, text: str) -> date:

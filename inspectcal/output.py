@@ -1,7 +1,14 @@
-"""Writing results: to stdout, or atomically to a file that is never left half-written."""
+"""Writing results: to stdout, or to a file that is never left half-written or overwritten by surprise.
+
+Everything goes out as UTF-8 with exactly the line endings the renderer wrote (``\\n``, or
+``\\r\\n`` where a format needs it), whatever the platform's or locale's text layer would do:
+stdout is written as bytes, so ``inspectcal ... > FILE`` and ``inspectcal ... -o FILE`` give
+the same bytes on every system.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -9,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from inspectcal.errors import OutputError
+from inspectcal.errors import InputError, OutputError
 
 
 def write_output(text: str, target: str | None, *, force: bool = False) -> None:
@@ -28,24 +35,30 @@ def write_bytes(data: bytes, target: str | None, *, force: bool = False) -> None
 
 @contextmanager
 def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO]:
-    """A stream to stdout (``None`` or ``-``) or to the file ``target``, written atomically.
+    """A text stream to stdout (``None`` or ``-``) or to the file ``target``.
 
-    A file is written to a temporary name beside it and renamed into place only when the
-    block ends without an error, so a reader never sees half of it; an existing file is
-    kept unless ``force``. Devices and pipes (``/dev/stdout``) are written directly.
+    A file is written to a temporary name beside it and given its final name only when the
+    block ends without an error, so a reader never sees half of it. Without ``force`` the
+    final name is created atomically (a hard link from the finished temporary file): an
+    existing file is never replaced, also when several runs write the same name at once.
+    No temporary file is left behind, whatever fails. Devices and pipes (``/dev/stdout``)
+    are written directly.
     """
+    if target is not None and not target.strip():
+        raise InputError("the output file name is empty: give a file name, or '-' for stdout")
     if target is None or target == "-":
-        yield sys.stdout
-        sys.stdout.flush()
+        with _stdout() as stream:
+            yield stream
         return
     path = Path(target)
     if path.is_dir():
         raise OutputError(f"cannot write {target}: it is a directory; give a file name")
     if path.exists() and not path.is_file():
-        yield from _special(path)
+        with _special(path) as stream:
+            yield stream
         return
     if path.exists() and not force:
-        raise OutputError(f"{target} already exists: add --force to replace it")
+        raise OutputError(_exists(target))  # early, to save the work; the link below decides
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: folder {folder} does not exist")
@@ -54,26 +67,91 @@ def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"cannot write {target}: {error.strerror}") from None
+        raise OutputError(f"cannot write {target}: {_reason(error)}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        if force:
+            os.replace(temporary, path)
+        else:
+            _create_from(temporary, path, target)
+    except FileExistsError:
+        raise OutputError(_exists(target)) from None
     except OSError as error:
-        raise OutputError(f"cannot write {target}: {error.strerror}") from None
+        raise OutputError(f"cannot write {target}: {_reason(error)}") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
 
 
+def _create_from(temporary: str, path: Path, target: str) -> None:
+    """Give the finished file its final name only if no file has that name: atomically."""
+    try:
+        os.link(temporary, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError:
+        pass  # a file system without hard links: claim the name exclusively, then fill it
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    os.replace(temporary, path)
+
+
+def _exists(target: str) -> str:
+    return f"{target} already exists: add --force to replace it"
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+@contextmanager
+def _stdout() -> Iterator[TextIO]:
+    """UTF-8 text onto stdout's bytes, with no newline translation; write errors become OutputError."""
+    try:
+        sys.stdout.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # stdout replaced by a text-only stream (embedding, some test runners)
+            yield sys.stdout
+            sys.stdout.flush()
+            return
+        stream = io.TextIOWrapper(
+            binary,
+            encoding="utf-8",
+            newline="",
+            line_buffering=bool(getattr(sys.stdout, "line_buffering", False)),
+        )
+        try:
+            yield stream
+            stream.flush()
+        finally:
+            stream.detach()  # leaves sys.stdout's own buffer open
+    except BrokenPipeError:
+        raise  # the reader has gone (e.g. `| head`): the CLI ends quietly
+    except OSError as error:
+        discard_stdout()
+        raise OutputError(f"cannot write to standard output: {_reason(error)}") from None
+
+
+def discard_stdout() -> None:
+    """After a failed write, send what is still buffered for stdout nowhere, so exit stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+@contextmanager
 def _special(path: Path) -> Iterator[TextIO]:
     try:
         with path.open("w", encoding="utf-8", newline="") as stream:
             yield stream
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror}") from None
+        raise OutputError(f"cannot write {path}: {_reason(error)}") from None
 
 
 def _umask() -> int:

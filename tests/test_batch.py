@@ -110,3 +110,12 @@ def test_fast_jsonl_writer_matches_the_reference(
     JsonlWriter(framework, calendar, source, name).write(notified, fast)
     render(build_plan(framework, notified, calendar, source, authority=name or None), reference)
     assert fast.getvalue() == reference.getvalue()
+
+
+def test_batch_with_a_closure_on_any_day() -> None:
+    """The fast writer's template is built on a working day, whatever days are closed."""
+    result = runner.invoke(
+        app, ["plan", "-n", "-", "--format", "jsonl", "--closed", "2010-02-22"], input="2010-03-01\n"
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert '"notified":"2010-03-01"' in result.stdout

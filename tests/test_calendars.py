@@ -45,8 +45,38 @@ def test_regions_differ_where_they_should(calendars: dict[str, WorkingCalendar])
 
 
 def test_unknown_region() -> None:
-    with pytest.raises(InputError, match="unknown region 'wales': choose one of england-and-wales, scotland"):
-        get_region("wales")
+    with pytest.raises(InputError, match="unknown region 'uk': choose one of england-and-wales, scotland"):
+        get_region("uk")
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("england-and-wales", "england-and-wales"),
+        ("England and Wales", "england-and-wales"),
+        ("ENGLAND_AND_WALES", "england-and-wales"),
+        ("England", "england-and-wales"),
+        ("wales", "england-and-wales"),
+        ("E&W", "england-and-wales"),
+        ("Scotland", "scotland"),
+        ("SCOTLAND", "scotland"),
+        ("scot", "scotland"),
+        ("NI", "northern-ireland"),
+        ("ni", "northern-ireland"),
+        ("Northern Ireland", "northern-ireland"),
+        (" northern-ireland ", "northern-ireland"),
+    ],
+)
+def test_regions_in_any_case_and_by_their_usual_names(typed: str, key: str) -> None:
+    assert get_region(typed).key == key
+
+
+def test_region_aliases_name_real_regions() -> None:
+    from inspectcal.calendars import REGION_ALIASES, REGIONS, region_key
+
+    for alias, key in REGION_ALIASES.items():
+        assert key in REGIONS
+        assert region_key(alias) == alias  # stored tidy, so that a lookup can find it
 
 
 def test_no_bank_holidays_counts_mon_to_fri() -> None:

@@ -215,8 +215,9 @@ def test_output_errors(tmp_path: Path) -> None:
         ),
         (["plan", "-n", "1970-01-05"], "1970-01-05 is outside the supported dates 1975-01-01 to 2099-12-31"),
         (
-            ["plan", "-n", "2010-02-22", "--region", "wales"],
-            "unknown region 'wales': choose one of england-and-wales, scotland, northern-ireland",
+            ["plan", "-n", "2010-02-22", "--region", "ireland"],
+            "unknown region 'ireland': choose one of england-and-wales, scotland, northern-ireland "
+            "(in any case; england, wales, scot and ni work too)",
         ),
         (["plan"], "give the notification date with --notified DATE, or a known date with --anchor DAY=DATE"),
         (
@@ -272,8 +273,8 @@ def test_bad_closures_file_names_the_line(tmp_path: Path) -> None:
     closures = tmp_path / "closures.txt"
     closures.write_text("2010-12-29\n\n31/12/10\n", "utf-8")
     assert fails(2, "plan", "-n", "2010-02-22", "--closures", str(closures)) == (
-        f"closures file {closures}, line 3: cannot read '31/12/10' as a date: use YYYY-MM-DD, "
-        "DD/MM/YYYY or e.g. '22 Feb 2010' (with a four-digit year)"
+        f"closures file {closures}, line 3: cannot read '31/12/10' as a date: "
+        "write the year in full, e.g. 31/12/2010"
     )
     assert fails(2, "plan", "-n", "2010-02-22", "--closures", str(tmp_path / "none.txt")) == (
         f"closures file {tmp_path / 'none.txt'} does not exist: check the path"

@@ -16,7 +16,7 @@ from inspectcal.cli import app
 from .conftest import COUNTING_COMMANDS, REPO
 
 runner = CliRunner()
-COMMANDS = [*COUNTING_COMMANDS, "frameworks"]
+COMMANDS = [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]
 OPTIONS = [
     "--notified",
     "-n",

@@ -44,7 +44,7 @@ def test_every_command_is_listed_and_built_only_when_asked_for() -> None:
     group = typer.main.get_command(app)
     assert isinstance(group, InspectcalGroup)
     names = group.list_commands(None)
-    assert names == [*COUNTING_COMMANDS, "frameworks"]
+    assert names == [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]
     assert dict.fromkeys(group.commands) == dict.fromkeys(names)  # names known before building
     plan = group.get_command(None, "plan")
     assert plan is not None
@@ -80,7 +80,7 @@ def test_bare_command_prints_the_help() -> None:
     result = runner.invoke(app, [])
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith("Usage: inspectcal [OPTIONS] COMMAND [ARGS]...")
-    for command in [*COUNTING_COMMANDS, "frameworks"]:
+    for command in [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]:
         assert f"\n  {command} " in result.stdout
 
 

@@ -74,3 +74,38 @@ def test_ranges() -> None:
     assert parse_date_range("2010-12-29") == (date(2010, 12, 29), date(2010, 12, 29))
     with pytest.raises(DateError, match="ends before it starts"):
         parse_date_range("2010-12-31..2010-12-29")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("2010/02/22", "a year-first date takes dashes: write 2010-02-22 (or 22/02/2010)"),
+        ("2010.2.22", "a year-first date takes dashes: write 2010-02-22 (or 22/02/2010)"),
+        ("2010/22/02", "a year-first date is YYYY-MM-DD, e.g. 2010-02-22"),
+        ("20100222", "separate the parts: write 2010-02-22"),
+        ("22022010", "separate the parts: write 22/02/2010"),
+        ("99999999", "separate the parts: use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"),
+        ("22/02/10", "write the year in full, e.g. 22/02/2010"),
+        ("22 02 2010", "separate the parts with '/': write 22/02/2010"),
+        ("22/02", "add the year: 22/02/YYYY"),
+        ("1/2/3/4", "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"),
+    ],
+)
+def test_numeric_hints_fit_what_was_typed(text: str, hint: str) -> None:
+    """The hint names the fix for the form typed; 'four-digit year' only where the year is short."""
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == f"cannot read '{text}' as a date: {hint}"
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from("/. "))
+def test_year_first_and_compact_hints_suggest_the_same_date(day: date, separator: str) -> None:
+    """Whatever date is typed year-first or without separators, the suggestion is that date."""
+    for text, suggested in (
+        (f"{day.year}{separator}{day.month:02d}{separator}{day.day:02d}", day.isoformat()),
+        (f"{day.year}{day.month:02d}{day.day:02d}", day.isoformat()),
+    ):
+        with pytest.raises(DateError) as caught:
+            parse_date(text)
+        assert f"write {suggested}" in str(caught.value)
+        assert parse_date(suggested) == day

@@ -178,8 +178,8 @@ def test_params_in_the_cli() -> None:
         ),
         (
             ["plan", "-n", "2010-02-22", "-f", "ilacs-standard", "--param", "publication_gap=-20"],
-            "framework ilacs-standard: with these parameters milestone 'publication' would fall on Day -5; "
-            "Days count from 1",
+            "framework ilacs-standard: parameter 'publication_gap' must be a whole number from 0 to 10000, "
+            "not -20",
         ),
         (
             ["frameworks", "show", "nope"],
@@ -262,6 +262,36 @@ HEADER = 'id = "mine"\ntitle = "Mine"\nstatus = "indicative"\n'
             HEADER + GOOD_MILESTONE.replace('title = "A"\n', ""),
             "milestone 'a': field 'title' must be a non-empty",
         ),
+        # Misspellings are refused at every level, with the nearest valid key.
+        (
+            HEADER + "[parameters]\ngap = 5\n" + GOOD_MILESTONE + 'plsu = "gap"\n',
+            "milestone 'a': unknown field 'plsu' (did you mean 'plus'?)",
+        ),
+        (
+            HEADER + 'critcal = ["a"]\n' + GOOD_MILESTONE,
+            "top level: unknown field 'critcal' (did you mean 'critical'?)",
+        ),
+        (
+            HEADER + GOOD_MILESTONE + "colour = 1\n",
+            "milestone 'a': unknown field 'colour' (fields: day, end, id, plus, start, title, who)",
+        ),
+        (
+            HEADER + "[parameters]\ngap = { default = 5, maximum = 9 }\n" + GOOD_MILESTONE,
+            "parameter 'gap': unknown field 'maximum' (did you mean 'max'?)",
+        ),
+        (
+            HEADER + "[record]\nname = 'ilacs'\nframwork = 'standard'\n" + GOOD_MILESTONE,
+            "[record]: unknown field 'framwork' (did you mean 'framework'?)",
+        ),
+        # Parameters: whole numbers within their bounds (by default, not negative).
+        (
+            HEADER + "[parameters]\ngap = -3\n" + GOOD_MILESTONE,
+            "parameter 'gap': must be a whole number from 0 to 10000, not -3",
+        ),
+        (
+            HEADER + "[parameters]\ngap = { default = 70, min = 10, max = 60 }\n" + GOOD_MILESTONE,
+            "parameter 'gap': must be a whole number from 10 to 60, not 70",
+        ),
     ],
 )
 def test_broken_framework_files(tmp_path: Path, text: str, message: str) -> None:
@@ -322,3 +352,49 @@ def test_indicative_source_is_shown_wherever_it_is_used() -> None:
     assert "Framework status: indicative. Indicative: built from" in ics.replace("\r\n ", "")
     slac = " ".join(runner.invoke(app, ["plan", "-n", "2010-02-22"]).stdout.split())
     assert "Framework status" not in slac
+
+
+ORDERED = (
+    HEADER
+    + "[parameters]\ngap = { default = 10, min = -20, max = 60 }\n"
+    + '[[milestones]]\nid = "onsite"\ntitle = "On site"\nwho = "ofsted"\nstart = 6\nend = 15\n'
+    + '[[milestones]]\nid = "publication"\ntitle = "Published"\nwho = "ofsted"\nday = 15\nplus = "gap"\n'
+)
+
+
+def test_declared_bounds_apply_to_param(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(ORDERED, "utf-8")
+    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=61"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "Error: framework mine: parameter 'gap' must be a whole number from -20 to 60, not 61\n"
+    )
+    result = runner.invoke(
+        app, ["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=0", "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "15,15,2010-03-12,2010-03-12,publication" in result.stdout
+
+
+def test_publication_before_the_last_on_site_day_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(ORDERED, "utf-8")
+    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=-1"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: framework mine: with these parameters milestone 'publication' (Day 14) would come before "
+        "the end of 'onsite' (Day 15), which it follows\n"
+    )
+
+
+def test_negative_publication_gap_on_a_built_in_framework() -> None:
+    """The issue's case: --param publication_gap=-14 put publication on Day 1."""
+    result = runner.invoke(
+        app, ["plan", "-n", "2010-02-22", "-f", "ilacs-standard", "--param", "publication_gap=-14"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "Error: framework ilacs-standard: parameter 'publication_gap' must be a whole number"
+    )

@@ -392,9 +392,18 @@ def test_check_table_and_a_correct_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("when,what\n2010-02-22,1\n", "line 1: the header needs columns 'date' and 'day'"),
+        (
+            "when,what\n2010-02-22,1\n",
+            "line 1: the header needs a date column and a Day column; it has 'when', 'what', "
+            "with no Day column: name them with --columns date=...,day=...",
+        ),
+        (
+            "what,who\n2010-02-22,1\n",
+            "line 1: the header needs a date column and a Day column; it has 'what', 'who', "
+            "with no date column and no Day column",
+        ),
         ("date,day\n2010-02-22,1\n2010-02-31,2\n", "line 3: '2010-02-31' is not a real date"),
-        ("date,day\n2010-02-22,one\n", "line 2: day 'one' is not a Day like 25 or 6-10"),
+        ("date,day\n2010-02-22,one\n", "line 2: day 'one' is not a Day like 25, 6-10 or 'Days 6 to 10'"),
         ("date,day\n", "has no rows under its header"),
     ],
 )

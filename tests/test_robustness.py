@@ -151,11 +151,56 @@ def test_projection_for_lookups_and_batches() -> None:
     assert [json.loads(line)["projected_after"] for line in out.splitlines()] == [2028, 2028]
 
 
-def test_a_newer_official_file_moves_the_horizon(tmp_path: Path) -> None:
-    path = official_file(tmp_path, [("2030-01-01", "New Year's Day"), ("2030-12-25", "Christmas Day")])
+def built_in_events(*years: int, region: str = "ENG") -> list[tuple[str, str]]:
+    """Every bank holiday of ``years`` straight from the `holidays` package: a complete file's events."""
+    import holidays
+
+    table = holidays.country_holidays("GB", subdiv=region, years=years)
+    return [(day.isoformat(), str(name)) for day, name in sorted(table.items()) if day.weekday() < 5]
+
+
+def test_a_newer_official_file_moves_the_horizon_only_without_gaps(tmp_path: Path) -> None:
+    path = official_file(tmp_path, built_in_events(2029, 2030))
     code, out, err = run("plan", "-n", "2030-10-01", "--format", "json", "--bank-holidays-file", str(path))
     assert (code, err) == (0, "")
     assert json.loads(out)["projected_after"] is None
+    path = official_file(tmp_path, built_in_events(2030))  # 2029 is not confirmed by anything
+    code, out, err = run("plan", "-n", "2030-10-01", "--format", "json", "--bank-holidays-file", str(path))
+    assert code == 0
+    assert json.loads(out)["projected_after"] == 2028
+    assert err.startswith("Warning: dates after 2028 count bank holidays projected")
+
+
+def test_a_year_inside_the_span_with_no_events_keeps_the_built_in_dates(tmp_path: Path) -> None:
+    """The file 2028 + 2030: Christmas 2029 still counts, with a warning naming the gap."""
+    path = official_file(tmp_path, built_in_events(2028, 2030))
+    code, out, err = run("add", "2029-12-24", "1", "--bank-holidays-file", str(path))
+    assert (code, out) == (0, "2029-12-27\n")
+    assert err.splitlines() == [
+        f"Warning: bank holidays file {path} lists no England and Wales bank holidays in 2029: "
+        "the built-in dates are used for those years",
+        "Warning: dates after 2028 count bank holidays projected from the usual rules (England and Wales); "
+        "one-off days are announced later, so check them again then",
+    ]
+    plan = run("plan", "-n", "2029-11-26", "--format", "json", "--bank-holidays-file", str(path))[1]
+    assert json.loads(plan)["projected_after"] == 2028
+
+
+def test_a_year_the_file_lists_without_christmas_is_warned_about(tmp_path: Path) -> None:
+    path = official_file(tmp_path, [("2027-01-01", "New Year's Day")])
+    code, out, err = run("add", "2027-12-24", "1", "--bank-holidays-file", str(path))
+    assert (code, out) == (0, "2027-12-27\n")  # the file's word for 2027 counts ...
+    assert err == (  # ... but not silently
+        f"Warning: bank holidays file {path} leaves out 2027-03-26 (Good Friday), "
+        "2027-03-29 (Easter Monday), 2027-05-03 (May Day), 2027-05-31 (Spring Bank Holiday), "
+        "2027-08-30 (Late Summer Bank Holiday), 2027-12-27 (Christmas Day (observed)), "
+        "2027-12-28 (Boxing Day (observed)), which the built-in England and Wales data has: "
+        "they count as working days; check that the file is complete\n"
+    )
+    # Other years keep the built-in dates, Christmas 2026 included.
+    assert run("add", "2026-12-24", "1", "--bank-holidays-file", str(path))[1] == "2026-12-29\n"
+    source = run("holidays", "--year", "2027", "--bank-holidays-file", str(path))[1]
+    assert f"{path} for 2027" in source
 
 
 # -- hostile input ---------------------------------------------------------------------------

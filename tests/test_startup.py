@@ -38,6 +38,10 @@ def modules_after(*args: str) -> set[str]:
                 *("openpyxl", "docx", "lxml", "importlib.metadata", "jinja2", "inspectcal.render.svg"),
             ],
         ),
+        (
+            ["plan", "-f", "ilacs-standard", "-n", "2026-01-05", "--format", "json"],
+            ["holidays", "rich", "icalendar", "tomllib", "csv"],
+        ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
         (
             ["plan", "-n", "2010-02-22", "--format", "ics"],

@@ -5,7 +5,7 @@ into messages and exit codes; ``options.py`` the options every command shares an
 batch loop; ``days.py`` and ``planning.py`` the commands.
 """
 
-from inspectcal.cli import days, planning  # noqa: F401  (importing them registers the commands)
+from inspectcal.cli import days, planning, record  # noqa: F401  (importing them registers the commands)
 from inspectcal.cli.app import app
 
 __all__ = ["app", "run"]

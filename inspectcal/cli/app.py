@@ -104,6 +104,8 @@ class InspectcalGroup(TyperGroup):
         except BrokenPipeError:
             _quiet_broken_pipe()
             code = 1
+        except OSError as error:  # the library wraps its own I/O: this is echo (help, --version) to stdout
+            _stdout_failed(error)
         except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
             path = getattr(getattr(error, "ctx", None), "command_path", None)
             hint = f" (see '{path} --help')" if path else ""
@@ -112,6 +114,7 @@ class InspectcalGroup(TyperGroup):
             if os.environ.get("INSPECTCAL_DEBUG"):
                 raise
             _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
+        _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
 
 
@@ -120,11 +123,31 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        sys.exit(1)
+    except OSError as error:
+        _stdout_failed(error)
+
+
+def _stdout_failed(error: OSError) -> NoReturn:
+    from inspectcal.output import discard_stdout
+
+    discard_stdout()
+    _fail(f"cannot write to standard output: {error.strerror or error}", 1)
+
+
 def _quiet_broken_pipe() -> None:
     # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
     # interpreter's final flush does not complain, and end without a message.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (e.g. pythonw on Windows)
+        pass
 
 
 app = typer.Typer(

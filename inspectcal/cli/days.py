@@ -1,6 +1,7 @@
 """Commands that plan from one notification date or count days: plan, date, day, add, between, holidays."""
 
 import io
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -67,8 +68,9 @@ def plan(
         str | None,
         typer.Option(
             "--remind",
-            metavar="DURATION",
-            help="ics: an alarm this long before each event (1d, 2h, 30m).",
+            metavar="WHEN",
+            help="ics: an alarm at a time of day some days before each event (1d@09:00), "
+            "or this long before its start at midnight (1d, 2h, 30m).",
         ),
     ] = None,
     per_day: Annotated[
@@ -105,11 +107,21 @@ def plan(
     """
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     ics = _ics_options(fmt, remind, per_day, busy, calendar_name)
+    if name is not None:
+        from inspectcal.labels import clean_label
+
+        name = clean_label(name, "--name")
     if notified == "-":
         _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
         return
     result = planned(framework, param, notified, anchor, name, calendar_options)
     _write_plan(result, fmt, ics, output, force)
+    if ics is not None and name is None:
+        sys.stderr.write(
+            f"Warning: without --name, every unnamed {result.framework.id} plan has these same "
+            "event UIDs, so a calendar may take one inspection's events for another's: "
+            "add --name AUTHORITY\n"
+        )
 
 
 def _write_plan(
@@ -146,11 +158,11 @@ def _ics_options(
         if misplaced:
             raise InputError(f"{misplaced[0]} applies only to calendar files: add --format ics")
         return None
-    from inspectcal.dates import parse_duration
-    from inspectcal.render.ics import IcsOptions
+    from inspectcal.render.ics import IcsOptions, clean_calendar_name, parse_reminder
 
-    alarm = None if remind is None else parse_duration(remind)
-    return IcsOptions(export_time(), alarm, per_day, busy, calendar_name)
+    alarm = None if remind is None else parse_reminder(remind)
+    title = None if calendar_name is None else clean_calendar_name(calendar_name)
+    return IcsOptions(export_time(), alarm, per_day, busy, title)
 
 
 def _plan_document(result: "Plan", fmt: PlanFormat, output: str | None, force: bool) -> None:

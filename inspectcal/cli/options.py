@@ -59,7 +59,7 @@ BankHolidaysFile = Annotated[
         "--bank-holidays-file",
         metavar="FILE",
         help="Official bank holidays in the gov.uk JSON format; they replace the built-in ones "
-        "for the years the file covers.",
+        "for each year the file lists events in.",
     ),
 ]
 Notified = Annotated[
@@ -167,6 +167,11 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
 
         official = read_official_file(bank_holidays_file, chosen)
     source = CalendarSource(chosen, not no_bank_holidays, tuple(found), official)
+    if official is not None:
+        from inspectcal.calendars import official_warnings
+
+        for message in official_warnings(source):
+            sys.stderr.write(f"Warning: {message}\n")
     return source, working_calendar(source)
 
 

@@ -1,6 +1,7 @@
 """Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
 
 import io
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -146,6 +147,10 @@ def calendar_picture(
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    from inspectcal.labels import clean_label
+
+    if name is not None:
+        name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
         from inspectcal.render.svg import timeline
@@ -162,13 +167,39 @@ def calendar_picture(
 @command("check", epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
 def check(
     timetable: Annotated[
-        Path, typer.Argument(metavar="FILE", help="CSV with columns date, day (and activity).")
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="A Word (.docx) or Excel (.xlsx) file, or CSV or text with columns date and day "
+            "(and activity); '-' reads stdin.",
+        ),
     ],
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
+    table: Annotated[
+        int | None,
+        typer.Option(
+            "--table",
+            metavar="N",
+            min=1,
+            help="Word: read the Nth table (default: the first with a date and a Day column).",
+        ),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help="Excel: read this sheet (default: the first)."),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="ROLE=HEADER,...",
+            help="Name the columns by header text or number, e.g. 'date=When,day=Day no,activity=What'.",
+        ),
+    ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
@@ -178,13 +209,18 @@ def check(
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
-    from inspectcal.check import check_rows, read_timetable
+    from inspectcal.check import Choice, check_rows, read_timetable
+    from inspectcal.readers.timetable import parse_columns
     from inspectcal.render.check import render
 
+    choice = Choice(table, sheet, parse_columns(columns))
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    verdicts = check_rows(read_timetable(timetable), result.calendar, result.notified)
+    found = read_timetable(timetable, choice)
+    for note in found.notes:
+        sys.stderr.write(f"Note: {note}\n")
+    verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = io.StringIO()
-    render(verdicts, fmt.value, buffer)
+    render(verdicts, fmt.value, buffer, unit=found.unit)
     emit(buffer.getvalue(), None, False)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)

@@ -62,3 +62,28 @@ def calendar_note(plan: Plan) -> str:
     if plan.framework.status != "authoritative":
         note += f" Framework status: {plan.framework.status}. {plan.framework.source}"
     return note
+
+
+def forecast_text(plan: Plan) -> str | None:
+    """'Publication: earliest Fri 13 Feb 2026; half by ...; 9 in 10 by ... (basis).', or None.
+
+    When --param fixed the gap the record would otherwise set, says so instead.
+    """
+    forecast = plan.forecast
+    link = plan.framework.record
+    if forecast is None:
+        if link is None or plan.framework.record_applies:
+            return None
+        value = plan.framework.parameters[link.parameter]
+        return (
+            f"{plan.milestone_title(link.milestone)}: {link.parameter} = {value} set by --param, so "
+            "no forecast from Ofsted's record is shown."
+        )
+    text = (
+        f"{plan.milestone_title(forecast.milestone)}: earliest {human_date(forecast.earliest)}; "
+        f"half by {human_date(forecast.median)}; 9 in 10 by {human_date(forecast.p90)} "
+        f"(Ofsted's record: {forecast.basis}, era from {human_date(forecast.era_start)})."
+    )
+    if forecast.note:
+        text += f" This inspection is {forecast.note}."
+    return text

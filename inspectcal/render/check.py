@@ -23,7 +23,8 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO) -> None:
+def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO, *, unit: str = "line") -> None:
+    """``unit`` names what the row numbers count: "line" of a text file, "row" of a table."""
     rows = [verdict_to_dict(v) for v in verdicts]
     if fmt == "json":
         dump(rows, stream)
@@ -48,7 +49,7 @@ def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO) -> None:
 
     def layout(date_text: Any, should_header: str) -> Layout:
         columns = [
-            Column("Line", justify="right", drop=1),
+            Column(unit.capitalize(), justify="right", drop=1),
             Column("Date"),
             Column("Day"),
             Column(should_header, name="Should be"),

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from inspectcal.plan import Plan
-from inspectcal.render import day_label, human_date, human_span, plan_heading
+from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
 from inspectcal.render.office import fixed_zip, naive_utc
 
 PLAN_HEADER = ("Day", "Date", "Milestone", "Who")
@@ -44,6 +44,9 @@ def plan_document(plan: Plan, when: datetime) -> bytes:
         ):
             cell.text = _clean(text)
         _keep_together(row._tr)
+    forecast = forecast_text(plan)  # ILACS publication: the spread in Ofsted's record
+    if forecast:
+        document.add_paragraph(_clean(forecast))
 
     document.add_heading("Days the count skips", level=2)
     if plan.skipped:

@@ -30,6 +30,19 @@ def framework_detail(framework: Framework) -> dict[str, Any]:
         {"id": spec.id, "title": spec.title, "who": spec.who, "start_day": start, "end_day": end}
         for spec, start, end in framework.resolved_days()
     ]
+    link = framework.record
+    if link is not None:
+        from inspectcal.render.record import evidence_rows
+
+        detail["record"] = {
+            "name": link.record.name,
+            "framework": link.kind,
+            "milestone": link.milestone,
+            "parameter": link.parameter,
+            "applies": framework.record_applies,
+            "source": link.record.source,
+            "eras": evidence_rows(link.record, link.kind),
+        }
     return detail
 
 
@@ -106,3 +119,36 @@ def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
         console.print("Critical for clashes: " + ", ".join(framework.critical))
     if framework.source:
         console.print(f"Source: {framework.source}")
+    if "record" in detail:
+        _print_evidence(console, framework, detail["record"])
+
+
+def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    milestone = framework.milestone(record["milestone"])
+    table = Table(
+        title=f"Evidence: working days from the last on-site day to '{milestone.id}', by era "
+        f"(Ofsted's record, {record['framework']} inspections)",
+        title_justify="left",
+    )
+    for column in ("Era from", "Inspections", "Published", "Target", "Median", "90%", "Range"):
+        table.add_column(column, justify="left" if column in ("Era from", "Published") else "right")
+    for era in record["eras"]:
+        first, last = era["published"]
+        table.add_row(
+            era["from"],
+            str(era["inspections"]),
+            str(first) if first == last else f"{first}-{last}",
+            str(era["target"]),
+            str(era["median"]),
+            str(era["p90"]),
+            f"{era['fastest']}-{era['slowest']}",
+        )
+    console.print(table)
+    console.print(
+        f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
+        f"era's target (the most common gap), the earliest likely date. Median and 90% are the "
+        f"gaps that half and nine in ten of the era's reports did not exceed. "
+        f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}."
+    )

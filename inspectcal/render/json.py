@@ -30,8 +30,21 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         ],
         "skipped": [{"date": off.date.isoformat(), "name": off.name} for off in plan.skipped],
         "projected_after": plan.projected_after,
-        "milestones": [milestone_to_dict(m) for m in plan.milestones],
+        "milestones": [_with_forecast(plan, milestone_to_dict(m)) for m in plan.milestones],
     }
+
+
+def _with_forecast(plan: Plan, milestone: dict[str, Any]) -> dict[str, Any]:
+    """The record's forecast on its milestone (ILACS publication): the Day is the earliest date."""
+    forecast = plan.forecast
+    if forecast is not None and forecast.milestone == milestone["id"]:
+        milestone["forecast"] = {
+            "median": forecast.median.isoformat(),
+            "p90": forecast.p90.isoformat(),
+            "basis": forecast.basis,
+            "note": forecast.note,
+        }
+    return milestone
 
 
 def milestone_to_dict(m: Milestone) -> dict[str, Any]:

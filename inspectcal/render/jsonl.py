@@ -8,7 +8,7 @@ and calendar: everything but the dates is serialised once into a template.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any, TextIO
 
@@ -49,10 +49,11 @@ class JsonlWriter:
         then the date of each Day in ``self.days``. None when the framework's own text holds
         the marker.
         """
+        day = date(2010, 2, 22)  # any working day: the dates are holes in the template
+        while not self.calendar.is_working_day(day):  # e.g. a closure given on that day
+            day += timedelta(days=1)
         sample = plan_to_dict(
-            build_plan(
-                self.framework, date(2010, 2, 22), self.calendar, self.source, authority=self.authority
-            )
+            build_plan(self.framework, day, self.calendar, self.source, authority=self.authority)
         )
         sample["notified"] = f"{_MARK}0{_MARK}"
         sample["skipped"] = f"{_MARK}1{_MARK}"
@@ -61,7 +62,8 @@ class JsonlWriter:
         for m, (_, start, end) in zip(sample["milestones"], self.resolved, strict=True):
             m["start"], m["end"] = f"{_MARK}{slot[start]}{_MARK}", f"{_MARK}{slot[end]}{_MARK}"
         pieces = json.dumps(sample, **_COMPACT).split(_MARK)  # type: ignore[arg-type]
-        if len(pieces) != 2 * (3 + 2 * len(self.resolved)) + 1:
+        if self.framework.record_applies or len(pieces) != 2 * (3 + 2 * len(self.resolved)) + 1:
+            # A record sets the gap by era, so the dates are not one template's.
             return None
         holes = [int(piece) for piece in pieces[1::2]]
         texts = [piece.replace("%", "%%") for piece in pieces[0::2]]

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import day_label, human_date, human_span, plan_heading
+from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
 from inspectcal.workdays import NonWorkingDay
 
 _WHO_STYLE = {
@@ -127,6 +127,9 @@ def build(plan: Plan) -> Group:
         "green council, magenta both); D7= = a day inside a range (shaded the same way); "
         "BH bank holiday; CL closure; weekends dimmed."
     )
+    forecast = forecast_text(plan)
+    if forecast:
+        return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, Text(forecast))
     return Group(Text(plan_heading(plan), style="bold"), grids, key, legend)
 
 

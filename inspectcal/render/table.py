@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import calendar_note, day_label, human_date, plan_heading
+from inspectcal.render import calendar_note, day_label, forecast_text, human_date, plan_heading
 
 _WHO_STYLE = {"ofsted": "cyan", "council": "green", "both": "magenta"}
 _NARROWEST = 20  # below this no table is readable; a terminal reporting less is taken as 80
@@ -261,4 +261,7 @@ def render(plan: Plan, stream: TextIO) -> None:
         [Layout(columns, rows(full)), Layout(columns, rows(stacked))],
         title=plan_heading(plan),
     )
+    forecast = forecast_text(plan)
+    if forecast:
+        console.print(forecast)
     console.print(calendar_note(plan))

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from inspectcal.plan import Plan
-from inspectcal.render import calendar_note, plan_heading
+from inspectcal.render import calendar_note, forecast_text, plan_heading
 from inspectcal.render.office import fixed_zip, naive_utc
 from inspectcal.window import Candidate, Critical
 
@@ -131,6 +131,9 @@ def _about(sheet: Worksheet, plan: Plan, extra: list[tuple[str, Any]], *, skippe
             "later years are projected from the usual rules" if horizon is not None else "",
         ),
     ]
+    forecast = forecast_text(plan)  # ILACS publication: the spread in Ofsted's record
+    if forecast:
+        rows.append(("Forecast", forecast, ""))
     if plan.projected_after is not None:
         rows.append(("Projected", f"dates after {plan.projected_after} rest on projected bank holidays", ""))
     if skipped:

@@ -1,0 +1,97 @@
+"""The record-audit command: measure Ofsted's own record of ILACS inspections."""
+
+# No `from __future__ import annotations` here: Typer reads these annotations as objects.
+
+import io
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from inspectcal.cli.app import command
+from inspectcal.cli.options import (
+    BankHolidaysFile,
+    CalendarOptions,
+    Force,
+    ListFormat,
+    Output,
+    calendar_from_options,
+    emit,
+)
+
+
+@command(
+    "ilacs-record",
+    epilog="Example: inspectcal ilacs-record ilacs-inspections-2018-2025.csv --format csv",
+)
+def ilacs_record(
+    record: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="CSV of inspections: local_authority, framework, onsite_start, onsite_end, published.",
+        ),
+    ],
+    *,
+    eras: Annotated[
+        bool,
+        typer.Option(
+            "--eras",
+            help="Instead: derive the era table from FILE and print it as the package ships it "
+            "(inspectcal/frameworks/records/ilacs.toml).",
+        ),
+    ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source", metavar="TEXT", help="--eras: where FILE's rows come from (default: named)."
+        ),
+    ] = None,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format of the audit.")
+    ] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
+    bank_holidays_file: BankHolidaysFile = None,
+) -> None:
+    """Audit a record of ILACS inspections: on-site span and publication gap in working days, per row.
+
+    A row is flagged when its span is not its framework's (10 working days standard, 5 short)
+    or its report came out sooner than the era's target in the shipped table. Exit 1 if any
+    row is flagged. Working days: Mon-Fri less bank holidays in England and Wales.
+    """
+    from inspectcal.frameworks import builtin_ids, load_framework
+    from inspectcal.record import audit, build_record, load_record, measure, read_record, record_to_toml
+
+    england = CalendarOptions("england-and-wales", False, None, None, bank_holidays_file)
+    _, calendar = calendar_from_options(england)
+    measured = measure(read_record(record), calendar)
+    if eras:
+        import shlex
+
+        text = source or (
+            f"Ofsted's published ILACS inspection reports: the on-site dates and publication date "
+            f"of each, from {record.name}"
+        )
+        command = f"inspectcal ilacs-record {shlex.quote(record.name)} --eras"
+        if source:
+            plain = not any(c in source for c in '"$`\\!')
+            command += f' --source "{source}"' if plain else f" --source {shlex.quote(source)}"
+        emit(record_to_toml(build_record("ilacs", text, measured), command=command), output, force)
+        return
+    from inspectcal.render.record import render_audit
+
+    spans = {}
+    for ref in builtin_ids():
+        framework = load_framework(ref)
+        if framework.record is not None and framework.record.record.name == "ilacs":
+            # On site from Day 6 to the Day the publication gap counts from (the last on-site day).
+            first = framework.milestone("onsite-start").start
+            last = framework.milestone(framework.record.milestone).start
+            spans[framework.record.kind] = last - first + 1
+    buffer = io.StringIO()
+    audits = audit(measured, load_record("ilacs"), spans)
+    render_audit(audits, fmt.value, buffer)
+    emit(buffer.getvalue(), output, force)
+    if any(a.flags for a in audits):
+        raise typer.Exit(1)

@@ -1,0 +1,326 @@
+"""A timetable people typed, from a Word table, an Excel sheet, or CSV and text exports.
+
+Every source becomes a ``Grid``: rows of cells, each row with the number the document shows
+(the line of a text file, the row of a sheet, the row of a Word table). Then one set of rules
+finds the header (a date-like column and a Day-like column, the activity optional, or the
+columns named with ``--columns``) and reads each row below it:
+
+- a blank row, a repeat of the header, or a heading (no date and no Day, one text across
+  the row) is passed over;
+- every other row must give a date or range and a Day label (``readers.typed``), or it is a
+  problem naming the file, the table or sheet, and the row. Nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from inspectcal.errors import InputError, quoted
+from inspectcal.readers.typed import one_line, parse_day_label, parse_typed_range
+
+Cell = str | date | float | int | None
+
+MAX_ROWS = 10_000
+_HEADER_SEARCH = 20  # rows from the top in which to look for the header
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # the line of a text file, the row of a sheet or Word table
+    date_text: str
+    day_text: str
+    activity: str
+    start: date
+    end: date
+    days: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Grid:
+    where: str  # "timetable x.docx, table 2": how messages name the table
+    unit: str  # "line" or "row"
+    rows: Sequence[tuple[int, Sequence[Cell]]]
+
+
+@dataclass(frozen=True)
+class Timetable:
+    rows: list[Row]
+    where: str
+    unit: str
+    notes: list[str] = field(default_factory=list)  # said on stderr: what was assumed
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the command line says about where the timetable is."""
+
+    table: int | None = None  # --table N (Word), 1-based
+    sheet: str | None = None  # --sheet NAME (Excel)
+    columns: dict[str, str] = field(default_factory=dict)  # --columns date=...,day=...
+
+
+_ROLES = ("date", "day", "activity")
+
+
+def parse_columns(spec: str | None) -> dict[str, str]:
+    """``date=When,day=Day no,activity=What`` (header texts, or column numbers from 1)."""
+    if spec is None:
+        return {}
+    chosen: dict[str, str] = {}
+    for part in spec.split(","):
+        role, equals, name = part.partition("=")
+        role = role.strip().lower()
+        if not equals or role not in _ROLES or not name.strip():
+            raise InputError(
+                f"--columns {quoted(part.strip())} is not ROLE=HEADER with ROLE date, day or activity, "
+                "e.g. --columns 'date=Date(s),day=Day no'"
+            )
+        if role in chosen:
+            raise InputError(f"--columns names the {role} column twice")
+        chosen[role] = name.strip()
+    missing = [role for role in ("date", "day") if role not in chosen]
+    if missing:
+        raise InputError(f"--columns must name the {' and '.join(missing)} column too")
+    return chosen
+
+
+def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
+    """Read a .docx, .xlsx, CSV or text timetable (``-`` reads stdin), by its content."""
+    from inspectcal.readers.base import read_bytes
+    from inspectcal.readers.office import MAX_OFFICE_BYTES, office_kind
+
+    what = "timetable"
+    where = f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+    data = read_bytes(path, what, limit=MAX_OFFICE_BYTES)
+    kind = office_kind(data, where)
+    if kind == "docx":
+        if choice.sheet is not None:
+            raise InputError(f"--sheet is for Excel files; {where} is a Word document (use --table N)")
+        from inspectcal.readers import docx
+
+        return _pick(docx.grids(data, where), choice, where, "table")
+    if kind == "xlsx":
+        if choice.table is not None:
+            raise InputError(f"--table is for Word files; {where} is an Excel workbook (use --sheet NAME)")
+        from inspectcal.readers import xlsx
+
+        return from_grid(xlsx.grid(data, where, choice.sheet), choice.columns)
+    if choice.table is not None or choice.sheet is not None:
+        option = "--table" if choice.table is not None else "--sheet"
+        raise InputError(f"{option} is for Word and Excel files; {where} is text")
+    from inspectcal.readers import delimited
+
+    grid, notes = delimited.grid(data, where)
+    timetable = from_grid(grid, choice.columns)
+    return Timetable(timetable.rows, timetable.where, timetable.unit, [*notes, *timetable.notes])
+
+
+def _pick(grids: list[Grid], choice: Choice, where: str, what: str) -> Timetable:
+    """The Word table asked for with --table, else the first whose header names the columns."""
+    if not grids:
+        raise InputError(f"{where} has no table: put the timetable in a Word table, or save it as CSV")
+    if choice.table is not None:
+        if not 1 <= choice.table <= len(grids):
+            count = f"{len(grids)} {what}{'s' if len(grids) != 1 else ''}"
+            raise InputError(f"--table {choice.table}: {where} has {count}")
+        return from_grid(grids[choice.table - 1], choice.columns)
+    failures = []
+    matching = []
+    for number, grid in enumerate(grids, start=1):
+        try:
+            _header(grid, choice.columns)
+        except _NoHeader as error:
+            failures.append(str(error))
+            continue
+        matching.append(number)
+    if not matching:
+        if len(grids) == 1:
+            raise InputError(failures[0])
+        raise InputError(
+            f"{where}: none of its {len(grids)} {what}s has a date column and a Day column; "
+            f"choose one with --{what} N and name its columns with --columns date=...,day=..."
+        )
+    found = from_grid(grids[matching[0] - 1], choice.columns)
+    if len(grids) == 1:
+        return found
+    note = (
+        f"{where} has {len(grids)} {what}s; read {what} {matching[0]}, the first with a date and a Day "
+        f"column (--{what} N reads another)"
+    )
+    return Timetable(found.rows, found.where, found.unit, [note])
+
+
+class _NoHeader(InputError):
+    """No header row with a date and a Day column."""
+
+
+def from_grid(grid: Grid, columns: dict[str, str], *, header_only: bool = False) -> Timetable:
+    """The timetable in a grid: find its header, then read every row under it."""
+    header_at, mapping = _header(grid, columns)
+    if header_only:
+        # Only checking that this is the timetable; the caller reads it in full.
+        return Timetable([], grid.where, grid.unit)
+    rows: list[Row] = []
+    problems: list[str] = []
+    header_cells = [_text(c).lower() for c in grid.rows[header_at][1]]
+    while header_cells and not header_cells[-1]:
+        header_cells.pop()
+    width = max(len(header_cells), *(i + 1 for i in mapping.values() if i is not None))
+    for number, all_cells in grid.rows[header_at + 1 :]:
+        cells = list(all_cells[:width])  # cells past the header's last column belong to no column
+        texts = [_text(c) for c in cells]
+        texts += [""] * (width - len(texts))
+        if not any(texts) or [t.lower() for t in texts[: len(header_cells)]] == header_cells:
+            continue
+        date_cell = _get(cells, mapping["date"])
+        day_cell = _get(cells, mapping["day"])
+        if _is_heading(texts):
+            continue
+        if _text(date_cell) == "" and _text(day_cell) == "":
+            problems.append(f"{grid.where}, {grid.unit} {number}: it has no date and no Day")
+            continue
+        try:
+            rows.append(_row(number, date_cell, day_cell, _get(cells, mapping.get("activity"))))
+        except InputError as error:
+            problems.append(f"{grid.where}, {grid.unit} {number}: {error}")
+    if problems:
+        more = len(problems) - 1
+        tail = f" (and {more} more {grid.unit}{'s' if more != 1 else ''} that cannot be read)" if more else ""
+        raise InputError(problems[0] + tail)
+    if not rows:
+        raise InputError(f"{grid.where} has no rows under its header")
+    return Timetable(rows, grid.where, grid.unit)
+
+
+def _is_heading(texts: list[str]) -> bool:
+    """One text across the row (merged cells) or in its first cell only, and not a date or Day."""
+    filled = [t for t in texts if t]
+    if len(set(filled)) != 1 or not (len(filled) == len(texts) or (texts[0] and len(filled) == 1)):
+        return False
+    for parse in (parse_typed_range, parse_day_label):
+        try:
+            parse(filled[0])
+        except InputError:
+            continue
+        return False
+    return True
+
+
+def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
+    if isinstance(date_cell, datetime):
+        date_cell = date_cell.date()
+    if isinstance(date_cell, date):
+        start = end = date_cell
+        date_text = date_cell.isoformat()
+    elif isinstance(date_cell, int | float):
+        raise InputError(f"the date cell holds the number {date_cell:g}, not a date: format it as a date")
+    else:
+        date_text = _text(date_cell)
+        start, end = parse_typed_range(date_text)
+    if isinstance(day_cell, datetime | date):
+        shown = day_cell.strftime("%d/%m/%Y")
+        raise InputError(
+            f"the Day cell holds the date {shown}, not a Day: a spreadsheet may have turned a label "
+            "such as 6-10 into a date; format the Day column as text and type it again"
+        )
+    if isinstance(day_cell, float) and day_cell.is_integer():
+        day_cell = int(day_cell)
+    if isinstance(day_cell, int):
+        if day_cell < 1:
+            raise InputError(f"day {day_cell} is not a Day: Days count from 1")
+        days = (day_cell, day_cell)
+        day_text = str(day_cell)
+    else:
+        day_text = _text(day_cell)
+        days = parse_day_label(day_text)
+    return Row(number, one_line(date_text), one_line(day_text), one_line(_text(activity)), start, end, days)
+
+
+# -- the header ---------------------------------------------------------------------
+
+_DATE_HEADER = re.compile(r"\bdates?\b|\bwhen\b", re.I)
+_DAY_HEADER = re.compile(r"\bdays?\b|\bday\s*(?:no|number|#)", re.I)
+_ACTIVITY_HEADER = re.compile(
+    r"\b(?:activit(?:y|ies)|what|events?|milestones?|tasks?|descriptions?|actions?|details?|items?)\b", re.I
+)
+
+
+def _header(grid: Grid, columns: dict[str, str]) -> tuple[int, dict[str, int | None]]:
+    """The index of the header row in ``grid.rows`` and each role's column."""
+    seen = []
+    for index, (number, cells) in enumerate(grid.rows[:_HEADER_SEARCH]):
+        texts = [one_line(_text(c)) for c in cells]
+        if not any(texts):
+            continue
+        mapping = _named(texts, columns) if columns else _guessed(texts)
+        if mapping is not None:
+            return index, mapping
+        seen.append((number, texts))
+    if not seen:
+        raise _NoHeader(f"{grid.where} is empty")
+    number, texts = seen[0]
+    shown = ", ".join(quoted(t, 20) for t in texts if t) or "nothing"
+    if columns:
+        wanted = ", ".join(f"{role}={quoted(name)}" for role, name in columns.items())
+        raise _NoHeader(
+            f"{grid.where}: no header row has the columns {wanted} ({grid.unit} {number} has {shown})"
+        )
+    has_date = any(_DATE_HEADER.search(t) for t in texts)
+    has_day = any(_DAY_HEADER.search(t) and not _DATE_HEADER.search(t) for t in texts)
+    missing = [name for name, found in (("date column", has_date), ("Day column", has_day)) if not found]
+    raise _NoHeader(
+        f"{grid.where}, {grid.unit} {number}: the header needs a date column and a Day column; "
+        f"it has {shown}, with no {' and no '.join(missing)}: name them with --columns date=...,day=..."
+    )
+
+
+def _guessed(texts: list[str]) -> dict[str, int | None] | None:
+    date_columns = [i for i, t in enumerate(texts) if _DATE_HEADER.search(t)]
+    day_columns = [i for i, t in enumerate(texts) if _DAY_HEADER.search(t) and i not in date_columns]
+    if not date_columns or not day_columns:
+        return None
+    exact = [i for i in date_columns if texts[i].lower() in ("date", "dates")]
+    date_column = (exact or date_columns)[0]
+    day_column = day_columns[0]
+    activity = [
+        i for i, t in enumerate(texts) if i not in (date_column, day_column) and _ACTIVITY_HEADER.search(t)
+    ]
+    return {"date": date_column, "day": day_column, "activity": activity[0] if activity else None}
+
+
+def _named(texts: list[str], columns: dict[str, str]) -> dict[str, int | None] | None:
+    mapping: dict[str, int | None] = {"activity": None}
+    lowered = [t.lower() for t in texts]
+    for role, name in columns.items():
+        if name.isdigit():
+            mapping[role] = int(name) - 1
+            continue
+        if one_line(name).lower() not in lowered:
+            return None
+        mapping[role] = lowered.index(one_line(name).lower())
+    return mapping
+
+
+# -- cells --------------------------------------------------------------------------
+
+
+def _get(cells: Sequence[Cell], index: int | None) -> Cell:
+    if index is None or index >= len(cells):
+        return None
+    return cells[index]
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float):
+        return f"{cell:g}"
+    return str(cell).strip()

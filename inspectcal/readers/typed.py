@@ -1,0 +1,119 @@
+"""Day labels and date ranges as people type them in Word and Excel.
+
+Word turns "-" into an en dash (U+2013) as you type; both are read the same, as are the em
+dash and the minus sign. Examples below use "-" for any of them.
+
+- Day labels: ``25``, ``6-10``, ``6 - 10``, ``Day 6-10``, ``Days 6 to 10``, ``Day 6 - Day 10``.
+- Dates: any form ``parse_date`` reads, with or without a weekday (``Mon 1 Mar 2010``).
+- Ranges: ``DATE..DATE``, ``DATE - DATE`` (a dash spaced or not; a hyphen spaced, or between two
+  DD/MM/YYYY dates), ``DATE to DATE``; the first date may leave out what the second gives:
+  ``1-5 Mar 2010``, ``Mon 29 Mar - Tue 6 Apr 2010``, ``28 Dec - 4 Jan 2011``.
+- A cell of several lines reads as one text (``Mon 1 Mar 2010 -`` then ``Fri 5 Mar 2010``); two
+  lines that are each a date, with nothing between them, are a range from the first to the last.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import pairwise
+
+from inspectcal.dates import parse_date
+from inspectcal.errors import DateError, InputError, quoted
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\t": " "})
+# Hyphens and dashes Word's AutoFormat and other editors put in for "-".
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
+_DAY_LABEL = re.compile(r"(?:days?\.?\s*)?(\d{1,4})(?:\s*(?:-|to)\s*(?:days?\.?\s*)?(\d{1,4}))?", re.I)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_HINT = "a Day like 25, 6-10 or 'Days 6 to 10'"
+
+
+def one_line(text: str) -> str:
+    """The cell's text on one line: line breaks and odd spaces become single spaces."""
+    return " ".join(text.translate(_SPACES).split())
+
+
+def parse_day_label(text: str) -> tuple[int, int]:
+    """``(first, last)`` Day of a label; an InputError says what is wrong."""
+    cleaned = one_line(text).translate(_TO_HYPHEN)
+    match = _DAY_LABEL.fullmatch(cleaned)
+    if match is None:
+        raise InputError(f"day {quoted(one_line(text))} is not {_DAY_HINT}")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if first < 1:
+        raise InputError(f"day {quoted(one_line(text))} is not {_DAY_HINT}: Days count from 1")
+    if last < first:
+        raise InputError(f"days {quoted(one_line(text))} end before they start: write the lower Day first")
+    return first, last
+
+
+def parse_typed_range(text: str) -> tuple[date, date]:
+    """``(start, end)`` of a date or a range as typed in a table cell (see the module)."""
+    lines = [one_line(line) for line in text.splitlines() if line.strip()]
+    flat = " ".join(lines)
+    if not flat:
+        raise DateError("empty date: give a date or a range such as 1 Mar 2010 - 5 Mar 2010")
+    try:
+        return _range(flat)
+    except InputError:
+        if len(lines) < 2:
+            raise
+        # Several lines without a word between them: each a date, read as first..last.
+        try:
+            spans = [_range(line) for line in lines]
+        except InputError:
+            raise DateError(f"cannot read {quoted(flat)} as a date or a range of dates") from None
+        start, end = spans[0][0], spans[-1][1]
+        if any(b[0] < a[1] for a, b in pairwise(spans)):
+            raise DateError(
+                f"the dates in {quoted(flat)} are not in order: write a range as 'first date - last date'"
+            ) from None
+        return start, end
+
+
+def _range(text: str) -> tuple[date, date]:
+    parts = _split(text)
+    if parts is None:
+        one = parse_date(text)
+        return one, one
+    left, right = parts
+    end = parse_date(right)
+    start = _start(left, end)
+    if end < start:
+        raise DateError(f"range {quoted(text)} ends before it starts: write the earlier date first")
+    return start, end
+
+
+def _split(text: str) -> tuple[str, str] | None:
+    """The two ends of a range, or None for a single date."""
+    if ".." in text:
+        left, _, right = text.partition("..")
+        return left.strip(), right.strip()
+    dash = f"[{_DASHES}]"
+    if m := re.fullmatch(rf"(.+?)\s*{dash}\s*(.+)", text):
+        return m[1], m[2]
+    if m := re.fullmatch(r"(.+?)\s+(?:-|to|until|till)\s+(.+)", text, re.I):
+        return m[1], m[2]
+    if m := re.fullmatch(r"(\d{1,2}[/.]\d{1,2}[/.]\d{4})\s*-\s*(\d{1,2}[/.]\d{1,2}[/.]\d{4})", text):
+        return m[1], m[2]
+    if m := re.fullmatch(r"(\d{1,2}(?:st|nd|rd|th)?)-(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z].*)", text):
+        return m[1], m[2]  # "1-5 March 2010"
+    return None
+
+
+def _start(left: str, end: date) -> date:
+    """The first date of a range, borrowing the month and year it leaves out from the end."""
+    try:
+        return parse_date(left)
+    except DateError:
+        if re.search(r"\b\d{4}\b", left) or re.search(r"\d[/.]\d", left):
+            raise  # a whole date that is wrong: say so, do not guess
+    month = _MONTHS[end.month - 1]
+    has_month = re.search(r"[A-Za-z]{3,}", re.sub(r"^[A-Za-z]+\.?,?\s+(?=\d)", "", left))
+    completed = f"{left} {end.year}" if has_month else f"{left} {month} {end.year}"
+    start = parse_date(completed)
+    if start > end and has_month:
+        start = parse_date(f"{left} {end.year - 1}")  # "28 Dec - 4 Jan 2011"
+    return start

@@ -1,0 +1,117 @@
+"""A sheet of an Excel workbook (.xlsx), as a grid of cell values (openpyxl, read-only).
+
+Call only after ``readers.office.office_kind`` has vetted the bytes (sizes, encryption).
+Date cells come back as dates, numbers as numbers, text as typed; formulas give the value
+Excel last computed. A merged range gives its value to every cell it covers, as Excel
+shows it. Reading stops at ``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from typing import Any
+
+from inspectcal.errors import InputError, quoted
+from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
+
+MAX_COLUMNS = 100
+_MAX_MERGES = 10_000
+_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+def grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
+    """The first sheet, or the one named (case does not matter); rows numbered as in Excel."""
+    try:
+        return _grid(data, where, sheet_name)
+    except (InputError, MemoryError):
+        raise
+    except Exception as error:  # openpyxl fails in many ways on a damaged file: say so, once
+        raise InputError(
+            f"{where} cannot be read as an Excel workbook ({type(error).__name__}): is it damaged?"
+        ) from None
+
+
+def _grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheets = book.worksheets
+        if not sheets:
+            raise InputError(f"{where} has no worksheet")
+        if sheet_name is None:
+            sheet = sheets[0]
+        else:
+            named = [s for s in sheets if s.title.casefold() == sheet_name.strip().casefold()]
+            if not named:
+                titles = ", ".join(quoted(s.title) for s in sheets)
+                raise InputError(f"--sheet {quoted(sheet_name)}: {where} has no such sheet (it has {titles})")
+            sheet = named[0]
+        sheet_where = f"{where}, sheet {quoted(sheet.title)}"
+        rows: list[tuple[int, list[Cell]]] = []
+        values = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
+        for number, row in enumerate(values, start=1):
+            cells = [_cell(value) for value in row]
+            if number > MAX_ROWS:
+                if any(c is not None and c != "" for c in cells):
+                    raise InputError(f"{sheet_where} has over {MAX_ROWS:,} rows: is it the right sheet?")
+                break
+            rows.append((number, cells))
+        path = getattr(sheet, "_worksheet_path", None)
+    finally:
+        book.close()
+    if path:
+        _fill_merged(rows, _merged_ranges(data, path, sheet_where))
+    while rows and not any(c is not None and c != "" for c in rows[-1][1]):
+        rows.pop()
+    return Grid(sheet_where, "row", rows)
+
+
+def _cell(value: Any) -> Cell:
+    if value is None or (isinstance(value, str | int | float | date) and not isinstance(value, bool)):
+        return value
+    return str(value)
+
+
+def _merged_ranges(data: bytes, path: str, where: str) -> list[str]:
+    """The ``A1:C1`` refs of a sheet's merged cells, read in a stream from its XML."""
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    refs: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path.lstrip("/")) as source:
+            for _, element in iterparse(source):
+                if element.tag == _MERGE_TAG:
+                    refs.append(element.get("ref", ""))
+                    if len(refs) > _MAX_MERGES:
+                        raise InputError(
+                            f"{where} has over {_MAX_MERGES:,} merged ranges: is it the right sheet?"
+                        )
+                element.clear()
+    except (KeyError, ParseError, zipfile.BadZipFile) as error:
+        raise InputError(
+            f"{where} cannot be read ({type(error).__name__}): is the workbook damaged?"
+        ) from None
+    return refs
+
+
+def _fill_merged(rows: list[tuple[int, list[Cell]]], refs: list[str]) -> None:
+    from openpyxl.utils.cell import range_boundaries
+
+    for ref in refs:
+        try:
+            first_col, first_row, last_col, last_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue  # a malformed merge: its cells keep the values they hold
+        if first_col is None or first_row is None or first_row > len(rows):
+            continue
+        last_row = min(last_row or first_row, len(rows))
+        last_col = min(last_col or first_col, MAX_COLUMNS)
+        anchor = rows[first_row - 1][1]
+        value = anchor[first_col - 1] if first_col <= len(anchor) else None
+        for index in range(first_row - 1, last_row):
+            cells = rows[index][1]
+            for column in range(first_col - 1, min(last_col, len(cells))):
+                cells[column] = value

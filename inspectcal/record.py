@@ -1,0 +1,416 @@
+"""Ofsted's own record of ILACS inspections: publication gaps, the eras derived from them.
+
+A record is a CSV of real inspections (``local_authority, framework, onsite_start,
+onsite_end, published``). Each row is measured in working days: the on-site span (first
+to last on-site day, both counted) and the publication gap (working days after the last
+on-site day up to and including the publication date).
+
+Eras are derived from the rows, not chosen by hand:
+
+1. For each calendar year of the last on-site day, the *target* is the most common gap
+   over all rows of that year (on a tie, the smaller gap).
+2. Consecutive years with the same target form one era.
+3. Each era after the first starts on the earliest last on-site day, within its years,
+   of a row whose gap is the era's target (the date on which the target changed); rows
+   before that date belong to the era before. The first era starts with the first row.
+
+Per framework (``standard``, ``short``) and era the table gives the number of inspections,
+their publication years, the target (the most common gap of that framework's rows, the
+smaller on a tie), the median and 90th percentile (nearest rank: the smallest gap that at
+least half, or nine in ten, of the rows do not exceed), and the fastest and slowest gaps.
+
+The package ships the derived table (``frameworks/records/NAME.toml``), never the rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from inspectcal.errors import FrameworkError, InputError
+from inspectcal.workdays import WorkingCalendar
+
+COLUMNS = ("local_authority", "framework", "onsite_start", "onsite_end", "published")
+RECORDS_DIR = Path(__file__).parent / "frameworks" / "records"
+_MAX_ROWS = 100_000
+
+
+class RecordRow(NamedTuple):
+    line: int
+    authority: str
+    kind: str  # the record's framework column: "standard" or "short"
+    onsite_start: date
+    onsite_end: date
+    published: date
+
+
+class Measured(NamedTuple):
+    row: RecordRow
+    span: int  # working days on site, first and last day counted
+    gap: int  # working days after the last on-site day, up to and including publication
+
+
+class Stats(NamedTuple):
+    """One framework's publication gaps in one era."""
+
+    inspections: int
+    published: tuple[int, int]  # first and last publication year
+    target: int
+    median: int
+    p90: int
+    fastest: int
+    slowest: int
+
+    @property
+    def basis(self) -> str:
+        first, last = self.published
+        years = str(first) if first == last else f"{first}-{last}"
+        return f"{self.inspections} inspection{'s' if self.inspections != 1 else ''} published {years}"
+
+
+class Era(NamedTuple):
+    start: date  # the first last-on-site day of the era
+    target: int  # over all frameworks
+    kinds: Mapping[str, Stats]
+
+
+class Record(NamedTuple):
+    name: str
+    source: str
+    inspections: int
+    first: date  # the earliest last on-site day in the record
+    last: date  # the latest
+    eras: tuple[Era, ...]
+
+    def era_for(self, last_onsite: date) -> tuple[Era, str | None]:
+        """The era in force for an inspection whose last on-site day is ``last_onsite``.
+
+        With a note when the date lies outside the record (the nearest era is used).
+        """
+        index = bisect_right([era.start for era in self.eras], last_onsite) - 1
+        if index < 0:
+            era = self.eras[0]
+            return era, (
+                f"before the record, whose first inspection ended on site on {self.first.isoformat()}: "
+                "the first era is assumed"
+            )
+        era = self.eras[index]
+        if last_onsite > self.last:
+            return era, (
+                f"after the record, whose last inspection ended on site on {self.last.isoformat()}: "
+                "the latest era is assumed"
+            )
+        return era, None
+
+
+# -- reading and measuring a record --------------------------------------------------
+
+
+def read_record(path: Path) -> list[RecordRow]:
+    """The rows of a record CSV (``-``: stdin); errors name the file and line."""
+    from inspectcal.readers.base import read_text
+
+    text = read_text(path, "record", limit=20_000_000)
+    return parse_record_csv(text, "record on stdin" if str(path) == "-" else f"record {path}")
+
+
+def parse_record_csv(text: str, where: str) -> list[RecordRow]:
+    """Rows from CSV text; ``where`` names it in errors ("record x.csv")."""
+    import csv
+    import io
+
+    from inspectcal.errors import quoted
+
+    reader = csv.reader(io.StringIO(text))
+    rows: list[RecordRow] = []
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        missing = [column for column in COLUMNS if column not in header]
+        if missing:
+            raise InputError(
+                f"{where}, line 1: the header needs the columns {', '.join(COLUMNS)} "
+                f"(missing: {', '.join(missing)})"
+            )
+        place = {column: header.index(column) for column in COLUMNS}
+        for cells in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(rows) >= _MAX_ROWS:
+                raise InputError(f"{where} has over {_MAX_ROWS:,} rows: is it the right file?")
+            if len(cells) < len(header):
+                raise InputError(f"{where}, line {line}: expected {len(header)} cells, found {len(cells)}")
+            value = {column: cells[index].strip() for column, index in place.items()}
+            dates = []
+            for column in ("onsite_start", "onsite_end", "published"):
+                try:
+                    dates.append(date.fromisoformat(value[column]))
+                except ValueError:
+                    raise InputError(
+                        f"{where}, line {line}: {column} {quoted(value[column])} "
+                        "is not a date like 2024-06-07"
+                    ) from None
+            start, end, published = dates
+            if not start <= end < published:
+                raise InputError(
+                    f"{where}, line {line}: the dates must run onsite_start <= onsite_end < published, "
+                    f"not {start.isoformat()}, {end.isoformat()}, {published.isoformat()}"
+                )
+            if not value["framework"]:
+                raise InputError(
+                    f"{where}, line {line}: the framework cell is empty (e.g. standard or short)"
+                )
+            rows.append(
+                RecordRow(line, value["local_authority"], value["framework"].lower(), start, end, published)
+            )
+    except csv.Error as error:
+        raise InputError(f"{where}, line {reader.line_num}: not readable as CSV ({error})") from None
+    if not rows:
+        raise InputError(f"{where} has no rows below its header")
+    return rows
+
+
+def measure(rows: Iterable[RecordRow], calendar: WorkingCalendar) -> list[Measured]:
+    return [
+        Measured(
+            row,
+            calendar.between(row.onsite_start, row.onsite_end, inclusive=True),
+            calendar.between(row.onsite_end, row.published),
+        )
+        for row in rows
+    ]
+
+
+# -- deriving the eras --------------------------------------------------------------
+
+
+def most_common(gaps: Iterable[int]) -> int:
+    """The most common value; on a tie, the smallest."""
+    counts = Counter(gaps)
+    return min(counts, key=lambda gap: (-counts[gap], gap))
+
+
+def nearest_rank(sorted_gaps: Sequence[int], percent: int) -> int:
+    """The smallest value that at least ``percent`` % of the values do not exceed."""
+    rank = -(-percent * len(sorted_gaps) // 100)  # ceil
+    return sorted_gaps[max(rank, 1) - 1]
+
+
+def stats(measured: Sequence[Measured]) -> Stats:
+    gaps = sorted(m.gap for m in measured)
+    years = [m.row.published.year for m in measured]
+    return Stats(
+        inspections=len(gaps),
+        published=(min(years), max(years)),
+        target=most_common(gaps),
+        median=nearest_rank(gaps, 50),
+        p90=nearest_rank(gaps, 90),
+        fastest=gaps[0],
+        slowest=gaps[-1],
+    )
+
+
+def derive_eras(measured: Sequence[Measured]) -> tuple[Era, ...]:
+    """The eras of a measured record (see the module's docstring for the rule)."""
+    if not measured:
+        raise InputError("a record needs at least one row to derive eras from")
+    ordered = sorted(measured, key=lambda m: (m.row.onsite_end, m.row.published, m.row.line))
+    by_year: dict[int, list[int]] = {}
+    for m in ordered:
+        by_year.setdefault(m.row.onsite_end.year, []).append(m.gap)
+    runs: list[tuple[int, list[int]]] = []  # (target, years)
+    for year, gaps in by_year.items():
+        target = most_common(gaps)
+        if runs and runs[-1][0] == target:
+            runs[-1][1].append(year)
+        else:
+            runs.append((target, [year]))
+    starts = [ordered[0].row.onsite_end]
+    for target, years in runs[1:]:
+        starts.append(
+            min(m.row.onsite_end for m in ordered if m.row.onsite_end.year in years and m.gap == target)
+        )
+    eras = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else None
+        members = [
+            m for m in ordered if m.row.onsite_end >= start and (end is None or m.row.onsite_end < end)
+        ]
+        kinds: dict[str, list[Measured]] = {}
+        for m in members:
+            kinds.setdefault(m.row.kind, []).append(m)
+        eras.append(
+            Era(
+                start,
+                most_common(m.gap for m in members),
+                {kind: stats(group) for kind, group in sorted(kinds.items())},
+            )
+        )
+    return tuple(eras)
+
+
+def build_record(name: str, source: str, measured: Sequence[Measured]) -> Record:
+    ends = [m.row.onsite_end for m in measured]
+    return Record(name, source, len(measured), min(ends), max(ends), derive_eras(measured))
+
+
+# -- auditing rows against a record ---------------------------------------------------
+
+
+class Audit(NamedTuple):
+    measured: Measured
+    expected_span: int | None  # the framework's days on site; None for an unknown framework
+    target: int | None  # the era's target for this row's framework; None when unknown
+    era: date | None
+    flags: tuple[str, ...]
+
+
+def audit(measured: Iterable[Measured], record: Record, spans: Mapping[str, int]) -> list[Audit]:
+    """Each row against the frameworks' on-site spans and the record's era targets."""
+    result = []
+    for m in measured:
+        flags = []
+        expected = spans.get(m.row.kind)
+        if expected is None:
+            known = ", ".join(sorted(spans))
+            flags.append(f"framework '{m.row.kind}' is not one of {known}")
+        elif m.span != expected:
+            flags.append(f"on site {m.span} working days, not {expected}")
+        era, _ = record.era_for(m.row.onsite_end)
+        stats_here = era.kinds.get(m.row.kind)
+        target = stats_here.target if stats_here else None
+        if target is not None and m.gap < target:
+            flags.append(f"published {m.gap} working days after, before the era's target of {target}")
+        result.append(Audit(m, expected, target, era.start, tuple(flags)))
+    return result
+
+
+# -- the shipped table: TOML text out, validated data in ------------------------------
+
+_STATS_KEYS = ("inspections", "published", "target", "median", "p90", "fastest", "slowest")
+
+
+def record_to_toml(record: Record, *, command: str) -> str:
+    """The table as the package ships it (``frameworks/records/NAME.toml``)."""
+
+    def string(text: str) -> str:
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+        return f'"{escaped}"'
+
+    lines = [
+        f"# Ofsted's record of {record.name.upper()} inspections, reduced to the publication gap by era.",
+        "# Derived, not written by hand: regenerate with",
+        f"#     {command}",
+        "# Gaps are working days (Mon-Fri less bank holidays in England and Wales) after the last",
+        "# on-site day, up to and including publication. Eras, targets and percentiles: see",
+        "# inspectcal/record.py. No inspection rows are shipped, only these figures.",
+        f"name = {string(record.name)}",
+        f"source = {string(record.source)}",
+        f"inspections = {record.inspections}",
+        f'first_onsite_end = "{record.first.isoformat()}"',
+        f'last_onsite_end = "{record.last.isoformat()}"',
+    ]
+    for era in record.eras:
+        lines += ["", "[[eras]]", f'from = "{era.start.isoformat()}"', f"target = {era.target}"]
+        for kind, figures in era.kinds.items():
+            lines += ["", f"[eras.{kind}]"]
+            for key in _STATS_KEYS:
+                value = getattr(figures, key)
+                text = f"[{value[0]}, {value[1]}]" if key == "published" else str(value)
+                lines.append(f"{key} = {text}")
+    return "\n".join(lines) + "\n"
+
+
+def record_names() -> list[str]:
+    try:
+        return sorted(p.name.removesuffix(".toml") for p in RECORDS_DIR.iterdir() if p.suffix == ".toml")
+    except OSError:
+        return []
+
+
+def load_record(name: str) -> Record:
+    """A built-in record table by name (``ilacs``)."""
+    from inspectcal.frameworks import _read_toml
+
+    if name not in record_names():
+        choices = ", ".join(record_names()) or "none"
+        raise FrameworkError(f"unknown record '{name}': choose one of {choices}")
+    path = RECORDS_DIR / f"{name}.toml"
+    return parse_record(_read_toml(path, f"records/{path.name}"), f"records/{path.name}")
+
+
+def parse_record(data: Mapping[str, Any], where: str) -> Record:
+    def fail(problem: str) -> FrameworkError:
+        return FrameworkError(f"{where}: {problem}")
+
+    def whole(table: Mapping[str, Any], key: str, context: str) -> int:
+        value = table.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise fail(f"{context}: field '{key}' must be a whole number, not {value!r}")
+        return value
+
+    def day(table: Mapping[str, Any], key: str, context: str) -> date:
+        value = table.get(key)
+        problem = fail(f"{context}: field '{key}' must be a date like \"2024-06-07\", not {value!r}")
+        if not isinstance(value, str):
+            raise problem
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise problem from None
+
+    allowed = {"name", "source", "inspections", "first_onsite_end", "last_onsite_end", "eras"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise fail(f"unknown field '{unknown[0]}' (fields: {', '.join(sorted(allowed))})")
+    name, source = data.get("name"), data.get("source")
+    if not isinstance(name, str) or not name or not isinstance(source, str) or not source.strip():
+        raise fail("fields 'name' and 'source' must be non-empty strings")
+    raw_eras = data.get("eras")
+    if not isinstance(raw_eras, list) or not raw_eras:
+        raise fail("a record needs at least one [[eras]] entry")
+    eras = []
+    for number, raw in enumerate(raw_eras, 1):
+        context = f"era #{number}"
+        if not isinstance(raw, dict):
+            raise fail(f"{context}: must be a table")
+        kinds = {}
+        for kind, figures in raw.items():
+            if kind in ("from", "target"):
+                continue
+            if not isinstance(figures, dict) or set(figures) != set(_STATS_KEYS):
+                raise fail(f"{context}: [{kind}] must have exactly the fields {', '.join(_STATS_KEYS)}")
+            years = figures["published"]
+            if (
+                not isinstance(years, list)
+                or len(years) != 2
+                or not all(isinstance(y, int) and not isinstance(y, bool) for y in years)
+                or years[0] > years[1]
+            ):
+                raise fail(f"{context}: [{kind}] field 'published' must be [first year, last year]")
+            values = {
+                key: whole(figures, key, f"{context} [{kind}]") for key in _STATS_KEYS if key != "published"
+            }
+            if not values["fastest"] <= values["target"] <= values["slowest"] or not (
+                values["fastest"] <= values["median"] <= values["p90"] <= values["slowest"]
+            ):
+                raise fail(f"{context}: [{kind}] must have fastest <= target, median <= p90 <= slowest")
+            kinds[kind] = Stats(published=(years[0], years[1]), **values)
+        if not kinds:
+            raise fail(f"{context}: needs figures for at least one framework, e.g. [eras.standard]")
+        eras.append(Era(day(raw, "from", context), whole(raw, "target", context), kinds))
+    if any(later.start <= earlier.start for earlier, later in pairwise(eras)):
+        raise fail("eras must be in date order, each 'from' after the one before")
+    return Record(
+        name,
+        " ".join(source.split()),
+        whole(data, "inspections", "top level"),
+        day(data, "first_onsite_end", "top level"),
+        day(data, "last_onsite_end", "top level"),
+        tuple(eras),
+    )

@@ -1,0 +1,113 @@
+"""A record audit (``inspectcal ilacs-record``) as a table, JSON or CSV, and a record's eras."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from inspectcal.record import Audit, Record
+from inspectcal.render.csv import safe_cell
+from inspectcal.render.json import dump
+
+_FIELDS = (
+    "line",
+    "local_authority",
+    "framework",
+    "onsite_start",
+    "onsite_end",
+    "published",
+    "span",
+    "gap",
+    "target",
+    "era_from",
+    "ok",
+    "flags",
+)
+
+
+def audit_to_dict(item: Audit) -> dict[str, Any]:
+    row = item.measured.row
+    return {
+        "line": row.line,
+        "local_authority": row.authority,
+        "framework": row.kind,
+        "onsite_start": row.onsite_start.isoformat(),
+        "onsite_end": row.onsite_end.isoformat(),
+        "published": row.published.isoformat(),
+        "span": item.measured.span,
+        "gap": item.measured.gap,
+        "target": item.target,
+        "era_from": item.era.isoformat() if item.era else None,
+        "ok": not item.flags,
+        "flags": list(item.flags),
+    }
+
+
+def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
+    rows = [audit_to_dict(a) for a in audits]
+    if fmt == "json":
+        dump(rows, stream)
+        return
+    if fmt == "csv":
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(_FIELDS)
+        for r in rows:
+            cells = {**r, "ok": "yes" if r["ok"] else "no", "flags": "; ".join(r["flags"])}
+            writer.writerow(
+                [safe_cell(v) if isinstance(v, str) else ("" if v is None else v) for v in cells.values()]
+            )
+        return
+    from rich.table import Table
+
+    from inspectcal.render.table import console_for
+
+    table = Table(header_style="bold")
+    for column in ("Line", "Authority", "Framework", "Last on site", "Span", "Published", "Gap", "Target"):
+        table.add_column(
+            column, no_wrap=True, justify="right" if column in ("Span", "Gap", "Target") else "left"
+        )
+    table.add_column("Flags")
+    for r in rows:
+        table.add_row(
+            str(r["line"]),
+            r["local_authority"],
+            r["framework"],
+            r["onsite_end"],
+            str(r["span"]),
+            r["published"],
+            str(r["gap"]),
+            "-" if r["target"] is None else str(r["target"]),
+            "; ".join(r["flags"]),
+            style=None if r["ok"] else "bold red",
+        )
+    console = console_for(stream)
+    console.print(table)
+    flagged = sum(1 for r in rows if not r["ok"])
+    console.print(
+        f"{flagged} of {len(rows)} rows flagged: check them against their reports."
+        if flagged
+        else f"All {len(rows)} rows fit the frameworks and the record's era targets."
+    )
+
+
+def evidence_rows(record: Record, kind: str) -> list[dict[str, Any]]:
+    """One framework's figures per era, for ``frameworks show``."""
+    result = []
+    for era in record.eras:
+        figures = era.kinds.get(kind)
+        if figures is None:
+            continue
+        result.append(
+            {
+                "from": era.start.isoformat(),
+                "inspections": figures.inspections,
+                "published": list(figures.published),
+                "target": figures.target,
+                "median": figures.median,
+                "p90": figures.p90,
+                "fastest": figures.fastest,
+                "slowest": figures.slowest,
+            }
+        )
+    return result

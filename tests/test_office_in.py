@@ -1,0 +1,595 @@
+"""check reads what people have: Word tables, Excel sheets, Excel's CSV and Unicode text.
+
+The golden case: the Nottinghamshire timetable (examples/nottinghamshire-2010.csv), retyped
+here as people type it (en dashes, spaced ranges, weekdays, Day labels in words, several
+lines in a cell) in each format, must give the same four disagreeing rows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from inspectcal.cli import app
+from inspectcal.errors import InputError
+from inspectcal.readers.typed import parse_day_label, parse_typed_range
+
+from .conftest import REPO
+
+runner = CliRunner()
+SEED = REPO / "examples" / "nottinghamshire-2010.csv"
+EN = "\u2013"  # en dash, as Word's AutoFormat types it
+EM = "\u2014"
+# The four slips, worked out by hand from the calendar (Easter 2010: Fri 2 and Mon 5 April):
+# Day 25 is Mon 29 Mar, not Tue 30 (label 25 on 29 Mar: should be 26); 30 Mar - 5 Apr holds
+# Days 27-29 (Easter Friday and Monday are not worked); 9 Apr is Day 33; 16 Apr is Day 38.
+SLIPS = [
+    ("Draft report sent for factual accuracy check", "26"),
+    ("Local authority completes the factual accuracy check", "27-29"),
+    ("Final report sent to local authority", "33"),
+    ("Report published on the Ofsted website", "38"),
+]
+
+
+def seed_rows() -> list[dict[str, str]]:
+    with SEED.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def span(text: str) -> tuple[date, date]:
+    left, _, right = text.partition("..")
+    return date.fromisoformat(left), date.fromisoformat(right or left)
+
+
+def typed_date(text: str, style: int) -> str:
+    """A seed date or range as people type it, in one of several styles."""
+    start, end = span(text)
+    names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    def words(d: date) -> str:
+        return f"{names[d.weekday()]} {d.day} {months[d.month - 1]} {d.year}"
+
+    def numeric(d: date) -> str:
+        return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+    if start == end:
+        return [numeric, words][style % 2](start)
+    return [
+        f"{numeric(start)} {EN} {numeric(end)}",
+        f"{words(start)} to {words(end)}",
+        f"{numeric(start)} - {numeric(end)}",
+        f"{words(start)} {EM}\n{words(end)}",  # two lines in one cell
+    ][style % 4]
+
+
+def typed_day(text: str, style: int) -> str:
+    first, _, last = text.partition("-")
+    if not last:
+        return [first, f"Day {first}"][style % 2]
+    return [f"{first}{EN}{last}", f"Days {first} to {last}", f"{first} - {last}", f"Day {first}{EN}{last}"][
+        style % 4
+    ]
+
+
+def check_json(path: Path | str, *extra: str, stdin: bytes | None = None) -> tuple[list[dict[str, Any]], str]:
+    result = runner.invoke(
+        app, ["check", str(path), "-n", "2010-02-22", "--format", "json", *extra], input=stdin
+    )
+    assert result.exit_code == 1, (result.stdout, result.stderr)
+    return json.loads(result.stdout), result.stderr
+
+
+def slips(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(r["activity"], r["expected_day"]) for r in rows if not r["ok"]]
+
+
+def test_the_seed_csv_has_the_four_slips() -> None:
+    rows, _ = check_json(SEED)
+    assert slips(rows) == SLIPS
+    assert len(rows) == 14
+
+
+# -- the golden timetable in each format ------------------------------------------------
+
+
+def build_docx(path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Nottinghamshire: Inspection update", level=1)
+    document.add_paragraph("Who to contact:")
+    contacts = document.add_table(rows=2, cols=2)
+    contacts.rows[0].cells[0].text, contacts.rows[0].cells[1].text = "Name", "Role"
+    contacts.rows[1].cells[0].text, contacts.rows[1].cells[1].text = "A. Person", "Lead officer"
+    document.add_paragraph("Timetable:")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Date(s)", "Day", "Activity"), strict=True):
+        cell.text = text
+    for index, row in enumerate(seed_rows()):
+        if index == 6:  # a heading merged across the table before the on-site fortnight
+            heading = table.add_row().cells
+            heading[0].merge(heading[2]).text = "Fieldwork"
+        cells = table.add_row().cells
+        cells[0].text = typed_date(row["date"], index)
+        cells[1].text = typed_day(row["day"], index)
+        cells[2].text = row["activity"]
+    document.save(path)
+
+
+def build_xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Timetable"
+    sheet.append(["Nottinghamshire inspection timetable"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    sheet.append(["Date", "Day no.", "Activity"])
+    for index, row in enumerate(seed_rows()):
+        start, end = span(row["date"])
+        # Single days as real date cells, ranges as text; Days as numbers or text labels.
+        when: Any = start if start == end else typed_date(row["date"], index)
+        day: Any = int(row["day"]) if row["day"].isdigit() else typed_day(row["day"], index)
+        sheet.append([when, day, row["activity"]])
+        if index == 4:
+            sheet.append([])  # a blank row
+            sheet.append(["Week two", None, None])  # a heading in the first column
+    other = book.create_sheet("Notes")
+    other.append(["nothing here"])
+    book.save(path)
+
+
+def build_text(
+    path: Path, *, delimiter: str, encoding: str, bom: bytes = b"", sep_line: bool = False
+) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(["Date", "Day", "Activity"])
+    for index, row in enumerate(seed_rows()):
+        activity = row["activity"].replace("'", "\u2019")  # Word's curly apostrophe
+        writer.writerow([typed_date(row["date"], index + 1), typed_day(row["day"], index + 1), activity])
+    text = (f"sep={delimiter}\r\n" if sep_line else "") + buffer.getvalue()
+    path.write_bytes(bom + text.encode(encoding))
+
+
+def test_golden_docx(tmp_path: Path) -> None:
+    path = tmp_path / "timetable.docx"
+    build_docx(path)
+    rows, err = check_json(path)
+    assert slips(rows) == SLIPS
+    assert len(rows) == 14
+    assert err == (
+        f"Note: timetable {path} has 2 tables; read table 2, the first with a date and a Day column "
+        "(--table N reads another)\n"
+    )
+    # Rows are numbered as in the Word table: the header is row 1, the merged heading row 8.
+    assert [r["line"] for r in rows if not r["ok"]] == [13, 14, 15, 16]
+    range_row = rows[5]
+    assert range_row["day"] == "Days 6 to 10"
+    assert range_row["ok"]
+
+
+def test_golden_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "timetable.xlsx"
+    build_xlsx(path)
+    rows, err = check_json(path)
+    assert err == ""
+    assert slips(rows) == SLIPS
+    assert len(rows) == 14
+    # Excel's own row numbers: header on row 3, a blank and a heading row after the fifth entry.
+    assert [r["line"] for r in rows if not r["ok"]] == [16, 17, 18, 19]
+    assert rows[0]["date"] == "2010-02-22"  # a real date cell
+    assert rows[0]["day"] == "1"
+
+
+def test_golden_cp1252_semicolon_csv(tmp_path: Path) -> None:
+    path = tmp_path / "timetable.csv"
+    build_text(path, delimiter=";", encoding="cp1252")
+    assert EN.encode("cp1252") in path.read_bytes()
+    rows, err = check_json(path)
+    assert slips(rows) == [(a.replace("'", "\u2019"), d) for a, d in SLIPS]
+    assert len(rows) == 14
+    assert err == (
+        f"Note: timetable {path} is not UTF-8: read it as Windows-1252 (cp1252), as Excel saves CSV "
+        "in the UK; check its dashes and accents, or save it as CSV UTF-8\n"
+    )
+    assert [r["line"] for r in rows if not r["ok"]] == [12, 13, 14, 15]
+
+
+def test_golden_utf16_unicode_text(tmp_path: Path) -> None:
+    path = tmp_path / "timetable.txt"
+    build_text(path, delimiter="\t", encoding="utf-16-le", bom=codecs.BOM_UTF16_LE)
+    rows, err = check_json(path)
+    assert err == ""
+    assert slips(rows) == [(a.replace("'", "\u2019"), d) for a, d in SLIPS]
+    assert len(rows) == 14
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding", "bom", "sep_line"),
+    [
+        (",", "utf-8", b"", False),
+        (",", "utf-8", codecs.BOM_UTF8, False),
+        (";", "utf-8", codecs.BOM_UTF8, True),
+        ("\t", "utf-16-be", codecs.BOM_UTF16_BE, False),
+        (",", "cp1252", b"", True),
+    ],
+    ids=["utf8", "utf8-bom", "utf8-bom-sep", "utf16be-tab", "cp1252-sep"],
+)
+def test_encodings_and_delimiters(
+    tmp_path: Path, delimiter: str, encoding: str, bom: bytes, sep_line: bool
+) -> None:
+    path = tmp_path / "timetable.csv"
+    build_text(path, delimiter=delimiter, encoding=encoding, bom=bom, sep_line=sep_line)
+    rows, err = check_json(path)
+    assert [d for _, d in slips(rows)] == ["26", "27-29", "33", "38"]
+    assert ("Windows-1252" in err) is (encoding == "cp1252")
+    # With a sep= line the header is line 2, and row numbers stay the file's own lines.
+    assert rows[0]["line"] == (3 if sep_line else 2)
+
+
+def test_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "timetable.csv"
+    build_text(path, delimiter=";", encoding="utf-8")
+    rows, err = check_json("-", stdin=path.read_bytes())
+    assert err == ""
+    assert [d for _, d in slips(rows)] == ["26", "27-29", "33", "38"]
+    docx = tmp_path / "timetable.docx"
+    build_docx(docx)
+    rows, _ = check_json("-", stdin=docx.read_bytes())
+    assert slips(rows) == SLIPS
+
+
+# -- choosing the table and the columns ------------------------------------------------
+
+
+def test_table_and_columns_options(tmp_path: Path) -> None:
+    from docx import Document
+
+    path = tmp_path / "t.docx"
+    document = Document()
+    first = document.add_table(rows=3, cols=3)
+    for cells, texts in zip(
+        (r.cells for r in first.rows),
+        (("When", "Working day", "What"), ("22/02/2010", "1", "Notified"), ("26/02/2010", "4", "Set-up")),
+        strict=True,
+    ):
+        for cell, text in zip(cells, texts, strict=True):
+            cell.text = text
+    second = document.add_table(rows=2, cols=2)
+    second.rows[0].cells[0].text, second.rows[0].cells[1].text = "On", "Number"
+    second.rows[1].cells[0].text, second.rows[1].cells[1].text = "23 Feb 2010", "2"
+    document.save(path)
+    rows, err = check_json(path)
+    assert [(r["line"], r["date"], r["expected_day"], r["activity"]) for r in rows] == [
+        (2, "22/02/2010", "1", "Notified"),
+        (3, "26/02/2010", "5", "Set-up"),
+    ]
+    assert "read table 1" in err
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            str(path),
+            "-n",
+            "2010-02-22",
+            "--table",
+            "2",
+            "--columns",
+            "date=on,day=2",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert [(r["line"], r["expected_day"]) for r in json.loads(result.stdout)] == [(2, "2")]
+
+
+# -- errors: one line, exit 2, naming the file, table or sheet, and row ---------------------
+
+
+def fails(*args: str, stdin: bytes | None = None) -> str:
+    result = runner.invoke(app, ["check", *args, "-n", "2010-02-22"], input=stdin)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("Error: ")
+    return result.stderr.removeprefix("Error: ").rstrip("\n")
+
+
+def write_zip(path: Path, entries: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_zip_that_is_not_a_document(tmp_path: Path) -> None:
+    path = write_zip(tmp_path / "t.docx", {"readme.txt": b"hello"})
+    assert fails(str(path)) == (
+        f"timetable {path} is a zip file but not a Word (.docx) or Excel (.xlsx) document: "
+        "is it the right file?"
+    )
+
+
+def test_a_damaged_zip(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    assert fails(str(path)) == f"timetable {path} is a damaged zip file: is it the right file?"
+
+
+def test_password_protected_files(tmp_path: Path) -> None:
+    # Office saves an encrypted .docx/.xlsx as a compound (OLE) file, like an old .doc/.xls.
+    path = tmp_path / "secret.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    assert fails(str(path)) == (
+        f"timetable {path} is password-protected or an old binary Office file (.doc/.xls): "
+        "remove the password, or save it as .docx or .xlsx"
+    )
+    # A zip whose entries are marked encrypted (Python writes none: set the flag by hand).
+    zipped = write_zip(
+        tmp_path / "secret.docx", {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<x/>"}
+    )
+    data = bytearray(zipped.read_bytes())
+    for signature, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + flag_at] |= 0x1
+            start = data.find(signature, start + 4)
+    zipped.write_bytes(bytes(data))
+    assert (
+        fails(str(zipped))
+        == f"timetable {zipped} is password-protected: remove the password and save it again"
+    )
+
+
+def test_a_damaged_document_inside_a_sound_zip(tmp_path: Path) -> None:
+    for name, main in (("t.docx", "word/document.xml"), ("t.xlsx", "xl/workbook.xml")):
+        path = write_zip(tmp_path / name, {"[Content_Types].xml": b"<Types/>", main: b"<not-closed>"})
+        kind = "a Word document" if name.endswith("docx") else "an Excel workbook"
+        message = fails(str(path))
+        assert message.startswith(f"timetable {path} cannot be read as {kind} (")
+        assert message.endswith("): is it damaged?")
+
+
+def test_a_zip_bomb_is_refused_from_the_directory(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open("word/document.xml", "w") as entry:
+            chunk = b"<w:p/>" * 200_000
+            for _ in range(45):  # 54 MB of XML in a file of a few hundred KB
+                entry.write(chunk)
+    assert path.stat().st_size < 1_000_000
+    assert fails(str(path)) == (
+        f"timetable {path} would unpack to 54 MB, more than a timetable needs "
+        "(at most 100 MB, 40 MB of text): is it the right file?"
+    )
+
+
+def test_a_document_with_no_table(tmp_path: Path) -> None:
+    from docx import Document
+
+    path = tmp_path / "t.docx"
+    document = Document()
+    document.add_paragraph("Day 1: 22 Feb 2010")
+    document.save(path)
+    assert fails(str(path)) == (
+        f"timetable {path} has no table: put the timetable in a Word table, or save it as CSV"
+    )
+
+
+def test_a_document_whose_tables_are_not_timetables(tmp_path: Path) -> None:
+    from docx import Document
+
+    path = tmp_path / "t.docx"
+    document = Document()
+    for _ in range(2):
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Name", "Role"
+    document.save(path)
+    assert fails(str(path)) == (
+        f"timetable {path}: none of its 2 tables has a date column and a Day column; "
+        "choose one with --table N and name its columns with --columns date=...,day=..."
+    )
+    assert fails(str(path), "--table", "3") == f"--table 3: timetable {path} has 2 tables"
+    assert fails(str(path), "--table", "1") == (
+        f"timetable {path}, table 1, row 1: the header needs a date column and a Day column; it has "
+        "'Name', 'Role', with no date column and no Day column: name them with --columns date=...,day=..."
+    )
+
+
+def test_a_huge_sheet(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "big.xlsx"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Big")
+    sheet.append(["Date", "Day"])
+    for number in range(10_000):
+        sheet.append(["2010-02-22", number + 1])
+    book.save(path)
+    assert fails(str(path)) == f"timetable {path}, sheet 'Big' has over 10,000 rows: is it the right sheet?"
+
+
+def test_sheet_option_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    build_xlsx(path)
+    rows, _ = check_json(path, "--sheet", "timetable")
+    assert len(rows) == 14
+    assert fails(str(path), "--sheet", "Plan") == (
+        f"--sheet 'Plan': timetable {path} has no such sheet (it has 'Timetable', 'Notes')"
+    )
+    assert fails(str(path), "--sheet", "Notes").startswith(
+        f"timetable {path}, sheet 'Notes', row 1: the header"
+    )
+    assert fails(str(path), "--table", "1") == (
+        f"--table is for Word files; timetable {path} is an Excel workbook (use --sheet NAME)"
+    )
+    assert (
+        fails(str(SEED), "--sheet", "x") == f"--sheet is for Word and Excel files; timetable {SEED} is text"
+    )
+
+
+def test_excel_turned_a_day_label_into_a_date(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "t.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Date", "Day"])
+    sheet.append([date(2010, 2, 22), 1])
+    sheet.append(["01/03/2010 - 05/03/2010", date(2010, 10, 6)])
+    book.save(path)
+    assert fails(str(path)) == (
+        f"timetable {path}, sheet 'Sheet', row 3: the Day cell holds the date 06/10/2010, not a Day: a "
+        "spreadsheet may have turned a label such as 6-10 into a date; format the Day column as text and "
+        "type it again"
+    )
+
+
+def test_every_unreadable_row_is_counted_none_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Date,Day,Activity\n"
+        "22/02/2010,1,Notified\n"
+        ",,\n"  # blank: passed over
+        "Date,Day,Activity\n"  # the header again (a page break in a pasted table): passed over
+        ",,Council prepares\n"  # an activity with no date and no Day: reported
+        "31/02/2010,2,Bad date\n"
+        "23/02/2010,two,Bad day\n",
+        "utf-8",
+    )
+    assert fails(str(path)) == (
+        f"timetable {path}, line 5: it has no date and no Day (and 2 more lines that cannot be read)"
+    )
+
+
+def test_columns_option_errors(tmp_path: Path) -> None:
+    assert fails(str(SEED), "--columns", "date=When") == "--columns must name the day column too"
+    assert fails(str(SEED), "--columns", "when=date,day=day") == (
+        "--columns 'when=date' is not ROLE=HEADER with ROLE date, day or activity, "
+        "e.g. --columns 'date=Date(s),day=Day no'"
+    )
+    assert fails(str(SEED), "--columns", "date=When,day=Day") == (
+        f"timetable {SEED}: no header row has the columns date='When', day='Day' (line 1 has 'date', 'day', "
+        "'activity')"
+    )
+
+
+# -- labels and ranges as people type them -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25", (25, 25)),
+        ("6-10", (6, 10)),
+        (f"6{EN}10", (6, 10)),
+        (f"6{EM}10", (6, 10)),
+        ("6 - 10", (6, 10)),
+        ("Day 6-10", (6, 10)),
+        ("Days 6 to 10", (6, 10)),
+        (f"Day 6 {EN} Day 10", (6, 10)),
+        ("days\n6-10", (6, 10)),
+        ("DAY 40", (40, 40)),
+        ("6\u00a0-\u00a010", (6, 10)),  # non-breaking spaces
+    ],
+)
+def test_day_labels(text: str, expected: tuple[int, int]) -> None:
+    assert parse_day_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("six", "day 'six' is not a Day like 25, 6-10 or 'Days 6 to 10'"),
+        ("0", "day '0' is not a Day like 25, 6-10 or 'Days 6 to 10': Days count from 1"),
+        ("10-6", "days '10-6' end before they start: write the lower Day first"),
+        ("6, 8", "day '6, 8' is not a Day like 25, 6-10 or 'Days 6 to 10'"),
+    ],
+)
+def test_bad_day_labels(text: str, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        parse_day_label(text)
+    assert str(raised.value) == message
+
+
+MAR_1, MAR_5 = date(2010, 3, 1), date(2010, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01/03/2010", (MAR_1, MAR_1)),
+        ("Mon 1 Mar 2010", (MAR_1, MAR_1)),
+        ("Monday, 1 March 2010", (MAR_1, MAR_1)),
+        ("Mon 01/03/2010", (MAR_1, MAR_1)),
+        ("2010-03-01..2010-03-05", (MAR_1, MAR_5)),
+        ("01/03/2010 - 05/03/2010", (MAR_1, MAR_5)),
+        (f"01/03/2010 {EN} 05/03/2010", (MAR_1, MAR_5)),
+        (f"01/03/2010{EN}05/03/2010", (MAR_1, MAR_5)),
+        ("01/03/2010-05/03/2010", (MAR_1, MAR_5)),
+        ("2010-03-01 - 2010-03-05", (MAR_1, MAR_5)),
+        ("1 Mar 2010 to 5 Mar 2010", (MAR_1, MAR_5)),
+        (f"Mon 1 Mar 2010 {EM} Fri 5 Mar 2010", (MAR_1, MAR_5)),
+        (f"1{EN}5 March 2010", (MAR_1, MAR_5)),
+        ("1st-5th March 2010", (MAR_1, MAR_5)),
+        (f"Mon 1 {EN} Fri 5 Mar 2010", (MAR_1, MAR_5)),
+        (f"Mon 29 Mar {EN} Tue 6 Apr 2010", (date(2010, 3, 29), date(2010, 4, 6))),
+        (f"28 Dec {EN} 4 Jan 2011", (date(2010, 12, 28), date(2011, 1, 4))),
+        ("Mon 1 Mar 2010 -\nFri 5 Mar 2010", (MAR_1, MAR_5)),
+        ("Mon 1 Mar 2010\nto\nFri 5 Mar 2010", (MAR_1, MAR_5)),
+        ("01/03/2010\n05/03/2010", (MAR_1, MAR_5)),
+        ("  01/03/2010\u00a0-\u00a005/03/2010 ", (MAR_1, MAR_5)),
+    ],
+)
+def test_dates_and_ranges(text: str, expected: tuple[date, date]) -> None:
+    assert parse_typed_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("05/03/2010 - 01/03/2010", "range '05/03/2010 - 01/03/2010' ends before it starts"),
+        (f"Tue 1 {EN} Fri 5 Mar 2010", "2010-03-01 is a Monday, not a Tue"),
+        ("05/03/2010\n01/03/2010", "are not in order"),
+        ("", "empty date"),
+        ("soon", "cannot read 'soon' as a date"),
+    ],
+)
+def test_bad_dates_and_ranges(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_typed_range(text)
+
+
+def test_checking_a_csv_imports_neither_office_library() -> None:
+    import subprocess
+    import sys
+
+    from .test_startup import PROBE
+
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", str(SEED), "-n", "2010-02-22", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    line = next(ln for ln in done.stderr.splitlines() if ln.startswith("MODULES "))
+    loaded = set(line.split()[1:])
+    assert "inspectcal.readers.delimited" in loaded
+    for name in ("openpyxl", "docx", "lxml", "inspectcal.readers.xlsx", "inspectcal.readers.docx"):
+        assert name not in loaded, name

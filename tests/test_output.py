@@ -1,0 +1,166 @@
+"""Writing results: stdout as exact UTF-8 bytes, write failures, atomic exclusive files, no leftovers."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inspectcal.errors import OutputError
+from inspectcal.output import output_stream, write_output
+
+PY = [sys.executable, "-m", "inspectcal"]
+FULL = Path("/dev/full")
+COMMANDS = [
+    ["plan", "-n", "2010-02-22"],
+    ["plan", "-n", "2010-02-22", "--format", "json"],
+    ["plan", "-n", "2010-02-22", "--format", "ics"],
+    ["date", "11", "-n", "2010-02-22"],
+    ["day", "2010-03-08", "-n", "2010-02-22"],
+    ["add", "2010-02-22", "3"],
+    ["between", "2010-02-22", "2010-03-01"],
+    ["holidays", "--year", "2010"],
+    ["window", "--from", "2010-02-22", "--to", "2010-03-01"],
+    ["calendar", "-n", "2010-02-22"],
+    ["status", "-n", "2010-02-22", "--on", "2010-03-01"],
+    ["frameworks", "show", "slac-2009"],
+    ["--version"],
+    ["--help"],
+    ["plan", "--help"],
+]
+
+
+def _run(
+    args: list[str], *, stdin: bytes = b"", env: dict[str, str] | None = None, **kw: object
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*PY, *args], input=stdin, capture_output=True, check=False, env=env, **kw)  # type: ignore[call-overload, no-any-return]
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [
+        *COMMANDS,
+        ["plan", "-n", "-", "--format", "jsonl"],
+        ["date", "11", "-n", "-"],
+    ],
+)
+def test_a_full_stdout_is_exit_1_with_one_clear_line(args: list[str]) -> None:
+    with FULL.open("wb") as full:
+        done = subprocess.run(
+            [*PY, *args], input=b"2010-02-22\n", stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert done.returncode == 1
+    assert done.stderr == b"Error: cannot write to standard output: No space left on device\n"
+
+
+def test_sixteen_runs_writing_one_file_exactly_one_wins(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    runs = [
+        subprocess.Popen(
+            [*PY, "plan", "-n", f"2010-02-{22 + i % 4}", "--format", "json", "-o", str(target)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(16)
+    ]
+    results = [(run.wait(), run.stderr.read() if run.stderr else b"") for run in runs]
+    for run in runs:
+        for pipe in (run.stdout, run.stderr):
+            if pipe:
+                pipe.close()
+    assert sorted(code for code, _ in results) == [0] + [1] * 15
+    for code, err in results:
+        if code:
+            assert err == f"Error: {target} already exists: add --force to replace it\n".encode()
+    assert b'"notified": "2010-02-2' in target.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
+
+
+def test_a_run_that_ends_second_does_not_replace_the_first(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    outer = output_stream(str(target))
+    stream = outer.__enter__()
+    stream.write("slow\n")
+    write_output("fast\n", str(target))
+    with pytest.raises(OutputError) as caught:
+        outer.__exit__(None, None, None)
+    assert str(caught.value) == f"{target} already exists: add --force to replace it"
+    assert target.read_text("utf-8") == "fast\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    write_output("forced\n", str(target), force=True)
+    assert target.read_text("utf-8") == "forced\n"
+
+
+def test_no_temporary_file_is_left_when_the_disk_fills(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(_: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError) as caught:
+        write_output("x" * 100_000, str(tmp_path / "out.txt"))
+    assert str(caught.value) == f"cannot write {tmp_path / 'out.txt'}: No space left on device"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_temporary_file_is_left_when_rendering_fails(tmp_path: Path) -> None:
+    def render_and_fail() -> None:
+        with output_stream(str(tmp_path / "out.txt")) as stream:
+            stream.write("half")
+            raise ZeroDivisionError
+
+    with pytest.raises(ZeroDivisionError):
+        render_and_fail()
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- exact bytes on stdout --------------------------------------------------------------------
+
+
+class TranslatingStdout(io.TextIOWrapper):
+    """A stdout like Windows' with a cp1252 locale: it would encode cp1252 and write \\r\\n."""
+
+
+def test_stdout_gets_utf8_bytes_and_the_renderers_line_endings(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", TranslatingStdout(raw, encoding="cp1252", newline="\r\n"))
+    write_output("caf\u00e9 \u2192 \u0141\u00f3d\u017a\nics line\r\n", None)
+    assert raw.getvalue() == "caf\u00e9 \u2192 \u0141\u00f3d\u017a\nics line\r\n".encode()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown", "ics", "table"])
+def test_stdout_is_byte_identical_to_the_file_under_a_cp1252_locale(tmp_path: Path, fmt: str) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "SOURCE_DATE_EPOCH": "1266796800"}
+    framework = tmp_path / "f.toml"
+    framework.write_text(
+        'id = "f"\ntitle = "\u0141\u00f3d\u017a \u2013 caf\u00e9"\nstatus = "authoritative"\n'
+        '[[milestones]]\nid = "m"\ntitle = "\u0141\u00f3d\u017a \u2192 caf\u00e9"\nwho = "both"\nday = 3\n',
+        "utf-8",
+    )
+    args = [
+        "plan",
+        "-n",
+        "2010-02-22",
+        "-f",
+        str(framework),
+        "--name",
+        "\u0141\u00f3d\u017a",
+        "--format",
+        fmt,
+    ]
+    piped = _run(args, env=env)
+    assert piped.returncode == 0, piped.stderr
+    target = tmp_path / "out"
+    assert _run([*args, "-o", str(target)], env=env).returncode == 0
+    assert piped.stdout == target.read_bytes()
+    assert "\u0141\u00f3d\u017a".encode() in piped.stdout
+    if fmt == "ics":
+        assert piped.stdout.count(b"\r\n") == piped.stdout.count(b"\n")
+    else:
+        assert b"\r\n" not in piped.stdout
