@@ -82,21 +82,29 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("terminal", "settings", "coloured"),
+    [
+        (True, {}, True),
+        (True, {"NO_COLOR": "1"}, False),
+        (True, {"NO_COLOR": ""}, True),
+        (True, {"TERM": "dumb"}, False),
+        (False, {}, False),
+        (False, {"FORCE_COLOR": "1"}, True),
+        (False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_console_colours_only_a_terminal(
+    terminal: bool, settings: dict[str, str], coloured: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decision alone (tests/test_colour.py checks it end to end under a pseudo-terminal)."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-    terminal = FakeTerminal()
-    console_for(terminal).print("x", style="bold red")
-    assert "\x1b[" in terminal.getvalue()
-    monkeypatch.setenv("NO_COLOR", "1")
-    plain = FakeTerminal()
-    console_for(plain).print("x", style="bold red")
-    assert plain.getvalue() == "x\n"
-    piped = io.StringIO()
-    monkeypatch.delenv("NO_COLOR")
-    console_for(piped).print("x", style="bold red")
-    assert piped.getvalue() == "x\n"
-    assert os.environ.get("NO_COLOR") is None
+    for key, value in settings.items():
+        monkeypatch.setenv(key, value)
+    stream = FakeTerminal() if terminal else io.StringIO()
+    console_for(stream).print("x", style="bold red")
+    assert stream.getvalue() == ("\x1b[1;31mx\x1b[0m\n" if coloured else "x\n")
 
 
 def test_library_modules_never_import_typer_or_rich() -> None:

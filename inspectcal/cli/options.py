@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -264,6 +265,21 @@ def read_date(text: str, what: str) -> date:
         return parse_date(text, today=today_date())
     except InspectcalError as error:
         raise type(error)(f"{what}: {error}") from None
+
+
+class OutputBuffer(io.StringIO):
+    """A command's text, collected before any of it is written, that knows where it goes.
+
+    ``isatty()`` is that of the destination (stdout for ``None`` or ``-``, never a file), so
+    that Rich colours what goes to a terminal, and only that.
+    """
+
+    def __init__(self, output: str | None = None) -> None:
+        super().__init__()
+        self._terminal = (output is None or output == "-") and sys.stdout.isatty()
+
+    def isatty(self) -> bool:
+        return self._terminal
 
 
 def emit(text: str, output: str | None, force: bool) -> None:

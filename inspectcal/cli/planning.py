@@ -1,6 +1,5 @@
 """Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
 
-import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +21,7 @@ from inspectcal.cli.options import (
     ListFormat,
     NoBankHolidays,
     Output,
+    OutputBuffer,
     Params,
     PlanNotified,
     Region,
@@ -117,7 +117,7 @@ def window(
 
         emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
         return
-    buffer = io.StringIO()
+    buffer = OutputBuffer(output)
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -159,7 +159,7 @@ def calendar_picture(
         return
     from inspectcal.render import month
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     month.render(result, buffer)
     emit(buffer.getvalue(), None, False)
 
@@ -219,7 +219,7 @@ def check(
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render(verdicts, fmt.value, buffer, unit=found.unit)
     emit(buffer.getvalue(), None, False)
     if not all(v.ok for v in verdicts):
@@ -253,7 +253,7 @@ def status(
     from inspectcal.status import status_on
 
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), None, False)
 
@@ -281,7 +281,7 @@ def frameworks(
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.render.frameworks import render_list
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
     emit(buffer.getvalue(), None, False)
 
@@ -300,6 +300,6 @@ def frameworks_show(
     """Show one framework's milestones by Day, its status and where it comes from."""
     from inspectcal.render.frameworks import render_one
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render_one(framework_from_options(framework, param), fmt.value, buffer)
     emit(buffer.getvalue(), None, False)
