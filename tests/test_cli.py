@@ -224,7 +224,7 @@ def test_output_errors(tmp_path: Path) -> None:
         (
             ["plan", "-n", "2010-02-22", "--format", "xml"],
             "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', 'csv', "
-            "'markdown', 'ics', 'xlsx', 'docx'. (see 'inspectcal plan --help')",
+            "'markdown', 'ics', 'svg', 'html', 'xlsx', 'docx'. (see 'inspectcal plan --help')",
         ),
         (
             ["plan", "-n", "2010-02-22", "--frobnicate"],

@@ -72,6 +72,11 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     if fmt == "json":
         dump([candidate_to_dict(c) for c in candidates], stream)
         return
+    if fmt == "html":
+        from inspectcal.render.html import window_page
+
+        stream.write(window_page(candidates, critical))
+        return
     keys = key_milestones(candidates[0], critical) if candidates else []
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
