@@ -40,6 +40,7 @@ class WindowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    html = "html"
     xlsx = "xlsx"
 
 
@@ -77,6 +78,14 @@ def window(
             help="Dates to keep clear: a text file (one date or range a line) or an .ics export.",
         ),
     ] = None,
+    count_free: Annotated[
+        bool,
+        typer.Option(
+            "--count-free",
+            help="Also count .ics events marked free (TRANSP or Outlook's Free) as absences; "
+            "cancelled ones never count.",
+        ),
+    ] = False,
     critical: Annotated[
         str | None,
         typer.Option(
@@ -99,16 +108,21 @@ def window(
     from inspectcal.avoid import read_avoid_file
     from inspectcal.dates import parse_date_span
     from inspectcal.render.window import render
-    from inspectcal.window import parse_critical
+    from inspectcal.window import parse_critical, window_span
     from inspectcal.window import window as what_if
 
     chosen = framework_from_options(framework, param)
     source, calendar = calendar_from_options(calendar_options)
-    spans = [parse_date_span(text) for text in avoid or []]
-    for path in avoid_file or []:
-        spans.extend(read_avoid_file(path))
     items = parse_critical(chosen, critical)
     first, last = read_date(start, "--from"), read_date(end, "--to")
+    spans = [parse_date_span(text) for text in avoid or []]
+    if avoid_file:
+        looked_at = window_span(calendar, first, last, items)
+        for path in avoid_file:
+            found = read_avoid_file(path, *looked_at, count_free=count_free)
+            spans.extend(found.spans)
+            if found.free:
+                _warn_free(path, found.free)
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
     warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
     if fmt is WindowFormat.xlsx:
@@ -119,6 +133,20 @@ def window(
     buffer = OutputBuffer(output)
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
+
+
+def _warn_free(path: Path, titles: list[str]) -> None:
+    import sys
+
+    from inspectcal.errors import quoted
+
+    count = len(titles)
+    shown = "; ".join(quoted(title) for title in titles[:3]) + ("; ..." if count > 3 else "")
+    sys.stderr.write(
+        f"Warning: avoid file {path}: {count} event{'s' if count != 1 else ''} marked free "
+        f"({shown}) {'were' if count != 1 else 'was'} not counted as absences: add --count-free "
+        "to count them\n"
+    )
 
 
 @command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
@@ -132,7 +160,10 @@ def calendar_picture(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     svg: Annotated[
-        str | None, typer.Option("--svg", metavar="FILE", help="Also write the picture as an SVG image.")
+        str | None,
+        typer.Option(
+            "--svg", metavar="FILE", help="Write the plan as a timeline picture (SVG) instead; '-' is stdout."
+        ),
     ] = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -144,14 +175,17 @@ def calendar_picture(
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.labels import clean_label
-    from inspectcal.render import month
 
     if name is not None:
         name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
-        emit(month.svg(result), svg, force)
+        from inspectcal.render.svg import timeline
+
+        emit(timeline(result), svg, force)
         return
+    from inspectcal.render import month
+
     buffer = OutputBuffer()
     month.render(result, buffer)
     emit(buffer.getvalue(), None, False)
@@ -213,7 +247,7 @@ def check(
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = OutputBuffer()
-    render(verdicts, fmt.value, buffer, unit=found.unit)
+    render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), None, False)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)
