@@ -303,6 +303,21 @@ def test_table_markdown_and_calendar_show_the_spread() -> None:
     assert line in " ".join(calendar.split())
 
 
+def test_html_page_has_the_forecast_section() -> None:
+    page = ok(*ANCHOR_2026, "--format", "html")
+    section = page.split('<section aria-labelledby="forecast-heading" id="forecast">', 1)[1].split(
+        "</section>"
+    )[0]
+    assert "When the report may be published" in section
+    assert "earliest Tue 3 Mar 2026; half by Tue 3 Mar 2026; 9 in 10 by Mon 16 Mar 2026" in section
+    svg = ok(*ANCHOR_2026, "--format", "svg")
+    assert (
+        "half by Tue 3 Mar 2026; 9 in 10 by Mon 16 Mar 2026" in svg.split("<desc", 1)[1].split("</desc>")[0]
+    )
+    fixed = ok(*ANCHOR_2026, "--param", "publication_gap=40", "--format", "html")
+    assert "publication_gap = 40 set by --param, so no forecast" in fixed
+
+
 def test_word_and_excel_carry_the_spread(tmp_path: Path) -> None:
     import io
 
