@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 
 from inspectcal.cli import app
 
+from .conftest import CANNOT_APPLY, shared_file
+
 runner = CliRunner()
 PY = [sys.executable, "-m", "inspectcal"]
 
@@ -87,9 +89,7 @@ def test_compare_lists_disagreements(tmp_path: Path) -> None:
 
 
 def test_compare_with_the_official_list_finds_nothing() -> None:
-    official = Path(__file__).resolve().parents[2] / "shared" / "data" / "gov-uk-bank-holidays-2012-2028.json"
-    if not official.is_file():
-        pytest.skip("the gov.uk list lives beside the checkout, not in the repo")
+    official = shared_file("data", "gov-uk-bank-holidays-2012-2028.json")
     code, out, _ = run("holidays", "--compare", str(official), "--format", "json")
     assert (code, json.loads(out)) == (0, [])
 
@@ -291,7 +291,7 @@ def test_output_into_a_read_only_place_fails_cleanly() -> None:
     assert err.count("\n") == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to a read-only folder")
+@pytest.mark.skipif(os.geteuid() == 0, reason=CANNOT_APPLY + "root may write to a read-only folder")
 def test_output_into_a_read_only_folder(tmp_path: Path) -> None:
     tmp_path.chmod(0o555)
     try:
