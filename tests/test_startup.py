@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,10 @@ def modules_after(*args: str) -> set[str]:
             ["holidays", "rich", "icalendar", "tomllib", "csv"],
         ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
-        (["plan", "-n", "2010-02-22", "--format", "ics"], ["holidays", "rich", "tomllib", "hashlib"]),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "ics", "--name", "K"],
+            ["holidays", "rich", "tomllib", "hashlib", "recurring_ical_events"],
+        ),
         (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx"]),
         (["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", os.devnull], ["docx", "rich", "icalendar"]),
         (["plan", "-n", "2010-02-22", "--format", "docx", "-o", os.devnull], ["openpyxl", "rich"]),
@@ -54,6 +58,25 @@ def test_paths_do_not_import_what_they_do_not_use(args: list[str], absent: list[
     loaded = modules_after(*args)
     for name in absent:
         assert name not in loaded, f"{' '.join(args)} imports {name}"
+
+
+def test_recurring_ical_events_only_when_an_ics_file_is_read(tmp_path: Path) -> None:
+    """The recurrence library (and icalendar) load for an .ics avoid file, not for a text one."""
+    text = tmp_path / "leave.txt"
+    text.write_text("2010-03-10\n", "utf-8")
+    window = ("window", "--from", "2010-03-01", "--to", "2010-03-05", "--avoid-file")
+    loaded = modules_after(*window, str(text))
+    assert "recurring_ical_events" not in loaded
+    assert "icalendar" not in loaded
+    closures = modules_after("date", "11", "-n", "2010-02-22", "--closures", str(text))
+    assert "recurring_ical_events" not in closures
+    ics = tmp_path / "leave.ics"
+    ics.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20100310\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert "recurring_ical_events" in modules_after(*window, str(ics))
+    assert "recurring_ical_events" in modules_after("date", "11", "-n", "2010-02-22", "--closures", str(ics))
 
 
 @pytest.mark.parametrize(("fmt", "module"), [("xlsx", "openpyxl"), ("docx", "docx")])

@@ -51,7 +51,7 @@ ClosuresFile = Annotated[
     typer.Option(
         "--closures",
         metavar="FILE",
-        help="File of closure dates or ranges, one per line; '# text' names them.",
+        help="File of closure dates or ranges, one per line ('# text' names them), or an .ics calendar.",
     ),
 ]
 BankHolidaysFile = Annotated[
@@ -149,7 +149,7 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         get_region,
         working_calendar,
     )
-    from inspectcal.dates import parse_date_span, read_date_file
+    from inspectcal.dates import parse_date_span
 
     found = []
     for text in closed or []:
@@ -158,7 +158,9 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         except InspectcalError as error:
             raise type(error)(f"--closed: {error}") from None
     if closures is not None:
-        found.extend(read_date_file(closures, "closures file"))
+        from inspectcal.avoid import read_closures_file
+
+        found.extend(read_closures_file(closures))
     chosen = get_region(region)
     official = None
     if bank_holidays_file is not None:

@@ -77,6 +77,14 @@ def window(
             help="Dates to keep clear: a text file (one date or range a line) or an .ics export.",
         ),
     ] = None,
+    count_free: Annotated[
+        bool,
+        typer.Option(
+            "--count-free",
+            help="Also count .ics events marked free (TRANSP or Outlook's Free) as absences; "
+            "cancelled ones never count.",
+        ),
+    ] = False,
     critical: Annotated[
         str | None,
         typer.Option(
@@ -99,16 +107,21 @@ def window(
     from inspectcal.avoid import read_avoid_file
     from inspectcal.dates import parse_date_span
     from inspectcal.render.window import render
-    from inspectcal.window import parse_critical
+    from inspectcal.window import parse_critical, window_span
     from inspectcal.window import window as what_if
 
     chosen = framework_from_options(framework, param)
     source, calendar = calendar_from_options(calendar_options)
-    spans = [parse_date_span(text) for text in avoid or []]
-    for path in avoid_file or []:
-        spans.extend(read_avoid_file(path))
     items = parse_critical(chosen, critical)
     first, last = read_date(start, "--from"), read_date(end, "--to")
+    spans = [parse_date_span(text) for text in avoid or []]
+    if avoid_file:
+        looked_at = window_span(calendar, first, last, items)
+        for path in avoid_file:
+            found = read_avoid_file(path, *looked_at, count_free=count_free)
+            spans.extend(found.spans)
+            if found.free:
+                _warn_free(path, found.free)
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
     warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
     if fmt is WindowFormat.xlsx:
@@ -119,6 +132,20 @@ def window(
     buffer = OutputBuffer(output)
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
+
+
+def _warn_free(path: Path, titles: list[str]) -> None:
+    import sys
+
+    from inspectcal.errors import quoted
+
+    count = len(titles)
+    shown = "; ".join(quoted(title) for title in titles[:3]) + ("; ..." if count > 3 else "")
+    sys.stderr.write(
+        f"Warning: avoid file {path}: {count} event{'s' if count != 1 else ''} marked free "
+        f"({shown}) {'were' if count != 1 else 'was'} not counted as absences: add --count-free "
+        "to count them\n"
+    )
 
 
 @command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
