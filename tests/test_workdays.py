@@ -89,7 +89,7 @@ def test_add_lands_on_a_working_day_and_between_undoes_it(off: set[date], day: d
 
 
 @given(off=off_sets, notified=inner_dates, n=st.integers(1, 250))
-def test_day_number_round_trips(off: set[date], notified: date, n: int) -> None:
+def test_day_date_is_the_walk_and_day_number_gives_n_back(off: set[date], notified: date, n: int) -> None:
     calendar = make_calendar(off)
     assume(calendar.is_working_day(notified))
     day_n = calendar.day_date(notified, n)
