@@ -206,6 +206,7 @@ OUTLOOK_WEEK = {
 
 
 def test_window_on_the_outlook_export() -> None:
+    # The free day (27 Feb) lies in the span these candidates look at: window says it left it out.
     rows = window(
         "--from",
         "2024-01-29",
@@ -230,6 +231,7 @@ def test_window_count_free_adds_the_free_day() -> None:
 
 
 def test_window_reads_outlooks_time_zones() -> None:
+    # No warning: the free day (27 Feb) is outside the dates these milestones can fall on.
     # Day 1 Mon 19 Feb: Day 10 Fri 1 Mar (its day off deleted by EXDATE) ... Day 14 Thu 7 Mar.
     # The Brussels call is on 5 Mar in London; read as written (6 Mar) it would still clash,
     # so the row is checked to hold 5 Mar and not 6 Mar.
@@ -242,7 +244,6 @@ def test_window_reads_outlooks_time_zones() -> None:
         "10-14",
         "--avoid-file",
         str(OUTLOOK),
-        expect_stderr=free_warning(OUTLOOK, "'Working from home'"),
     )
     assert clashes(row) == [("2024-03-05", "Days 10-14")]
 
@@ -259,7 +260,6 @@ def test_window_leave_over_easter_clashes_on_working_days_only() -> None:
         "2024-03-11",
         "--avoid-file",
         str(OUTLOOK),
-        expect_stderr=free_warning(OUTLOOK, "'Working from home'"),
     )
     assert clashes(row) == [
         ("2024-03-15", "setup-meeting"),

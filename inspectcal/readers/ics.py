@@ -46,8 +46,8 @@ class IcsDates:
     """The dates a file's events touch, and what was left out (free, cancelled) and why."""
 
     spans: list[DateSpan] = field(default_factory=list)
-    free: list[str] = field(default_factory=list)  # events marked free that were not counted
-    cancelled: int = 0  # cancelled events and occurrences in the span
+    free: list[str] = field(default_factory=list)  # titles of events marked free, not counted
+    cancelled: int = 0  # cancelled events and occurrences in the span, not counted
 
 
 def looks_like_ics(text: str) -> bool:
@@ -72,16 +72,16 @@ def read_ics(text: str, where: str, first: date, last: date, *, count_free: bool
     result = IcsDates()
     free: dict[str, None] = {}
     for event in _occurrences(calendar, where, first, last):
-        if cancel_all or str(event.get("STATUS", "")).strip().upper() == "CANCELLED":
-            result.cancelled += 1
-            continue
-        summary = _summary(event)
-        if not count_free and _is_free(event):
-            free.setdefault(summary or "(untitled)")
-            continue
         start, end = _dates_touched(event.decoded("DTSTART"), _end(event))
         start, end = max(start, first), min(end, last)
-        if start <= end:
+        if start > end:
+            continue  # outside the span (the query's margin for time zones)
+        summary = _summary(event)
+        if cancel_all or str(event.get("STATUS", "")).strip().upper() == "CANCELLED":
+            result.cancelled += 1
+        elif not count_free and _is_free(event):
+            free.setdefault(summary or "(untitled)")
+        else:
             result.spans.append(DateSpan(start, end, summary))
     result.free = list(free)
     result.spans.sort()
@@ -165,8 +165,9 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
     """Every occurrence that may touch ``first``..``last``, as an event of its own; bounded."""
     import recurring_ical_events  # type: ignore[import-untyped]
 
-    # A day's margin either side: an occurrence in another zone may fall on a UK date inside.
-    start = datetime.combine(first - timedelta(days=MAX_EVENT_DAYS + 1), time())
+    # The library returns every occurrence that overlaps the span (a long leave that began
+    # before it too); two days' margin either side for occurrences in other time zones.
+    start = datetime.combine(first - timedelta(days=2), time())
     stop = datetime.combine(last + timedelta(days=2), time())
     # The events were checked above; what the library still refuses is reported, never a traceback.
     problems = (recurring_ical_events.InvalidCalendar, ValueError, TypeError, AttributeError, KeyError)
