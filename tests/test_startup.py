@@ -36,7 +36,7 @@ def modules_after(*args: str) -> set[str]:
             ["plan", "-n", "2010-02-22", "--format", "json"],
             [
                 *("holidays", "rich", "icalendar", "tomllib", "dateutil"),
-                *("openpyxl", "docx", "lxml", "importlib.metadata"),
+                *("openpyxl", "docx", "lxml", "importlib.metadata", "jinja2", "inspectcal.render.svg"),
             ],
         ),
         (
@@ -46,11 +46,17 @@ def modules_after(*args: str) -> set[str]:
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
         (
             ["plan", "-n", "2010-02-22", "--format", "ics", "--name", "K"],
-            ["holidays", "rich", "tomllib", "hashlib", "recurring_ical_events"],
+            ["holidays", "rich", "tomllib", "hashlib", "recurring_ical_events", "jinja2"],
         ),
-        (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx"]),
+        (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx", "jinja2"]),
+        (["plan", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg", "markupsafe"]),
+        (["plan", "-n", "2010-02-22", "--format", "svg"], ["jinja2", "rich", "holidays", "markupsafe"]),
+        (["calendar", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg"]),
         (["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", os.devnull], ["docx", "rich", "icalendar"]),
-        (["plan", "-n", "2010-02-22", "--format", "docx", "-o", os.devnull], ["openpyxl", "rich"]),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "docx", "-o", os.devnull],
+            ["openpyxl", "rich", "resvg_py"],
+        ),
         (["window", "--from", "2010-03-01", "--to", "2010-03-05"], ["openpyxl", "docx"]),
     ],
 )
@@ -79,13 +85,21 @@ def test_recurring_ical_events_only_when_an_ics_file_is_read(tmp_path: Path) -> 
     assert "recurring_ical_events" in modules_after("date", "11", "-n", "2010-02-22", "--closures", str(ics))
 
 
-@pytest.mark.parametrize(("fmt", "module"), [("xlsx", "openpyxl"), ("docx", "docx")])
-def test_office_formats_import_their_library(fmt: str, module: str) -> None:
-    assert module in modules_after("plan", "-n", "2010-02-22", "--format", fmt, "-o", os.devnull)
+@pytest.mark.parametrize(
+    ("extra", "module"), [(["xlsx"], "openpyxl"), (["docx"], "docx"), (["docx", "--picture"], "resvg_py")]
+)
+def test_office_formats_import_their_library(extra: list[str], module: str) -> None:
+    assert module in modules_after("plan", "-n", "2010-02-22", "--format", *extra, "-o", os.devnull)
 
 
 def test_table_uses_rich() -> None:
     assert "rich.table" in modules_after("plan", "-n", "2010-02-22")
+
+
+def test_html_uses_jinja2_and_the_svg_code() -> None:
+    loaded = modules_after("plan", "-n", "2010-02-22", "--format", "html")
+    assert {"jinja2", "inspectcal.render.svg"} <= loaded
+    assert "rich" not in loaded
 
 
 class FakeTerminal(io.StringIO):

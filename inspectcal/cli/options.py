@@ -127,6 +127,8 @@ class PlanFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     ics = "ics"
+    svg = "svg"
+    html = "html"
     xlsx = "xlsx"
     docx = "docx"
 

@@ -40,6 +40,7 @@ class WindowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    html = "html"
     xlsx = "xlsx"
 
 
@@ -159,7 +160,10 @@ def calendar_picture(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     svg: Annotated[
-        str | None, typer.Option("--svg", metavar="FILE", help="Also write the picture as an SVG image.")
+        str | None,
+        typer.Option(
+            "--svg", metavar="FILE", help="Write the plan as a timeline picture (SVG) instead; '-' is stdout."
+        ),
     ] = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -171,14 +175,17 @@ def calendar_picture(
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.labels import clean_label
-    from inspectcal.render import month
 
     if name is not None:
         name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
-        emit(month.svg(result), svg, force)
+        from inspectcal.render.svg import timeline
+
+        emit(timeline(result), svg, force)
         return
+    from inspectcal.render import month
+
     buffer = OutputBuffer()
     month.render(result, buffer)
     emit(buffer.getvalue(), None, False)
@@ -240,7 +247,7 @@ def check(
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = OutputBuffer()
-    render(verdicts, fmt.value, buffer, unit=found.unit)
+    render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), None, False)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)
