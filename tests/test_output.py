@@ -13,6 +13,8 @@ import pytest
 from inspectcal.errors import OutputError
 from inspectcal.output import output_stream, write_output
 
+from .conftest import CANNOT_APPLY
+
 PY = [sys.executable, "-m", "inspectcal"]
 FULL = Path("/dev/full")
 COMMANDS = [
@@ -40,7 +42,7 @@ def _run(
     return subprocess.run([*PY, *args], input=stdin, capture_output=True, check=False, env=env, **kw)  # type: ignore[call-overload, no-any-return]
 
 
-@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full")
+@pytest.mark.skipif(not FULL.exists(), reason=CANNOT_APPLY + "no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
     [
