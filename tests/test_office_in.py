@@ -762,3 +762,32 @@ def test_columns_by_number_in_a_sheet_without_a_header(tmp_path: Path) -> None:
         app, ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3", "--format", "json"]
     )
     assert [r["line"] for r in json.loads(result.stdout)] == [2, 3, 4]
+
+
+@pytest.fixture(scope="module")
+def office_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("office")
+    build_docx(folder / "t.docx")
+    build_xlsx(folder / "t.xlsx")
+    return {kind: (folder / f"t.{kind}").read_bytes() for kind in ("docx", "xlsx")}
+
+
+@given(
+    kind=st.sampled_from(["docx", "xlsx"]),
+    cut=st.integers(min_value=0, max_value=100_000),
+    flips=st.lists(st.tuples(st.integers(0, 100_000), st.integers(1, 255)), max_size=8),
+)
+def test_damaged_office_files_give_one_error_line(
+    office_files: dict[str, bytes], kind: str, cut: int, flips: list[tuple[int, int]]
+) -> None:
+    data = bytearray(office_files[kind])
+    for at, value in flips:
+        data[at % len(data)] ^= value
+    damaged = bytes(data[: len(data) - cut % len(data)]) if cut % 3 == 0 else bytes(data)
+    result = runner.invoke(app, ["check", "-", "-n", "2010-02-22", "--format", "json"], input=damaged)
+    assert result.exit_code in (0, 1, 2), result.stderr
+    assert "internal error" not in result.stderr
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 2:
+        assert result.stderr.startswith("Error: ")
+        assert result.stderr.count("\n") == 1

@@ -247,7 +247,7 @@ def check(
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = OutputBuffer()
-    render(verdicts, fmt.value, buffer, unit=found.unit)
+    render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), None, False)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from inspectcal import __version__
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import day_label, human_date, human_span, plan_heading
+from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
 from inspectcal.window import Candidate, Critical
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -135,8 +135,9 @@ def _cell(
 
 
 def forecast_lines(plan: Plan) -> list[str]:
-    """The publication forecast's sentences, once the framework gives one (issue 16); else none."""
-    return []
+    """The publication forecast from Ofsted's record (ILACS), or why there is none; else nothing."""
+    text = forecast_text(plan)
+    return [text] if text else []
 
 
 def plan_page(plan: Plan) -> str:

@@ -12,7 +12,14 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
+from inspectcal.render import (
+    day_label,
+    forecast_text,
+    human_date,
+    human_span,
+    indicative_note,
+    plan_heading,
+)
 from inspectcal.workdays import NonWorkingDay
 
 _WHO_STYLE = {
@@ -127,10 +134,8 @@ def build(plan: Plan) -> Group:
         "green council, magenta both); D7= = a day inside a range (shaded the same way); "
         "BH bank holiday; CL closure; weekends dimmed."
     )
-    forecast = forecast_text(plan)
-    if forecast:
-        return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, Text(forecast))
-    return Group(Text(plan_heading(plan), style="bold"), grids, key, legend)
+    notes = [Text(note) for note in (forecast_text(plan), indicative_note(plan.framework)) if note]
+    return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, *notes)
 
 
 def render(plan: Plan, stream: TextIO) -> None:
