@@ -93,6 +93,9 @@ class InspectcalGroup(TyperGroup):
         """
         extra["standalone_mode"] = False
         warned.clear()  # one warning per run, also when tests run many in one process
+        readers = sys.modules.get("inspectcal.readers.base")  # loaded only when a run reads files
+        if readers is not None:
+            readers.stdin_claims.clear()
         code = 0
         try:
             result = super().main(args, prog_name or "inspectcal", **extra)

@@ -5,7 +5,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,16 +27,21 @@ from inspectcal.cli.options import (
     PlanFormat,
     PlanNotified,
     Region,
+    ResultFormat,
     calendar_from_options,
     document_time,
     emit,
     emit_bytes,
+    emit_result,
     export_time,
     framework_from_options,
     planned,
     read_date,
+    read_date_and_number,
+    read_two_dates,
     run_batch,
-    tab_line,
+    run_result_batch,
+    stdin_items,
     today_date,
     warn_if_projected,
 )
@@ -217,6 +222,9 @@ def _plan_batch(
     run_batch(render, output, force, header=header)
 
 
+ResultFormatOption = Annotated[ResultFormat, typer.Option("--format", help="Output format.")]
+
+
 @command(
     "date", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal date 11 20 40 --notified 2010-02-22"
 )
@@ -226,6 +234,9 @@ def date_of_day(
     ],
     *,
     notified: Notified,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -237,18 +248,23 @@ def date_of_day(
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated dates: the notification date, then each Day N.
     """
+    from inspectcal.render.results import DATE
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     source, calendar = calendar_from_options(calendar_options)
 
-    def dates_of(start: date) -> list[str]:
+    def dates_of(start: date) -> dict[str, Any]:
         found = [calendar.day_date(start, n) for n in days]
         warn_if_projected(source, *found)
-        return [d.isoformat() for d in found]
+        return {
+            "notified": start.isoformat(),
+            "days": [{"day": n, "date": d.isoformat()} for n, d in zip(days, found, strict=True)],
+        }
 
     if notified == "-":
-        run_batch(tab_line(dates_of))
+        run_result_batch(dates_of, DATE, fmt, output, force)
         return
-    emit("".join(f"{line}\n" for line in dates_of(read_date(notified, "--notified"))), None, False)
+    emit_result(dates_of(read_date(notified, "--notified")), DATE, fmt, output, force)
 
 
 @command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
@@ -256,13 +272,22 @@ def day_of_date(
     dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
     *,
     notified: Notified,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Print the Day number of each date, one per line."""
+    """Print the Day number of each date, one per line.
+
+    With --notified - it reads notification dates from stdin, one a line, and prints for each
+    a line of tab-separated values: the notification date, then each date's Day number.
+    """
+    from inspectcal.render.results import DAY
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     source, calendar = calendar_from_options(calendar_options)
     wanted = [read_date(text, "DATE") for text in dates]
@@ -275,55 +300,126 @@ def day_of_date(
                 f"the next working day is {following.isoformat()}"
             )
 
-    def numbers_for(start: date) -> list[str]:
-        return [str(calendar.day_number(start, when)) for when in wanted]
+    def numbers_for(start: date) -> dict[str, Any]:
+        return {
+            "notified": start.isoformat(),
+            "dates": [{"date": when.isoformat(), "day": calendar.day_number(start, when)} for when in wanted],
+        }
 
     if notified == "-":
-        run_batch(tab_line(numbers_for))
+        run_result_batch(numbers_for, DAY, fmt, output, force)
         return
-    emit("".join(f"{n}\n" for n in numbers_for(read_date(notified, "--notified"))), None, False)
+    emit_result(numbers_for(read_date(notified, "--notified")), DAY, fmt, output, force)
 
 
-@command("add", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")
+@command(
+    "add",
+    context_settings=_NUMBER_ARGS,
+    epilog="Example: inspectcal add 2010-02-22 39",
+)
 def add(
-    start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from.")],
-    n: Annotated[int, typer.Argument(metavar="N", help="Working days to add (negative counts back).")],
+    start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from; '-' reads stdin.")],
+    n: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="N", help="Working days to add (negative counts back); with DATE '-', for every line."
+        ),
+    ] = None,
     *,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Print the date N working days after DATE (like a spreadsheet's WORKDAY)."""
+    """Print the date N working days after DATE (like a spreadsheet's WORKDAY).
+
+    With DATE '-' it reads stdin, a line each: "DATE N" (or just DATE when N is given), and
+    prints a tab-separated line for each: the date, N and the result.
+    """
+    from inspectcal.render.results import ADD
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    if start != "-" and n is None:
+        raise InputError("give N, the working days to add, e.g. inspectcal add 2010-02-22 39")
     source, calendar = calendar_from_options(calendar_options)
-    result = calendar.add(read_date(start, "DATE"), n)
-    warn_if_projected(source, result)
-    emit(f"{result.isoformat()}\n", None, False)
+
+    def added(pair: tuple[date, int]) -> dict[str, Any]:
+        day, count = pair
+        result = calendar.add(day, count)
+        warn_if_projected(source, result)
+        return {"start": day.isoformat(), "n": count, "date": result.isoformat()}
+
+    if start == "-":
+        fixed = n
+        items = (
+            stdin_items(read_date_and_number, "add -")
+            if fixed is None
+            else stdin_items(lambda text: (read_date(text, "DATE"), fixed), "add -")
+        )
+        run_result_batch(added, ADD, fmt, output, force, what="add -", items=items)
+        return
+    assert n is not None
+    emit_result(added((read_date(start, "DATE"), n)), ADD, fmt, output, force)
 
 
-@command("between", epilog="Example: inspectcal between 2010-02-22 2010-04-20")
+@command(
+    "between",
+    epilog="Example: inspectcal between 2010-02-22 2010-04-20",
+)
 def between(
-    first: Annotated[str, typer.Argument(metavar="A", help="The first date.")],
-    second: Annotated[str, typer.Argument(metavar="B", help="The second date.")],
+    first: Annotated[str, typer.Argument(metavar="A", help="The first date; '-' reads stdin.")],
+    second: Annotated[
+        str | None, typer.Argument(metavar="B", help="The second date; with A '-', for every line.")
+    ] = None,
     *,
     inclusive: Annotated[
         bool, typer.Option("--inclusive", help="Count A as well (spreadsheet NETWORKDAYS).")
     ] = False,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Print the working days after A up to and including B (negative if B is before A)."""
+    """Print the working days after A up to and including B (negative if B is before A).
+
+    With A '-' it reads stdin, a line each: "A B" (tab or comma between them; or just A when B
+    is given), and prints a tab-separated line for each: A, B and the count.
+    """
+    from inspectcal.render.results import BETWEEN
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    if first != "-" and second is None:
+        raise InputError("give B, the second date, e.g. inspectcal between 2010-02-22 2010-04-20")
     source, calendar = calendar_from_options(calendar_options)
-    a, b = read_date(first, "A"), read_date(second, "B")
-    warn_if_projected(source, a, b)
-    count = calendar.between(a, b, inclusive=inclusive)
-    emit(f"{count}\n", None, False)
+
+    def counted(pair: tuple[date, date]) -> dict[str, Any]:
+        a, b = pair
+        warn_if_projected(source, a, b)
+        return {
+            "a": a.isoformat(),
+            "b": b.isoformat(),
+            "inclusive": inclusive,
+            "working_days": calendar.between(a, b, inclusive=inclusive),
+        }
+
+    if first == "-":
+        if second is None:
+            items = stdin_items(read_two_dates, "between -")
+        else:
+            fixed = read_date(second, "B")
+            items = stdin_items(lambda text: (read_date(text, "A"), fixed), "between -")
+        run_result_batch(counted, BETWEEN, fmt, output, force, what="between -", items=items)
+        return
+    assert second is not None
+    emit_result(counted((read_date(first, "A"), read_date(second, "B"))), BETWEEN, fmt, output, force)
 
 
 @command("holidays", epilog="Example: inspectcal holidays --year 2022 --format json")

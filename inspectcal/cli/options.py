@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # imported where used, to keep start-up light
     from inspectcal.frameworks import Framework
     from inspectcal.plan import Plan
     from inspectcal.workdays import WorkingCalendar
+
+T = TypeVar("T")
 
 # -- options shared by every command that counts days ---------------------------
 
@@ -128,6 +130,15 @@ class PlanFormat(StrEnum):
     ics = "ics"
     xlsx = "xlsx"
     docx = "docx"
+
+
+class ResultFormat(StrEnum):
+    """date, day, add and between: a line each (tab-separated in a batch), or data."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class ListFormat(StrEnum):
@@ -270,12 +281,13 @@ def emit(text: str, output: str | None, force: bool) -> None:
     write_output(text, output, force=force)
 
 
-def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
-    """(line number, date or the error reading it) for each stdin line but blanks and comments."""
-    from inspectcal.dates import parse_date
-    from inspectcal.readers.base import stream_lines
+def stdin_items(
+    read: Callable[[str], T], what: str = "--notified -"
+) -> Iterator[tuple[int, T | InspectcalError]]:
+    """(line number, ``read(line)`` or the error) for each stdin line but blanks and comments."""
+    from inspectcal.readers.base import claim_stdin, stream_lines
 
-    today = today_date()
+    claim_stdin(what)
     for number, line in stream_lines(sys.stdin.buffer, "stdin"):
         if isinstance(line, InspectcalError):
             yield number, line
@@ -284,17 +296,26 @@ def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
         if not text or text.startswith("#"):
             continue
         try:
-            yield number, parse_date(text, today=today)
+            yield number, read(text)
         except InspectcalError as error:
             yield number, error
 
 
+def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
+    """(line number, date or the error reading it) for each stdin line but blanks and comments."""
+    from inspectcal.dates import parse_date
+
+    today = today_date()
+    return stdin_items(lambda text: parse_date(text, today=today))
+
+
 def run_batch(
-    render: Callable[[date], str],
+    render: Callable[[Any], str],
     output: str | None = None,
     force: bool = False,
     *,
     header: Iterable[str] = (),
+    items: Iterator[tuple[int, Any]] | None = None,
 ) -> None:
     """The one batch loop: ``render`` each stdin date and write it as it comes (constant memory).
 
@@ -306,7 +327,7 @@ def run_batch(
     bad = 0
     with output_stream(output, force=force) as stream:
         stream.writelines(header)
-        for number, day in stdin_dates():
+        for number, day in stdin_dates() if items is None else items:
             try:
                 if isinstance(day, InspectcalError):
                     raise day
@@ -371,3 +392,73 @@ def emit_bytes(data: bytes, output: str | None, force: bool, what: str) -> None:
             f"give -o FILE.{what}, or redirect stdout to a file"
         )
     write_bytes(data, output, force=force)
+
+
+def emit_result(
+    record: dict[str, Any], shape: Any, fmt: ResultFormat, output: str | None, force: bool
+) -> None:
+    """One result of date, day, add or between, in ``fmt``, to --output or stdout."""
+    from inspectcal.render.results import render_one
+
+    emit(render_one(record, shape, fmt.value), output, force)
+
+
+def run_result_batch(
+    compute: Callable[[Any], dict[str, Any]],
+    shape: Any,
+    fmt: ResultFormat,
+    output: str | None,
+    force: bool,
+    *,
+    what: str = "--notified -",
+    items: Iterator[tuple[int, Any]] | None = None,
+) -> None:
+    """date/day/add/between on stdin: one result a line (or CSV rows), with the batch rules of run_batch."""
+    from inspectcal.render.results import batch_header, batch_line
+
+    if fmt is ResultFormat.json:
+        raise InputError(f"{what} reads stdin a line at a time: use --format text, jsonl or csv")
+    run_batch(
+        lambda item: batch_line(compute(item), shape, fmt.value),
+        output,
+        force,
+        header=batch_header(shape, fmt.value),
+        items=items,
+    )
+
+
+def read_date_and_number(text: str) -> tuple[date, int]:
+    """A stdin line for ``add -``: a date, then a whole number (tab, comma or spaces between)."""
+    import re
+
+    match = re.fullmatch(r"(.*?)[\s,]+([-+]?\d+)", text)
+    if match is None:
+        raise InputError(f"{_quoted(text)} is not DATE N, e.g. 2010-02-22 39 (a tab or a comma also works)")
+    return read_date(match[1], "DATE"), int(match[2])
+
+
+def read_two_dates(text: str) -> tuple[date, date]:
+    """A stdin line for ``between -``: two dates, split at the one place where both halves read."""
+    import re
+
+    from inspectcal.dates import parse_date
+
+    today = today_date()
+    found = set()
+    for gap in re.finditer(r"\t|,|\s+", text):
+        left, right = text[: gap.start()], text[gap.end() :]
+        try:
+            found.add((parse_date(left, today=today), parse_date(right, today=today)))
+        except InspectcalError:
+            continue
+    if len(found) != 1:
+        reason = "cannot read two dates in" if not found else "cannot tell where the first date ends in"
+        raise InputError(f"{reason} {_quoted(text)}: write A and B with a tab or a comma between them")
+    (pair,) = found
+    return pair
+
+
+def _quoted(text: str) -> str:
+    from inspectcal.errors import quoted
+
+    return quoted(text)

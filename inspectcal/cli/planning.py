@@ -34,12 +34,14 @@ from inspectcal.cli.options import (
     read_date,
     warn_if_projected,
 )
+from inspectcal.errors import InputError
 
 
 class WindowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
     xlsx = "xlsx"
 
 
@@ -132,9 +134,13 @@ def calendar_picture(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     svg: Annotated[
-        str | None, typer.Option("--svg", metavar="FILE", help="Also write the picture as an SVG image.")
+        str | None,
+        typer.Option("--svg", metavar="FILE", help="Instead: write the picture as an SVG image to FILE."),
     ] = None,
-    force: Force = False,
+    output: Output = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output or --svg file if it exists.")
+    ] = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -150,11 +156,13 @@ def calendar_picture(
         name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
+        if output is not None:
+            raise InputError("give --svg FILE or --output FILE, not both: --svg writes the picture instead")
         emit(month.svg(result), svg, force)
         return
     buffer = io.StringIO()
     month.render(result, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
 
 
 @command("check", epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
@@ -194,6 +202,8 @@ def check(
         ),
     ] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -214,7 +224,7 @@ def check(
     verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = io.StringIO()
     render(verdicts, fmt.value, buffer, unit=found.unit)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)
 
@@ -234,6 +244,8 @@ def status(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -248,7 +260,7 @@ def status(
     result = planned(framework, param, notified, anchor, None, calendar_options)
     buffer = io.StringIO()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
 
 
 frameworks_app = typer.Typer(
@@ -267,6 +279,8 @@ def frameworks(
     ctx: typer.Context,
     *,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """List the built-in inspection frameworks (id, title, status, milestones)."""
     if ctx.invoked_subcommand is not None:
@@ -276,7 +290,7 @@ def frameworks(
 
     buffer = io.StringIO()
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
 
 
 @frameworks_app.command(
@@ -289,10 +303,12 @@ def frameworks_show(
     *,
     param: Params = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Show one framework's milestones by Day, its status and where it comes from."""
     from inspectcal.render.frameworks import render_one
 
     buffer = io.StringIO()
     render_one(framework_from_options(framework, param), fmt.value, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
