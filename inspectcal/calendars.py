@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from inspectcal.cache import cache_dir, write_cache
+from inspectcal.cache import cache_dir, read_cache, write_cache
 from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError, quoted
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
@@ -319,9 +319,8 @@ _FIELD, _RECORD = "\x1f", "\x1e"
 
 def _read_calendar(path: Path) -> tuple[dict[date, NonWorkingDay], tuple[array[int], array[int]]] | None:
     """The saved days off and index, or None when missing or damaged (the checksum must match)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_cache(path)
+    if data is None:
         return None
     header, _, payload = data.partition(b"\n")
     try:
@@ -399,10 +398,10 @@ def bank_holidays(region: Region) -> dict[date, str]:
     version = holidays_version()
     path = cache_dir() / f"bank-holidays-{region.key}-{version}-v{_CACHE_FORMAT}.json"
     try:
-        cached = json.loads(path.read_text("utf-8"))
+        cached = json.loads(read_cache(path) or b"")
         if cached["first"] == FIRST_DATE.isoformat() and cached["last"] == LAST_DATE.isoformat():
             return {date.fromisoformat(day): name for day, name in cached["days"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         pass  # missing or stale cache: compute it again below
     days = _compute_bank_holidays(region)
     payload = {

@@ -81,12 +81,30 @@ def candidate_dates(calendar: WorkingCalendar, first: date, last: date) -> list[
     return [calendar.add(first, n) for n in range(count)] if first <= last else []
 
 
+def window_span(
+    calendar: WorkingCalendar, first: date, last: date, critical: Sequence[Critical]
+) -> tuple[date, date]:
+    """The dates any critical milestone of any candidate can fall on: where leave matters."""
+    candidates = candidate_dates(calendar, first, last)
+    if not candidates or not critical:
+        return first, max(first, last)
+    start = calendar.day_date(candidates[0], min(item.start_day for item in critical))
+    end = calendar.day_date(candidates[-1], max(item.end_day for item in critical))
+    return start, end
+
+
 def clashes_for(plan: Plan, critical: Sequence[Critical], avoided: dict[date, str]) -> tuple[Clash, ...]:
+    """Avoided dates on the working days of a critical milestone.
+
+    A weekend, bank holiday or closure inside a milestone is no day of it (nobody works then),
+    so leave that falls only there is no clash.
+    """
     found = []
+    calendar = plan.calendar
     for item in critical:
-        start = plan.calendar.day_date(plan.notified, item.start_day)
-        end = plan.calendar.day_date(plan.notified, item.end_day)
-        for day in sorted(d for d in avoided if start <= d <= end):
+        start = calendar.day_date(plan.notified, item.start_day)
+        end = calendar.day_date(plan.notified, item.end_day)
+        for day in sorted(d for d in avoided if start <= d <= end and calendar.is_working_day(d)):
             found.append(Clash(day, item.name, avoided[day]))
     return tuple(sorted(found, key=lambda c: (c.date, c.milestone)))
 

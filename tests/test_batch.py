@@ -112,6 +112,28 @@ def test_fast_jsonl_writer_matches_the_reference(
     assert fast.getvalue() == reference.getvalue()
 
 
+def test_jsonl_batch_needs_no_particular_working_day(tmp_path: Path) -> None:
+    """No hidden sample date: a closure or an official bank holiday on any day leaves batches working."""
+    official = tmp_path / "bank-holidays.json"
+    events = [{"title": "A new holiday", "date": "2010-02-22", "notes": "", "bunting": True}]
+    official.write_text(json.dumps({"england-and-wales": {"division": "x", "events": events}}), "utf-8")
+    for calendar_args in (
+        ["--closed", "2010-02-22"],
+        ["--closed", "2010-01-01..2010-12-31"],
+        ["--bank-holidays-file", str(official)],
+    ):
+        args = ["plan", "-n", "-", "--format", "jsonl", *calendar_args]
+        result = runner.invoke(app, args, input="2011-03-01\n")
+        single = runner.invoke(app, ["plan", "-n", "2011-03-01", "--format", "json", *calendar_args])
+        assert result.exit_code == single.exit_code == 0, (calendar_args, result.stderr)
+        assert "Error" not in result.stderr
+        assert result.stderr == single.stderr  # e.g. the file's own warnings, no more
+        assert json.loads(result.stdout) == json.loads(single.stdout)
+        # Day 11 of a plan notified on Tue 1 Mar 2011 is Tue 15 Mar, counted on a calendar by hand.
+        starts = {m["start_day"]: m["start"] for m in json.loads(result.stdout)["milestones"]}
+        assert starts[11] == "2011-03-15"
+
+
 def test_batch_with_a_closure_on_any_day() -> None:
     """The fast writer's template is built on a working day, whatever days are closed."""
     result = runner.invoke(

@@ -44,7 +44,7 @@ def test_every_command_is_listed_and_built_only_when_asked_for() -> None:
     group = typer.main.get_command(app)
     assert isinstance(group, InspectcalGroup)
     names = group.list_commands(None)
-    assert names == [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]
+    assert names == [*COUNTING_COMMANDS, "frameworks", "ilacs-record", "cache"]
     assert dict.fromkeys(group.commands) == dict.fromkeys(names)  # names known before building
     plan = group.get_command(None, "plan")
     assert plan is not None

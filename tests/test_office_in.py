@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from inspectcal.cli import app
@@ -374,7 +376,7 @@ def test_a_zip_bomb_is_refused_from_the_directory(tmp_path: Path) -> None:
     assert path.stat().st_size < 1_000_000
     assert fails(str(path)) == (
         f"timetable {path} would unpack to 54 MB, more than a timetable needs "
-        "(at most 100 MB, 40 MB of text): is it the right file?"
+        "(at most 100 MB, 25 MB of text): is it the right file?"
     )
 
 
@@ -593,3 +595,170 @@ def test_checking_a_csv_imports_neither_office_library() -> None:
     assert "inspectcal.readers.delimited" in loaded
     for name in ("openpyxl", "docx", "lxml", "inspectcal.readers.xlsx", "inspectcal.readers.docx"):
         assert name not in loaded, name
+
+
+def test_vertically_merged_date_cells_give_their_date_to_each_row(tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import Workbook
+
+    docx_path = tmp_path / "t.docx"
+    document = Document()
+    table = document.add_table(rows=4, cols=3)
+    texts = [("Date", "Day", "Activity"), ("", "11", "Fieldwork starts"), ("", "11", "Meet the Director")]
+    texts.append(("Tue 9 Mar 2010", "12", "Case files"))
+    for row, values in zip(table.rows, texts, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Mon 8 Mar 2010"
+    document.save(docx_path)
+
+    xlsx_path = tmp_path / "t.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Date", "Day", "Activity"])
+    sheet.append([date(2010, 3, 8), 11, "Fieldwork starts"])
+    sheet.append([None, 11, "Meet the Director"])
+    sheet.append([date(2010, 3, 9), 12, "Case files"])
+    sheet.merge_cells("A2:A3")
+    book.save(xlsx_path)
+
+    for path, shown in ((docx_path, "Mon 8 Mar 2010"), (xlsx_path, "2010-03-08")):
+        result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+        assert result.exit_code == 0, (result.stdout, result.stderr)
+        rows = json.loads(result.stdout)
+        assert [(r["line"], r["date"], r["expected_day"]) for r in rows] == [
+            (2, shown, "11"),
+            (3, shown, "11"),
+            (4, rows[2]["date"], "12"),
+        ]
+
+
+def test_a_word_table_over_the_row_limit(tmp_path: Path) -> None:
+    import copy
+
+    from docx import Document
+
+    path = tmp_path / "long.docx"
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Date", "Day"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "22/02/2010", "1"
+    row = table.rows[1]._tr
+    for _ in range(10_000):
+        row.addnext(copy.deepcopy(row))
+    document.save(path)
+    assert fails(str(path)) == f"timetable {path}, table 1 has over 10,000 rows: is it the right table?"
+
+
+# -- properties ----------------------------------------------------------------------------
+
+
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _written(day: date, style: int, *, year: bool = True) -> str:
+    tail = f" {day.year}" if year else ""
+    return [
+        f"{day.day:02d}/{day.month:02d}/{day.year}",
+        f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1][:3]}{tail}",
+        f"{day.day} {_MONTH_NAMES[day.month - 1]}{tail}",
+        day.isoformat(),
+    ][style if year else 1 + style % 2]
+
+
+@given(
+    start=st.dates(min_value=date(1976, 1, 1), max_value=date(2098, 12, 1)),
+    length=st.integers(min_value=0, max_value=40),
+    left_style=st.integers(0, 3),
+    right_style=st.integers(0, 3),
+    joiner=st.sampled_from([" - ", f" {EN} ", EN, f" {EM} ", " to ", "..", f" {EN}\n", "\n"]),
+    short_left=st.booleans(),
+)
+def test_any_range_written_as_people_do_reads_back(
+    start: date, length: int, left_style: int, right_style: int, joiner: str, short_left: bool
+) -> None:
+    from datetime import timedelta
+
+    end = start + timedelta(days=length)
+    # The first date may leave out its year when the second gives it (not with ".." or ISO).
+    short = short_left and joiner not in ("..", "\n") and right_style != 3
+    left = _written(start, left_style, year=not short)
+    text = _written(start, left_style) if length == 0 else f"{left}{joiner}{_written(end, right_style)}"
+    assert parse_typed_range(text) == (start, end)
+
+
+@given(
+    first=st.integers(1, 400),
+    extra=st.integers(0, 30),
+    style=st.integers(0, 5),
+)
+def test_any_day_label_written_as_people_do_reads_back(first: int, extra: int, style: int) -> None:
+    last = first + extra
+    label = [
+        f"{first}-{last}",
+        f"{first}{EN}{last}",
+        f"{first} - {last}",
+        f"Day {first}-{last}",
+        f"Days {first} to {last}",
+        f"Day {first} {EM} Day {last}",
+    ][style]
+    assert parse_day_label(label) == (first, last)
+
+
+@given(st.text(max_size=60))
+def test_cells_of_any_text_read_or_give_a_clear_error(text: str) -> None:
+    for parse in (parse_typed_range, parse_day_label):
+        message = ""
+        try:
+            parse(text)
+        except InputError as error:
+            message = str(error)
+        assert message.count("\n") == 0
+
+
+def test_a_day_label_excel_turned_into_a_date_in_a_csv(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("Date,Day\n22/02/2010,1\n01/03/2010 - 05/03/2010,06-Oct\n", "utf-8")
+    assert fails(str(path)) == (
+        f"timetable {path}, line 3: day '06-Oct' is not a Day like 25, 6-10 or 'Days 6 to 10': a spreadsheet "
+        "may have turned a label such as 6-10 into a date; format the Day column as text and type it again"
+    )
+
+
+def test_columns_by_number_in_a_sheet_without_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Notified,22/02/2010,1\nSet-up meeting,26/02/2010,5\nOn site,08/03/2010 - 19/03/2010,11-20\n"
+    )
+    result = runner.invoke(
+        app,
+        ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3,activity=1", "--format", "json"],
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["line"], r["activity"], r["expected_day"]) for r in rows] == [
+        (1, "Notified", "1"),
+        (2, "Set-up meeting", "5"),
+        (3, "On site", "11-20"),
+    ]
+    # With a header row, numbers still work, and the header is not read as a row.
+    path.write_text("What,When,Day\n" + path.read_text())
+    result = runner.invoke(
+        app, ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3", "--format", "json"]
+    )
+    assert [r["line"] for r in json.loads(result.stdout)] == [2, 3, 4]

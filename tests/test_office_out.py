@@ -321,13 +321,21 @@ def test_binary_formats_are_refused_on_a_terminal(args: tuple[str, ...], fmt: st
     assert zipfile.is_zipfile(io.BytesIO(piped.stdout))
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
-def test_libreoffice_converts_the_file_to_pdf(fmt: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "fmt"),
+    [
+        ((*PLAN, "--closed", "2010-03-31"), "xlsx"),
+        ((*PLAN, "--closed", "2010-03-31"), "docx"),
+        (WINDOW, "xlsx"),
+    ],
+    ids=["plan-xlsx", "plan-docx", "window-xlsx"],
+)
+def test_libreoffice_converts_the_file_to_pdf(args: tuple[str, ...], fmt: str, tmp_path: Path) -> None:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui, libreoffice-writer-nogui)")
     source = tmp_path / f"plan.{fmt}"
-    source.write_bytes(produce(*PLAN, "--closed", "2010-03-31", "--format", fmt))
+    source.write_bytes(produce(*args, "--format", fmt))
     done = subprocess.run(
         [
             office,

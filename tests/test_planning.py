@@ -290,13 +290,18 @@ END:VCALENDAR\r
 def test_avoid_ics_all_day_timed_and_multi_day(tmp_path: Path) -> None:
     path = tmp_path / "absences.ics"
     path.write_text(OUTLOOK, "utf-8", newline="")
-    assert read_avoid_file(path) == [
+    assert read_avoid_file(path, date(2010, 1, 1), date(2010, 12, 31)).spans == [
         DateSpan(date(2010, 2, 15), date(2010, 2, 19), "Half-term (all day, multi-day)"),
+        DateSpan(date(2010, 3, 1), date(2010, 3, 1), "Training (one all-day)"),
         DateSpan(date(2010, 3, 10), date(2010, 3, 10), "Director at conference (timed)"),
         DateSpan(
             date(2010, 3, 16), date(2010, 3, 17), "Lead member away (timed, multi-day)"
         ),  # ends at midnight
         DateSpan(date(2010, 7, 1), date(2010, 7, 1), "Night shift (UTC)"),  # 00:30-01:30 BST on 1 July
+    ]
+    # Only the dates asked about: events outside are left out, and one across an edge is cut.
+    assert read_avoid_file(path, date(2010, 2, 17), date(2010, 3, 1)).spans == [
+        DateSpan(date(2010, 2, 17), date(2010, 2, 19), "Half-term (all day, multi-day)"),
         DateSpan(date(2010, 3, 1), date(2010, 3, 1), "Training (one all-day)"),
     ]
     (row,) = window_json("--from", "2010-02-22", "--to", "2010-02-22", "--avoid-file", str(path))

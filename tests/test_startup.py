@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,10 @@ def modules_after(*args: str) -> set[str]:
             ["holidays", "rich", "icalendar", "tomllib", "csv"],
         ),
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
-        (["plan", "-n", "2010-02-22", "--format", "ics"], ["holidays", "rich", "tomllib", "hashlib"]),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "ics", "--name", "K"],
+            ["holidays", "rich", "tomllib", "hashlib", "recurring_ical_events"],
+        ),
         (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx"]),
         (["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", os.devnull], ["docx", "rich", "icalendar"]),
         (["plan", "-n", "2010-02-22", "--format", "docx", "-o", os.devnull], ["openpyxl", "rich"]),
@@ -54,6 +58,25 @@ def test_paths_do_not_import_what_they_do_not_use(args: list[str], absent: list[
     loaded = modules_after(*args)
     for name in absent:
         assert name not in loaded, f"{' '.join(args)} imports {name}"
+
+
+def test_recurring_ical_events_only_when_an_ics_file_is_read(tmp_path: Path) -> None:
+    """The recurrence library (and icalendar) load for an .ics avoid file, not for a text one."""
+    text = tmp_path / "leave.txt"
+    text.write_text("2010-03-10\n", "utf-8")
+    window = ("window", "--from", "2010-03-01", "--to", "2010-03-05", "--avoid-file")
+    loaded = modules_after(*window, str(text))
+    assert "recurring_ical_events" not in loaded
+    assert "icalendar" not in loaded
+    closures = modules_after("date", "11", "-n", "2010-02-22", "--closures", str(text))
+    assert "recurring_ical_events" not in closures
+    ics = tmp_path / "leave.ics"
+    ics.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20100310\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert "recurring_ical_events" in modules_after(*window, str(ics))
+    assert "recurring_ical_events" in modules_after("date", "11", "-n", "2010-02-22", "--closures", str(ics))
 
 
 @pytest.mark.parametrize(("fmt", "module"), [("xlsx", "openpyxl"), ("docx", "docx")])
@@ -70,21 +93,29 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("terminal", "settings", "coloured"),
+    [
+        (True, {}, True),
+        (True, {"NO_COLOR": "1"}, False),
+        (True, {"NO_COLOR": ""}, True),
+        (True, {"TERM": "dumb"}, False),
+        (False, {}, False),
+        (False, {"FORCE_COLOR": "1"}, True),
+        (False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_console_colours_only_a_terminal(
+    terminal: bool, settings: dict[str, str], coloured: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decision alone (tests/test_colour.py checks it end to end under a pseudo-terminal)."""
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-    terminal = FakeTerminal()
-    console_for(terminal).print("x", style="bold red")
-    assert "\x1b[" in terminal.getvalue()
-    monkeypatch.setenv("NO_COLOR", "1")
-    plain = FakeTerminal()
-    console_for(plain).print("x", style="bold red")
-    assert plain.getvalue() == "x\n"
-    piped = io.StringIO()
-    monkeypatch.delenv("NO_COLOR")
-    console_for(piped).print("x", style="bold red")
-    assert piped.getvalue() == "x\n"
-    assert os.environ.get("NO_COLOR") is None
+    for key, value in settings.items():
+        monkeypatch.setenv(key, value)
+    stream = FakeTerminal() if terminal else io.StringIO()
+    console_for(stream).print("x", style="bold red")
+    assert stream.getvalue() == ("\x1b[1;31mx\x1b[0m\n" if coloured else "x\n")
 
 
 def test_library_modules_never_import_typer_or_rich() -> None:

@@ -5,7 +5,8 @@ into messages and exit codes; ``options.py`` the options every command shares an
 batch loop; ``days.py`` and ``planning.py`` the commands.
 """
 
-from inspectcal.cli import days, planning, record  # noqa: F401  (importing them registers the commands)
+# Importing the command modules registers their commands; help lists them in this order.
+from inspectcal.cli import days, planning, record, cache  # noqa: F401, I001
 from inspectcal.cli.app import app
 
 __all__ = ["app", "run"]

@@ -23,6 +23,7 @@ from inspectcal.cli.options import (
     NoBankHolidays,
     Notified,
     Output,
+    OutputBuffer,
     Params,
     PlanFormat,
     PlanNotified,
@@ -136,7 +137,7 @@ def _write_plan(
     if fmt in (PlanFormat.xlsx, PlanFormat.docx):
         _plan_document(result, fmt, output, force)
         return
-    buffer = io.StringIO()
+    buffer = OutputBuffer(output)
     if ics is not None:
         from inspectcal.render.ics import render
 
@@ -451,7 +452,7 @@ def holidays(
         from inspectcal.calendars import compare_official
         from inspectcal.render.days_off import render_disagreements
 
-        buffer = io.StringIO()
+        buffer = OutputBuffer(output)
         render_disagreements(compare_official(compare), str(compare), fmt.value, buffer)
         emit(buffer.getvalue(), output, force)
         return
@@ -462,6 +463,6 @@ def holidays(
             f"--year {chosen} is outside the supported years {calendar.first.year} to {calendar.last.year}"
         )
     days = calendar.days_off_between(date(chosen, 1, 1), date(chosen, 12, 31))
-    buffer = io.StringIO()
+    buffer = OutputBuffer(output)
     render_days_off(days, chosen, source, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -52,7 +53,7 @@ ClosuresFile = Annotated[
     typer.Option(
         "--closures",
         metavar="FILE",
-        help="File of closure dates or ranges, one per line; '# text' names them.",
+        help="File of closure dates or ranges, one per line ('# text' names them), or an .ics calendar.",
     ),
 ]
 BankHolidaysFile = Annotated[
@@ -159,7 +160,7 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         get_region,
         working_calendar,
     )
-    from inspectcal.dates import parse_date_span, read_date_file
+    from inspectcal.dates import parse_date_span
 
     found = []
     for text in closed or []:
@@ -168,7 +169,9 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         except InspectcalError as error:
             raise type(error)(f"--closed: {error}") from None
     if closures is not None:
-        found.extend(read_date_file(closures, "closures file"))
+        from inspectcal.avoid import read_closures_file
+
+        found.extend(read_closures_file(closures))
     chosen = get_region(region)
     official = None
     if bank_holidays_file is not None:
@@ -273,6 +276,21 @@ def read_date(text: str, what: str) -> date:
         return parse_date(text, today=today_date())
     except InspectcalError as error:
         raise type(error)(f"{what}: {error}") from None
+
+
+class OutputBuffer(io.StringIO):
+    """A command's text, collected before any of it is written, that knows where it goes.
+
+    ``isatty()`` is that of the destination (stdout for ``None`` or ``-``, never a file), so
+    that Rich colours what goes to a terminal, and only that.
+    """
+
+    def __init__(self, output: str | None = None) -> None:
+        super().__init__()
+        self._terminal = (output is None or output == "-") and sys.stdout.isatty()
+
+    def isatty(self) -> bool:
+        return self._terminal
 
 
 def emit(text: str, output: str | None, force: bool) -> None:

@@ -1,6 +1,5 @@
 """Commands for planning ahead and during an inspection: window, calendar, check, status, frameworks."""
 
-import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -22,6 +21,7 @@ from inspectcal.cli.options import (
     ListFormat,
     NoBankHolidays,
     Output,
+    OutputBuffer,
     Params,
     PlanNotified,
     Region,
@@ -79,6 +79,14 @@ def window(
             help="Dates to keep clear: a text file (one date or range a line) or an .ics export.",
         ),
     ] = None,
+    count_free: Annotated[
+        bool,
+        typer.Option(
+            "--count-free",
+            help="Also count .ics events marked free (TRANSP or Outlook's Free) as absences; "
+            "cancelled ones never count.",
+        ),
+    ] = False,
     critical: Annotated[
         str | None,
         typer.Option(
@@ -101,16 +109,21 @@ def window(
     from inspectcal.avoid import read_avoid_file
     from inspectcal.dates import parse_date_span
     from inspectcal.render.window import render
-    from inspectcal.window import parse_critical
+    from inspectcal.window import parse_critical, window_span
     from inspectcal.window import window as what_if
 
     chosen = framework_from_options(framework, param)
     source, calendar = calendar_from_options(calendar_options)
-    spans = [parse_date_span(text) for text in avoid or []]
-    for path in avoid_file or []:
-        spans.extend(read_avoid_file(path))
     items = parse_critical(chosen, critical)
     first, last = read_date(start, "--from"), read_date(end, "--to")
+    spans = [parse_date_span(text) for text in avoid or []]
+    if avoid_file:
+        looked_at = window_span(calendar, first, last, items)
+        for path in avoid_file:
+            found = read_avoid_file(path, *looked_at, count_free=count_free)
+            spans.extend(found.spans)
+            if found.free:
+                _warn_free(path, found.free)
     candidates = list(what_if(chosen, calendar, source, first, last, items, spans))
     warn_if_projected(source, *(c.plan.last for c in candidates[-1:]))
     if fmt is WindowFormat.xlsx:
@@ -118,9 +131,23 @@ def window(
 
         emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
         return
-    buffer = io.StringIO()
+    buffer = OutputBuffer(output)
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
+
+
+def _warn_free(path: Path, titles: list[str]) -> None:
+    import sys
+
+    from inspectcal.errors import quoted
+
+    count = len(titles)
+    shown = "; ".join(quoted(title) for title in titles[:3]) + ("; ..." if count > 3 else "")
+    sys.stderr.write(
+        f"Warning: avoid file {path}: {count} event{'s' if count != 1 else ''} marked free "
+        f"({shown}) {'were' if count != 1 else 'was'} not counted as absences: add --count-free "
+        "to count them\n"
+    )
 
 
 @command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
@@ -160,7 +187,7 @@ def calendar_picture(
             raise InputError("give --svg FILE or --output FILE, not both: --svg writes the picture instead")
         emit(month.svg(result), svg, force)
         return
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     month.render(result, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -222,7 +249,7 @@ def check(
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render(verdicts, fmt.value, buffer, unit=found.unit)
     emit(buffer.getvalue(), output, force)
     if not all(v.ok for v in verdicts):
@@ -258,7 +285,7 @@ def status(
     from inspectcal.status import status_on
 
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -288,7 +315,7 @@ def frameworks(
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.render.frameworks import render_list
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -309,6 +336,6 @@ def frameworks_show(
     """Show one framework's milestones by Day, its status and where it comes from."""
     from inspectcal.render.frameworks import render_one
 
-    buffer = io.StringIO()
+    buffer = OutputBuffer()
     render_one(framework_from_options(framework, param), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

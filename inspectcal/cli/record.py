@@ -2,7 +2,6 @@
 
 # No `from __future__ import annotations` here: Typer reads these annotations as objects.
 
-import io
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +14,7 @@ from inspectcal.cli.options import (
     Force,
     ListFormat,
     Output,
+    OutputBuffer,
     calendar_from_options,
     emit,
 )
@@ -89,7 +89,7 @@ def ilacs_record(
             first = framework.milestone("onsite-start").start
             last = framework.milestone(framework.record.milestone).start
             spans[framework.record.kind] = last - first + 1
-    buffer = io.StringIO()
+    buffer = OutputBuffer(output)
     audits = audit(measured, load_record("ilacs"), spans)
     render_audit(audits, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

@@ -37,7 +37,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from inspectcal.cache import cache_dir, write_cache
+from inspectcal.cache import cache_dir, read_cache, write_cache
 from inspectcal.errors import FrameworkError, InputError, quoted
 
 if TYPE_CHECKING:
@@ -225,11 +225,11 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
     stamp = [where, stat.st_mtime_ns, stat.st_size, zlib.crc32(raw)]
     cached = cache_dir() / f"framework-{zlib.crc32(where.encode()):08x}.json"
     try:
-        saved = json.loads(cached.read_bytes())
+        saved = json.loads(read_cache(cached) or b"")
         if saved["stamp"] == stamp and isinstance(saved["data"], dict):
             data: dict[str, Any] = saved["data"]
             return data
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         pass
     try:
         text = decode(raw, f"framework file {name}")

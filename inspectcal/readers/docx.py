@@ -2,7 +2,8 @@
 
 Call only after ``readers.office.office_kind`` has vetted the bytes (sizes, encryption).
 Merged cells read as Word shows them: a cell merged across columns or down rows gives its
-text to every grid position it covers; a cell's paragraphs are its lines.
+text to every grid position it covers; a cell's paragraphs are its lines. At most
+``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns are read, in time linear in the table.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import io
 
 from inspectcal.errors import InputError
 from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
+
+MAX_COLUMNS = 100
 
 
 def grids(data: bytes, where: str) -> list[Grid]:
@@ -26,17 +29,31 @@ def grids(data: bytes, where: str) -> list[Grid]:
 
 
 def _grids(data: bytes, where: str) -> list[Grid]:
+    """Walk the table XML once: python-docx's own cell lookup for vertically merged cells
+    looks upward cell by cell, which takes time quadratic in the rows."""
     from docx import Document
+    from docx.oxml.ns import qn
 
     result = []
-    for number, table in enumerate(Document(io.BytesIO(data)).tables, start=1):
+    body = Document(io.BytesIO(data)).element.body
+    for number, tbl in enumerate(body.iterchildren(qn("w:tbl")), start=1):
         table_where = f"{where}, table {number}"
         rows: list[tuple[int, list[Cell]]] = []
-        for row_number, row in enumerate(table.rows, start=1):
+        above: list[Cell] = []
+        for row_number, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
             if row_number > MAX_ROWS:
                 raise InputError(f"{table_where} has over {MAX_ROWS:,} rows: is it the right table?")
-            cells: list[Cell] = [None] * row.grid_cols_before
-            cells += [cell.text for cell in row.cells]
+            cells: list[Cell] = [None] * min(tr.grid_before, MAX_COLUMNS)
+            for tc in tr.iterchildren(qn("w:tc")):
+                if len(cells) >= MAX_COLUMNS:
+                    break
+                column = len(cells)
+                if tc.vMerge == "continue":  # merged with the cell above: Word shows its text
+                    text = above[column] if column < len(above) else None
+                else:
+                    text = "\n".join(p.text for p in tc.p_lst)
+                cells += [text] * max(1, min(tc.grid_span, MAX_COLUMNS - column))
             rows.append((row_number, cells))
+            above = cells
         result.append(Grid(table_where, "row", rows))
     return result

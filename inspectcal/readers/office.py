@@ -18,7 +18,7 @@ from inspectcal.errors import InputError
 
 MAX_OFFICE_BYTES = 20_000_000  # the file itself
 MAX_UNPACKED_BYTES = 100_000_000  # all its parts, unpacked
-MAX_XML_BYTES = 40_000_000  # the parts a reader parses (XML), unpacked
+MAX_XML_BYTES = 25_000_000  # the parts a reader parses (XML), unpacked
 MAX_ENTRIES = 2_000
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc/.xls, or an encrypted .docx/.xlsx

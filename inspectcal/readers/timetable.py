@@ -158,23 +158,25 @@ class _NoHeader(InputError):
     """No header row with a date and a Day column."""
 
 
-def from_grid(grid: Grid, columns: dict[str, str], *, header_only: bool = False) -> Timetable:
+def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
     """The timetable in a grid: find its header, then read every row under it."""
     header_at, mapping = _header(grid, columns)
-    if header_only:
-        # Only checking that this is the timetable; the caller reads it in full.
-        return Timetable([], grid.where, grid.unit)
     rows: list[Row] = []
     problems: list[str] = []
     header_cells = [_text(c).lower() for c in grid.rows[header_at][1]]
     while header_cells and not header_cells[-1]:
         header_cells.pop()
     width = max(len(header_cells), *(i + 1 for i in mapping.values() if i is not None))
-    for number, all_cells in grid.rows[header_at + 1 :]:
+    first = header_at + 1
+    numbered = columns and all(name.isdigit() for name in columns.values())
+    if numbered and _reads_as_row(grid, header_at, mapping):
+        first, header_cells = header_at, []  # columns named by number, and no header row at all
+    for number, all_cells in grid.rows[first:]:
         cells = list(all_cells[:width])  # cells past the header's last column belong to no column
         texts = [_text(c) for c in cells]
         texts += [""] * (width - len(texts))
-        if not any(texts) or [t.lower() for t in texts[: len(header_cells)]] == header_cells:
+        repeat = header_cells and [t.lower() for t in texts[: len(header_cells)]] == header_cells
+        if not any(texts) or repeat:
             continue
         date_cell = _get(cells, mapping["date"])
         day_cell = _get(cells, mapping["day"])
@@ -194,6 +196,15 @@ def from_grid(grid: Grid, columns: dict[str, str], *, header_only: bool = False)
     if not rows:
         raise InputError(f"{grid.where} has no rows under its header")
     return Timetable(rows, grid.where, grid.unit)
+
+
+def _reads_as_row(grid: Grid, index: int, mapping: dict[str, int | None]) -> bool:
+    number, cells = grid.rows[index]
+    try:
+        _row(number, _get(cells, mapping["date"]), _get(cells, mapping["day"]), None)
+    except InputError:
+        return False
+    return True
 
 
 def _is_heading(texts: list[str]) -> bool:
@@ -236,8 +247,20 @@ def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
         day_text = str(day_cell)
     else:
         day_text = _text(day_cell)
-        days = parse_day_label(day_text)
+        try:
+            days = parse_day_label(day_text)
+        except InputError as error:
+            if _EXCEL_DATE.fullmatch(one_line(day_text)):
+                raise InputError(
+                    f"{error}: a spreadsheet may have turned a label such as 6-10 into a date; "
+                    "format the Day column as text and type it again"
+                ) from None
+            raise
     return Row(number, one_line(date_text), one_line(day_text), one_line(_text(activity)), start, end, days)
+
+
+# What Excel makes of "6-10" typed in a General cell, once saved as CSV: 06-Oct, 6-Oct-10, 06/10/2010.
+_EXCEL_DATE = re.compile(r"\d{1,2}[-/ ](?:[A-Za-z]{3}|\d{1,2})(?:[-/ ]\d{2,4})?")
 
 
 # -- the header ---------------------------------------------------------------------

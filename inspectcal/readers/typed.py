@@ -112,8 +112,18 @@ def _start(left: str, end: date) -> date:
             raise  # a whole date that is wrong: say so, do not guess
     month = _MONTHS[end.month - 1]
     has_month = re.search(r"[A-Za-z]{3,}", re.sub(r"^[A-Za-z]+\.?,?\s+(?=\d)", "", left))
-    completed = f"{left} {end.year}" if has_month else f"{left} {month} {end.year}"
-    start = parse_date(completed)
-    if start > end and has_month:
-        start = parse_date(f"{left} {end.year - 1}")  # "28 Dec - 4 Jan 2011"
-    return start
+    if not has_month:
+        return parse_date(f"{left} {month} {end.year}")  # "1-5 Mar 2010"
+    # "29 Mar - 6 Apr 2010" takes the end's year; "28 Dec - 4 Jan 2011" the year before.
+    first_error = None
+    for year in (end.year, end.year - 1):
+        try:
+            start = parse_date(f"{left} {year}")
+        except DateError as error:
+            first_error = first_error or error
+            continue
+        if start <= end:
+            return start
+    if first_error is not None:
+        raise first_error
+    return parse_date(f"{left} {end.year}")  # after the end: the caller says so

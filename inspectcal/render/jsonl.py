@@ -8,13 +8,13 @@ and calendar: everything but the dates is serialised once into a template.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from operator import itemgetter
 from typing import Any, TextIO
 
 from inspectcal.calendars import CalendarSource
 from inspectcal.frameworks import Framework
-from inspectcal.plan import Plan, build_plan
+from inspectcal.plan import Milestone, Plan, build_plan
 from inspectcal.render.json import plan_to_dict
 from inspectcal.workdays import WorkingCalendar
 
@@ -45,16 +45,24 @@ class JsonlWriter:
     def _template(self) -> tuple[str, itemgetter[Any]] | None:
         """The plan's JSON with a ``%s`` at each date, and which value goes in each hole.
 
+        Built from what is the same for every notification date (the framework, the calendar's
+        description, the authority), never from a sample date.
+
         Values are, in order: the notification date, the skipped list, projected_after,
         then the date of each Day in ``self.days``. None when the framework's own text holds
         the marker.
         """
-        day = date(2010, 2, 22)  # any working day: the dates are holes in the template
-        while not self.calendar.is_working_day(day):  # e.g. a closure given on that day
-            day += timedelta(days=1)
-        sample = plan_to_dict(
-            build_plan(self.framework, day, self.calendar, self.source, authority=self.authority)
+        # A plan whose dates are all placeholders: every date field is a hole, so no date of
+        # the calendar is needed (nor may any be assumed to be a working day).
+        placeholder = date.min
+        milestones = tuple(
+            Milestone(spec.id, spec.title, spec.who, start, end, placeholder, placeholder)
+            for spec, start, end in self.resolved
         )
+        shape = Plan(
+            self.framework, placeholder, self.source, milestones, (), self.calendar, self.authority or None
+        )
+        sample = plan_to_dict(shape)
         sample["notified"] = f"{_MARK}0{_MARK}"
         sample["skipped"] = f"{_MARK}1{_MARK}"
         sample["projected_after"] = f"{_MARK}2{_MARK}"

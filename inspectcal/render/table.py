@@ -70,13 +70,27 @@ class _NoTrailingSpaces(io.TextIOBase):
         return False
 
 
+def wants_colour(stream: TextIO) -> bool:
+    """Colour for a terminal (``stream.isatty()``) that is not dumb; never when ``NO_COLOR`` is
+    set (no-color.org); always when ``FORCE_COLOR`` is set (force-color.org), e.g. for ``less -R``.
+    Either counts only when set to something, as both conventions say."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("FORCE_COLOR", ""):
+        return True
+    return stream.isatty() and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
+
+
 def console_for(stream: TextIO) -> Console:
-    """A console that writes no ANSI codes (nor trailing spaces) when piped or when NO_COLOR is set."""
-    plain = "NO_COLOR" in os.environ or not stream.isatty()
+    """A console that colours only what ``wants_colour``; plain text has no trailing spaces."""
+    colour = wants_colour(stream)
+    dumb = os.environ.get("TERM", "").lower() in ("dumb", "unknown", "")
     return Console(
-        file=cast(TextIO, _NoTrailingSpaces(stream)) if plain else stream,
+        file=stream if colour else cast(TextIO, _NoTrailingSpaces(stream)),
         width=output_width(stream),
-        color_system=None if plain else "auto",
+        color_system=("standard" if dumb else "auto") if colour else None,
+        force_terminal=colour,
+        no_color=not colour,
         highlight=False,
         emoji=False,
         markup=False,

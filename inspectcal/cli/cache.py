@@ -1,0 +1,72 @@
+"""The cache command: where the cache is, how big, and clearing it."""
+
+# No `from __future__ import annotations` here: Typer reads these annotations as objects.
+
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from inspectcal.cli.app import add_group
+from inspectcal.cli.options import ListFormat, emit
+
+cache_app = typer.Typer(
+    cls=TyperGroup,
+    add_completion=False,
+    rich_markup_mode=None,
+    invoke_without_command=True,
+    help="Show where the cache of computed calendars is and how big it is; 'cache clear' empties it.",
+    epilog="Example: inspectcal cache clear",
+)
+add_group("cache", cache_app)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.1f} KB"
+
+
+@cache_app.callback()
+def cache(
+    ctx: typer.Context,
+    *,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries
+
+    folder, found = cache_dir(), entries()
+    total = sum(e.size for e in found)
+    if fmt is ListFormat.json:
+        import json
+
+        data = {"folder": str(folder), "entries": len(found), "bytes": total}
+        emit(json.dumps(data, indent=2) + "\n", None, False)
+    elif fmt is ListFormat.csv:
+        emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", None, False)
+    else:
+        emit(
+            f"Cache folder: {folder}\n"
+            f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
+            f"and {_size(MAX_BYTES)}, least recently used go first\n",
+            None,
+            False,
+        )
+
+
+def _csv(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n\r') else text
+
+
+@cache_app.command("clear", epilog="Example: inspectcal cache clear")
+def cache_clear() -> None:
+    """Remove every cached file; the next run computes them again."""
+    from inspectcal.cache import cache_dir, clear
+
+    removed, size = clear()
+    emit(
+        f"Removed {removed} file{'s' if removed != 1 else ''} ({_size(size)}) from {cache_dir()}\n",
+        None,
+        False,
+    )
