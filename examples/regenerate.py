@@ -2,6 +2,7 @@
 
     python examples/regenerate.py          # rewrite in place
     python examples/regenerate.py --check  # exit 1 if anything is out of date
+    python examples/regenerate.py --screenshot  # also the page's screenshot (needs chromium)
 
 README blocks marked ``<!-- output: ARGS -->`` hold ``$ inspectcal ARGS`` and its real output,
 rendered at a fixed width of 100 columns with no colour.
@@ -24,7 +25,12 @@ _BLOCK = re.compile(r"(<!-- output: (?P<args>.+?) -->\n```[a-z]*\n)(?P<body>.*?)
 # SOURCE_DATE_EPOCH is pinned (2010-02-22T00:00:00Z) so the files are byte-for-byte reproducible.
 EXAMPLE_FILES = [
     ("nottinghamshire-2010.ics", "plan -n 2010-02-22 --name Nottinghamshire --format ics --remind 1d@09:00"),
-    ("nottinghamshire-2010.svg", "calendar -n 2010-02-22 --name Nottinghamshire --svg -"),
+    ("nottinghamshire-2010.svg", "plan -n 2010-02-22 --name Nottinghamshire --format svg"),
+    ("nottinghamshire-2010.html", "plan -n 2010-02-22 --name Nottinghamshire --format html"),
+    (
+        "window-christmas-2010.html",
+        "window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31 --format html",
+    ),
 ]
 SOURCE_DATE_EPOCH = "1266796800"
 
@@ -56,6 +62,37 @@ def readme_with_current_output(text: str) -> str:
     return _BLOCK.sub(fill, text)
 
 
+SCREENSHOT = ("nottinghamshire-2010.html", "nottinghamshire-2010-page.png")
+
+
+def screenshot() -> None:
+    """README's picture of the plan page, taken by headless Chromium (not byte-stable: not --check'ed)."""
+    import subprocess
+    import tempfile
+
+    page, picture = (ROOT / "examples" / name for name in SCREENSHOT)
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                f"--user-data-dir={profile}",
+                "--window-size=960,1500",
+                f"--screenshot={picture}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+
 def main() -> int:
     os.chdir(ROOT)
     wanted = {README: readme_with_current_output(README.read_text("utf-8")), **example_files()}
@@ -68,6 +105,8 @@ def main() -> int:
         return 1 if stale else 0
     for path in stale:
         path.write_bytes(wanted[path].encode())
+    if "--screenshot" in sys.argv:
+        screenshot()
     return 0
 
 

@@ -138,13 +138,18 @@ class CalendarSource(NamedTuple):
             horizon += 1
         return horizon
 
-    def describe(self) -> str:
+    def describe(self, *, closed: int | None = None) -> str:
+        """``Mon-Fri, less bank holidays in England and Wales and 2 closure days``.
+
+        ``closed``: how many working days the closures take out of the plan at hand; without
+        it, the closure days that fall on weekdays. Closure days on weekends never count.
+        """
         parts = [f"bank holidays in {self.region.label}" if self.bank_holidays else "no bank holidays"]
         if self.bank_holidays and self.official:
             official = self.official
             parts[0] += f" ({official.path} for {year_ranges(official.years)})"
         if self.closures:
-            days = len(self.closure_days())
+            days = closed if closed is not None else sum(1 for d in self.closure_days() if d.weekday() < 5)
             parts.append(f"{days} closure day{'s' if days != 1 else ''}")
         return "Mon-Fri, less " + " and ".join(parts)
 

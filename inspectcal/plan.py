@@ -106,6 +106,11 @@ class Plan(NamedTuple):
     def milestone_title(self, key: str) -> str:
         return next(m.title for m in self.milestones if m.id == key)
 
+    @property
+    def closed_days(self) -> int:
+        """How many working days the council's closures take out of this plan."""
+        return sum(1 for off in self.skipped if off.closure)
+
     def skipped_between(self, start: date, end: date) -> list[NonWorkingDay]:
         return [off for off in self.skipped if start <= off.date <= end]
 

@@ -280,12 +280,12 @@ def audit(measured: Iterable[Measured], record: Record, spans: Mapping[str, int]
             known = ", ".join(sorted(spans))
             flags.append(f"framework '{m.row.kind}' is not one of {known}")
         elif m.span != expected:
-            flags.append(f"on site {m.span} working days, not {expected}")
+            flags.append(f"span {m.span}, not {expected}")
         era, _ = record.era_for(m.row.onsite_end)
         stats_here = era.kinds.get(m.row.kind)
         target = stats_here.target if stats_here else None
         if target is not None and m.gap < target:
-            flags.append(f"published {m.gap} working days after, before the era's target of {target}")
+            flags.append(f"gap {m.gap} < target {target}")
         result.append(Audit(m, expected, target, era.start, tuple(flags)))
     return result
 

@@ -44,7 +44,17 @@ def test_jsonl_for_one_plan() -> None:
 def test_csv_batch_has_one_header_and_a_notified_column() -> None:
     result = runner.invoke(app, ["plan", "-n", "-", "--format", "csv"], input="2010-02-22\n2010-03-01\n")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["notified", "start_day", "end_day", "start", "end", "id", "title", "who"]
+    assert rows[0] == [
+        "notified",
+        "start_day",
+        "end_day",
+        "start",
+        "end",
+        "id",
+        "title",
+        "who",
+        "framework_status",
+    ]
     assert len(rows) == 1 + 2 * 16
     assert rows[1][:6] == ["2010-02-22", "1", "1", "2010-02-22", "2010-02-22", "notification"]
     assert rows[17][:3] == ["2010-03-01", "1", "1"]

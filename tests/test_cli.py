@@ -87,7 +87,7 @@ def test_plan_without_bank_holidays_reproduces_the_published_easter_dates() -> N
 
 def test_plan_csv() -> None:
     rows = list(csv.reader(io.StringIO(ok("plan", "-n", "2010-02-22", "--format", "csv"))))
-    assert rows[0] == ["start_day", "end_day", "start", "end", "id", "title", "who"]
+    assert rows[0] == ["start_day", "end_day", "start", "end", "id", "title", "who", "framework_status"]
     assert rows[9] == [
         "11",
         "20",
@@ -96,6 +96,7 @@ def test_plan_csv() -> None:
         "fieldwork",
         "Evidence gathering on site: interviews, focus groups, case files",
         "ofsted",
+        "authoritative",
     ]
     assert len(rows) == 17
 
@@ -223,7 +224,7 @@ def test_output_errors(tmp_path: Path) -> None:
         (
             ["plan", "-n", "2010-02-22", "--format", "xml"],
             "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'jsonl', 'csv', "
-            "'markdown', 'ics', 'xlsx', 'docx'. (see 'inspectcal plan --help')",
+            "'markdown', 'ics', 'svg', 'html', 'xlsx', 'docx'. (see 'inspectcal plan --help')",
         ),
         (
             ["plan", "-n", "2010-02-22", "--frobnicate"],

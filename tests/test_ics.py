@@ -172,6 +172,7 @@ def test_every_variant_is_valid_and_parses(variant: list[str]) -> None:
 def test_libical_restriction_check_passes_every_variant() -> None:
     files = [export("-n", "2010-02-22", *variant) for variant in VARIANTS]
     files.append(export("-n", "2010-02-22", "--name", "Kent", "--remind", "1d@09:00", "--calendar-name", "K"))
+    files.append((REPO / "examples" / "nottinghamshire-2010.ics").read_bytes())
     assert libical_errors(*files) == [[] for _ in files]
 
 

@@ -164,3 +164,106 @@ def test_stdout_is_byte_identical_to_the_file_under_a_cp1252_locale(tmp_path: Pa
         assert piped.stdout.count(b"\r\n") == piped.stdout.count(b"\n")
     else:
         assert b"\r\n" not in piped.stdout
+
+
+# -- honest labels -----------------------------------------------------------------------------
+
+INDICATIVE = "Indicative: ILACS standard inspection (2018-) is not an Ofsted timetable"
+
+
+def _ok(*args: str) -> str:
+    from typer.testing import CliRunner
+
+    from inspectcal.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", "--format", "table"],
+        ["plan", "--format", "markdown"],
+        ["calendar"],
+        ["status", "--on", "2018-01-15"],
+        ["window", "--from", "2018-01-08", "--to", "2018-01-09"],
+    ],
+)
+def test_every_human_output_of_an_indicative_framework_says_so(args: list[str]) -> None:
+    command, *rest = args
+    dates = ["-n", "2018-01-08"] if command != "window" else []
+    out = _ok(command, *dates, "-f", "ilacs-standard", *rest)
+    assert "ndicative" in out
+    if command != "plan":
+        assert INDICATIVE in " ".join(out.split())
+    plain = _ok(command, *dates, "-f", "slac-2009", *rest.__iter__()) if command != "status" else ""
+    assert "Indicative:" not in plain
+
+
+def test_status_line_and_json_say_indicative() -> None:
+    line = _ok("status", "-n", "2018-01-08", "-f", "ilacs-standard", "--on", "2018-01-15", "--format", "line")
+    assert line.endswith(" (indicative timetable)\n")
+    data = _ok("status", "-n", "2018-01-08", "-f", "ilacs-standard", "--on", "2018-01-15", "--format", "json")
+    assert '"framework_status": "indicative"' in data
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", "-n", "2018-01-08", "--format", "csv"],
+        ["window", "--from", "2018-01-08", "--to", "2018-01-09", "--format", "csv"],
+    ],
+)
+def test_csv_outputs_carry_a_framework_status_column(args: list[str]) -> None:
+    import csv
+
+    rows = list(csv.reader(io.StringIO(_ok(*args, "-f", "ilacs-standard"))))
+    assert rows[0][-1] == "framework_status"
+    assert {row[-1] for row in rows[1:]} == {"indicative"}
+    rows = list(csv.reader(io.StringIO(_ok(*args, "-f", "slac-2009"))))
+    assert {row[-1] for row in rows[1:]} == {"authoritative"}
+
+
+def test_svg_calendar_says_indicative(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from inspectcal.cli import app
+
+    target = tmp_path / "c.svg"
+    result = CliRunner().invoke(
+        app, ["calendar", "-n", "2018-01-08", "-f", "ilacs-standard", "--svg", str(target)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Indicative:" in target.read_text("utf-8").replace("&#160;", " ")
+
+
+@pytest.mark.parametrize(
+    ("closed", "count"),
+    [
+        ("2010-12-25..2010-12-26", "0 closure days"),  # a weekend
+        (
+            "2010-12-24..2010-12-31",
+            "4 closure days",
+        ),  # Fri 24, Wed 29 - Fri 31; Mon 27, Tue 28 are bank holidays
+        ("2011-06-01", "0 closure days"),  # after the plan ends
+        ("2010-12-02", "1 closure day"),
+    ],
+)
+def test_the_footer_counts_only_working_days_a_closure_removes(closed: str, count: str) -> None:
+    out = " ".join(_ok("plan", "-n", "2010-12-01", "--closed", closed, "--format", "markdown").split())
+    assert f"Mon-Fri, less bank holidays in England and Wales and {count}." in out
+
+
+def test_check_labels_an_indicative_framework() -> None:
+    from typer.testing import CliRunner
+
+    from inspectcal.cli import app
+
+    args = ["check", "examples/nottinghamshire-2010.csv", "-n", "2010-02-22", "-f", "ilacs-standard"]
+    table = CliRunner().invoke(app, args)
+    assert INDICATIVE in " ".join(table.stdout.split())
+    rows = CliRunner().invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
+    assert rows[0].endswith(",framework_status")
+    assert all(row.endswith(",indicative") for row in rows[1:])

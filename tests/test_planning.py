@@ -200,8 +200,9 @@ def test_window_table_highlights_and_summarises() -> None:
     )
     assert csv_out.splitlines() == [
         "notified,setup_meeting_start,setup_meeting_end,fieldwork_start,fieldwork_end,"
-        "publication_start,publication_end,clashes",
-        "2010-12-01,2010-12-07,2010-12-07,2010-12-15,2010-12-30,2011-01-28,2011-01-28,2010-12-20 fieldwork",
+        "publication_start,publication_end,clashes,framework_status",
+        "2010-12-01,2010-12-07,2010-12-07,2010-12-15,2010-12-30,2011-01-28,2011-01-28,2010-12-20 fieldwork,"
+        "authoritative",
     ]
 
 

@@ -440,9 +440,9 @@ def test_audit_flags_spans_and_early_reports(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert [(r["local_authority"], r["span"], r["gap"], r["target"], r["flags"]) for r in rows] == [
         ("alpha", 10, 27, 27, []),
-        ("beta", 5, 26, 27, ["published 26 working days after, before the era's target of 27"]),
-        ("gamma", 9, 50, 27, ["on site 9 working days, not 10"]),
-        ("delta", 5, 12, 21, ["published 12 working days after, before the era's target of 21"]),
+        ("beta", 5, 26, 27, ["gap 26 < target 27"]),
+        ("gamma", 9, 50, 27, ["span 9, not 10"]),
+        ("delta", 5, 12, 21, ["gap 12 < target 21"]),
     ]
     assert rows[0]["era_from"] == "2024-06-07"
     table = runner.invoke(app, ["ilacs-record", str(path)]).stdout
@@ -527,3 +527,24 @@ def test_a_damaged_record_table_is_refused_naming_the_field() -> None:
             parse_record(data, "ilacs.toml")
         assert str(caught.value).startswith("ilacs.toml: ")
         assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("width", ["60", "80", "120"])
+def test_audit_table_fits_and_csv_has_every_column(tmp_path: Path, width: str) -> None:
+    path = tmp_path / "record.csv"
+    path.write_text(AUDIT_CSV, encoding="utf-8")
+    result = runner.invoke(app, ["ilacs-record", str(path)], env={"COLUMNS": width})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= int(width) for line in lines), result.stdout
+    gamma = next(i for i, line in enumerate(lines) if "gamma" in line)
+    assert "span 9," in lines[gamma]  # the flag wraps in its cell, never cut
+    assert "not 10" in lines[gamma] + lines[gamma + 1]
+    assert lines[-1] == "3 of 4 rows flagged: check them against their reports."
+    text = runner.invoke(app, ["ilacs-record", str(path), "--format", "csv"]).stdout
+    assert text.splitlines()[0] == (
+        "line,local_authority,framework,onsite_start,onsite_end,published,span,gap,target,era_from,ok,flags"
+    )
+    assert text.splitlines()[3] == (
+        '4,gamma,standard,2025-06-09,2025-06-19,2025-08-29,9,50,27,2024-06-07,no,"span 9, not 10"'
+    )

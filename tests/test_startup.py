@@ -36,7 +36,7 @@ def modules_after(*args: str) -> set[str]:
             ["plan", "-n", "2010-02-22", "--format", "json"],
             [
                 *("holidays", "rich", "icalendar", "tomllib", "dateutil"),
-                *("openpyxl", "docx", "lxml", "importlib.metadata"),
+                *("openpyxl", "docx", "lxml", "importlib.metadata", "jinja2", "inspectcal.render.svg"),
             ],
         ),
         (
@@ -46,9 +46,12 @@ def modules_after(*args: str) -> set[str]:
         (["date", "11", "-n", "2010-02-22"], ["holidays", "rich", "icalendar", "tomllib", "hashlib", "json"]),
         (
             ["plan", "-n", "2010-02-22", "--format", "ics", "--name", "K"],
-            ["holidays", "rich", "tomllib", "hashlib", "recurring_ical_events"],
+            ["holidays", "rich", "tomllib", "hashlib", "recurring_ical_events", "jinja2"],
         ),
-        (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx"]),
+        (["--help"], ["holidays", "rich", "icalendar", "openpyxl", "docx", "jinja2"]),
+        (["plan", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg", "markupsafe"]),
+        (["plan", "-n", "2010-02-22", "--format", "svg"], ["jinja2", "rich", "holidays", "markupsafe"]),
+        (["calendar", "-n", "2010-02-22"], ["jinja2", "inspectcal.render.svg"]),
         (["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", os.devnull], ["docx", "rich", "icalendar"]),
         (["plan", "-n", "2010-02-22", "--format", "docx", "-o", os.devnull], ["openpyxl", "rich"]),
         (["window", "--from", "2010-03-01", "--to", "2010-03-05"], ["openpyxl", "docx"]),
@@ -86,6 +89,12 @@ def test_office_formats_import_their_library(fmt: str, module: str) -> None:
 
 def test_table_uses_rich() -> None:
     assert "rich.table" in modules_after("plan", "-n", "2010-02-22")
+
+
+def test_html_uses_jinja2_and_the_svg_code() -> None:
+    loaded = modules_after("plan", "-n", "2010-02-22", "--format", "html")
+    assert {"jinja2", "inspectcal.render.svg"} <= loaded
+    assert "rich" not in loaded
 
 
 class FakeTerminal(io.StringIO):

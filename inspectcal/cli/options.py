@@ -129,6 +129,8 @@ class PlanFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     ics = "ics"
+    svg = "svg"
+    html = "html"
     xlsx = "xlsx"
     docx = "docx"
 

@@ -42,6 +42,7 @@ class WindowFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
     xlsx = "xlsx"
 
 
@@ -162,7 +163,9 @@ def calendar_picture(
     param: Params = None,
     svg: Annotated[
         str | None,
-        typer.Option("--svg", metavar="FILE", help="Instead: write the picture as an SVG image to FILE."),
+        typer.Option(
+            "--svg", metavar="FILE", help="Write the plan as a timeline picture (SVG) instead; '-' is stdout."
+        ),
     ] = None,
     output: Output = None,
     force: Annotated[
@@ -177,7 +180,6 @@ def calendar_picture(
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.labels import clean_label
-    from inspectcal.render import month
 
     if name is not None:
         name = clean_label(name, "--name")
@@ -185,8 +187,12 @@ def calendar_picture(
     if svg is not None:
         if output is not None:
             raise InputError("give --svg FILE or --output FILE, not both: --svg writes the picture instead")
-        emit(month.svg(result), svg, force)
+        from inspectcal.render.svg import timeline
+
+        emit(timeline(result), svg, force)
         return
+    from inspectcal.render import month
+
     buffer = OutputBuffer()
     month.render(result, buffer)
     emit(buffer.getvalue(), output, force)
@@ -250,7 +256,7 @@ def check(
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = OutputBuffer()
-    render(verdicts, fmt.value, buffer, unit=found.unit)
+    render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)

@@ -56,9 +56,10 @@ def ilacs_record(
 ) -> None:
     """Audit a record of ILACS inspections: on-site span and publication gap in working days, per row.
 
-    A row is flagged when its span is not its framework's (10 working days standard, 5 short)
-    or its report came out sooner than the era's target in the shipped table. Exit 1 if any
-    row is flagged. Working days: Mon-Fri less bank holidays in England and Wales.
+    Span: working days on site, first and last day counted. Gap: working days after the last
+    on-site day up to publication. A row is flagged when its span is not its framework's
+    (10 standard, 5 short) or its gap is below the target of its era in the shipped table.
+    Exit 1 if any row is flagged. Working days: Mon-Fri less bank holidays in England and Wales.
     """
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.record import audit, build_record, load_record, measure, read_record, record_to_toml

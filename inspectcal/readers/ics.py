@@ -37,6 +37,8 @@ MAX_EVENT_DAYS = 366  # one occurrence longer than this is not leave or a closur
 _LONDON = ZoneInfo("Europe/London")
 _SUB_DAILY = {"SECONDLY", "MINUTELY", "HOURLY"}
 _BUSY = {"BUSY", "TENTATIVE", "OOF"}
+_RECURRENCE = {"DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
+_ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "STATUS", "TRANSP")  # at most once (RFC 5545)
 
 
 @dataclass
@@ -44,8 +46,8 @@ class IcsDates:
     """The dates a file's events touch, and what was left out (free, cancelled) and why."""
 
     spans: list[DateSpan] = field(default_factory=list)
-    free: list[str] = field(default_factory=list)  # events marked free that were not counted
-    cancelled: int = 0  # cancelled events and occurrences in the span
+    free: list[str] = field(default_factory=list)  # titles of events marked free, not counted
+    cancelled: int = 0  # cancelled events and occurrences in the span, not counted
 
 
 def looks_like_ics(text: str) -> bool:
@@ -70,16 +72,16 @@ def read_ics(text: str, where: str, first: date, last: date, *, count_free: bool
     result = IcsDates()
     free: dict[str, None] = {}
     for event in _occurrences(calendar, where, first, last):
-        if cancel_all or str(event.get("STATUS", "")).strip().upper() == "CANCELLED":
-            result.cancelled += 1
-            continue
-        summary = _summary(event)
-        if not count_free and _is_free(event):
-            free.setdefault(summary or "(untitled)")
-            continue
         start, end = _dates_touched(event.decoded("DTSTART"), _end(event))
         start, end = max(start, first), min(end, last)
-        if start <= end:
+        if start > end:
+            continue  # outside the span (the query's margin for time zones)
+        summary = _summary(event)
+        if cancel_all or str(event.get("STATUS", "")).strip().upper() == "CANCELLED":
+            result.cancelled += 1
+        elif not count_free and _is_free(event):
+            free.setdefault(summary or "(untitled)")
+        else:
             result.spans.append(DateSpan(start, end, summary))
     result.free = list(free)
     result.spans.sort()
@@ -116,6 +118,12 @@ def _check_events(calendar: Calendar, where: str) -> None:
             end = _end(event)
         except ValueError:
             raise InputError(f"{name} has an unreadable DTEND or DURATION") from None
+        for prop in _ONCE:
+            if isinstance(event.get(prop), list):
+                raise InputError(f"{name} has more than one {prop}")
+        for prop, problem in getattr(event, "errors", []):
+            if str(prop).upper() in _RECURRENCE:
+                raise InputError(f"{name}: its {str(prop).upper()} cannot be read ({problem})")
         first, last = _dates_touched(start, end)
         if last < first:
             raise InputError(f"{name} ends before it starts")
@@ -129,6 +137,8 @@ def _check_events(calendar: Calendar, where: str) -> None:
 def _check_rule(rule: Any, name: str) -> None:
     """Absences repeat at most daily; finer rules would expand to millions of occurrences."""
     frequency = [str(value).upper() for value in rule.get("FREQ", [])]
+    if not frequency:
+        raise InputError(f"{name}: its RRULE has no FREQ (how often it repeats)")
     times = 1
     for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
         times *= max(1, len(rule.get(part, [])))
@@ -155,12 +165,15 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
     """Every occurrence that may touch ``first``..``last``, as an event of its own; bounded."""
     import recurring_ical_events  # type: ignore[import-untyped]
 
-    # A day's margin either side: an occurrence in another zone may fall on a UK date inside.
-    start = datetime.combine(first - timedelta(days=MAX_EVENT_DAYS + 1), time())
+    # The library returns every occurrence that overlaps the span (a long leave that began
+    # before it too); two days' margin either side for occurrences in other time zones.
+    start = datetime.combine(first - timedelta(days=2), time())
     stop = datetime.combine(last + timedelta(days=2), time())
+    # The events were checked above; what the library still refuses is reported, never a traceback.
+    problems = (recurring_ical_events.InvalidCalendar, ValueError, TypeError, AttributeError, KeyError)
     try:
         query = recurring_ical_events.of(calendar)
-    except recurring_ical_events.InvalidCalendar as error:
+    except problems as error:
         raise InputError(f"{where} has an event whose repeats cannot be read: {error}") from None
     count = 0
     for series in query.series:
@@ -173,7 +186,7 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
                         f"and {last.isoformat()}: is it the right file?"
                     )
                 yield occurrence.as_component(False)
-        except (recurring_ical_events.InvalidCalendar, ValueError, TypeError) as error:
+        except problems as error:
             uid = getattr(series, "uid", None)
             which = f", event {quoted(str(uid))}" if uid else ""
             raise InputError(f"{where}{which}: cannot expand its repeats: {error}") from None

@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from inspectcal.frameworks import Framework
     from inspectcal.plan import Milestone, Plan
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -51,9 +52,19 @@ def plan_heading(plan: Plan) -> str:
     return heading
 
 
+def indicative_note(framework: Framework) -> str | None:
+    """The label every output of an indicative framework carries; None for an authoritative one."""
+    if framework.status == "authoritative":
+        return None
+    return (
+        f"Indicative: {framework.title} is not an Ofsted timetable "
+        f"(see 'inspectcal frameworks show {framework.id}')."
+    )
+
+
 def calendar_note(plan: Plan) -> str:
     """One sentence naming the calendar and what it skipped inside the plan."""
-    note = f"Working days: {plan.source.describe()}."
+    note = f"Working days: {plan.source.describe(closed=plan.closed_days)}."
     if plan.skipped:
         skipped = "; ".join(f"{human_date(d.date)} {d.name}" for d in plan.skipped)
         note += f" Skipped: {skipped}."

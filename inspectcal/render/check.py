@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.check import Verdict
+from inspectcal.frameworks import Framework
+from inspectcal.render import indicative_note
 from inspectcal.render.csv import safe_cell
 from inspectcal.render.json import dump
 
@@ -23,15 +25,26 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO, *, unit: str = "line") -> None:
-    """``unit`` names what the row numbers count: "line" of a text file, "row" of a table."""
+def render(
+    verdicts: Sequence[Verdict],
+    fmt: str,
+    stream: TextIO,
+    *,
+    unit: str = "line",
+    framework: Framework | None = None,
+) -> None:
+    """``unit`` names what the row numbers count: "line" of a text file, "row" of a table.
+
+    ``framework`` is the one the Days were counted with: an indicative one is labelled.
+    """
     rows = [verdict_to_dict(v) for v in verdicts]
+    status = framework.status if framework else ""
     if fmt == "json":
         dump(rows, stream)
         return
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("line", "date", "day", "ok", "expected_day", "note", "activity"))
+        writer.writerow(("line", "date", "day", "ok", "expected_day", "note", "activity", "framework_status"))
         for r in rows:
             writer.writerow(
                 (
@@ -42,6 +55,7 @@ def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO, *, unit: str =
                     r["expected_day"] or "",
                     safe_cell(r["note"]),
                     safe_cell(r["activity"]),
+                    status,
                 )
             )
         return
@@ -83,3 +97,6 @@ def render(verdicts: Sequence[Verdict], fmt: str, stream: TextIO, *, unit: str =
         if wrong
         else f"All {len(rows)} rows agree with the calendar."
     )
+    note = indicative_note(framework) if framework else None
+    if note:
+        console.print(note)

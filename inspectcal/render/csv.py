@@ -8,7 +8,7 @@ from typing import TextIO
 
 from inspectcal.plan import Plan
 
-HEADER = ("start_day", "end_day", "start", "end", "id", "title", "who")
+HEADER = ("start_day", "end_day", "start", "end", "id", "title", "who", "framework_status")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -37,7 +37,7 @@ def rows(plan: Plan, *, with_notified: bool = False) -> str:
             safe_cell(m.id),
             safe_cell(m.title),
         )
-        writer.writerow((*lead, *cells, m.who))
+        writer.writerow((*lead, *cells, m.who, plan.framework.status))
     return buffer.getvalue()
 
 

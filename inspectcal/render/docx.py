@@ -60,7 +60,7 @@ def plan_document(plan: Plan, when: datetime) -> bytes:
     lines = [
         f"Framework: {framework.title} ({framework.id}); status: {framework.status}.",
         f"Source: {framework.source}",
-        f"Working days: {source.describe()}.",
+        f"Working days: {source.describe(closed=plan.closed_days)}.",
     ]
     horizon = source.confirmed_through
     if horizon is not None:

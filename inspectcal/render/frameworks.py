@@ -124,28 +124,39 @@ def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
 
 
 def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) -> None:
-    from rich.table import Table
+    from inspectcal.render.table import Column, Layout, print_fitted
 
     milestone = framework.milestone(record["milestone"])
-    table = Table(
-        title=f"Evidence: working days from the last on-site day to '{milestone.id}', by era "
-        f"(Ofsted's record, {record['framework']} inspections)",
-        title_justify="left",
-    )
-    for column in ("Era from", "Inspections", "Published", "Target", "Median", "90%", "Range"):
-        table.add_column(column, justify="left" if column in ("Era from", "Published") else "right")
+    columns = [
+        Column("Era from"),
+        Column("Inspections", justify="right"),
+        Column("Published"),
+        Column("Target", justify="right"),
+        Column("Median", justify="right"),
+        Column("90%", justify="right"),
+        Column("Range", justify="right", drop=1),
+    ]
+    cells = []
     for era in record["eras"]:
         first, last = era["published"]
-        table.add_row(
-            era["from"],
-            str(era["inspections"]),
-            str(first) if first == last else f"{first}-{last}",
-            str(era["target"]),
-            str(era["median"]),
-            str(era["p90"]),
-            f"{era['fastest']}-{era['slowest']}",
+        cells.append(
+            [
+                era["from"],
+                str(era["inspections"]),
+                str(first) if first == last else f"{first}-{last}",
+                str(era["target"]),
+                str(era["median"]),
+                str(era["p90"]),
+                f"{era['fastest']}-{era['slowest']}",
+            ]
         )
-    console.print(table)
+    print_fitted(
+        console,
+        [Layout(columns, cells)],
+        title=f"Evidence: working days from the last on-site day to '{milestone.id}', by era "
+        f"(Ofsted's record, {record['framework']} inspections)",
+        more="--format json",
+    )
     console.print(
         f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
         f"era's target (the most common gap), the earliest likely date. Median and 90% are the "

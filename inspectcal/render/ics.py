@@ -128,7 +128,7 @@ def _description(plan: Plan, m: Milestone, start: date, end: date) -> str:
         f"{days} {day_label(m)} ({human_span(m.start, m.end)}) of the {plan.framework.title} "
         f"[{plan.framework.id}], notified {human_date(plan.notified)}.",
         f"Who acts: {_WHO[m.who]}.",
-        f"Working days: {plan.source.describe()}.",
+        f"Working days: {plan.source.describe(closed=plan.closed_days)}.",
     ]
     skipped = plan.skipped_between(start, end)
     if skipped:

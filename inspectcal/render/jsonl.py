@@ -52,6 +52,8 @@ class JsonlWriter:
         then the date of each Day in ``self.days``. None when the framework's own text holds
         the marker.
         """
+        if self.framework.record_applies:
+            return None  # Ofsted's record sets a gap by era: the Days, not only dates, vary by plan
         # A plan whose dates are all placeholders: every date field is a hole, so no date of
         # the calendar is needed (nor may any be assumed to be a working day).
         placeholder = date.min
@@ -70,8 +72,7 @@ class JsonlWriter:
         for m, (_, start, end) in zip(sample["milestones"], self.resolved, strict=True):
             m["start"], m["end"] = f"{_MARK}{slot[start]}{_MARK}", f"{_MARK}{slot[end]}{_MARK}"
         pieces = json.dumps(sample, **_COMPACT).split(_MARK)  # type: ignore[arg-type]
-        if self.framework.record_applies or len(pieces) != 2 * (3 + 2 * len(self.resolved)) + 1:
-            # A record sets the gap by era, so the dates are not one template's.
+        if len(pieces) != 2 * (3 + 2 * len(self.resolved)) + 1:
             return None
         holes = [int(piece) for piece in pieces[1::2]]
         texts = [piece.replace("%", "%%") for piece in pieces[0::2]]

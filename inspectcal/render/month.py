@@ -7,18 +7,32 @@ from datetime import date
 from typing import TextIO
 
 from rich.columns import Columns
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
+from inspectcal.render import (
+    day_label,
+    forecast_text,
+    human_date,
+    human_span,
+    indicative_note,
+    plan_heading,
+)
 from inspectcal.workdays import NonWorkingDay
 
 _WHO_STYLE = {
     "ofsted": "bold white on blue",
     "council": "bold black on green",
     "both": "bold white on magenta",
+}
+# Working days inside a range (the case audit, the on-site fortnight...): a light shade of the
+# same colour, and "=" after the Day number so that the range shows without colour too.
+_RANGE_STYLE = {
+    "ofsted": "black on light_sky_blue1",
+    "council": "black on dark_sea_green2",
+    "both": "black on plum2",
 }
 _MONTHS = (
     "January",
@@ -48,9 +62,13 @@ def _months(plan: Plan) -> list[tuple[int, int]]:
 
 def _month_table(plan: Plan, year: int, month: int) -> Table:
     milestone_days: dict[date, str] = {}
+    range_days: dict[date, str] = {}
     for m in plan.milestones:
         if m.start_day == m.end_day:
             milestone_days.setdefault(m.start, m.who)
+        else:
+            for _, day in plan.working_dates(m):
+                range_days.setdefault(day, m.who)
     days_off = {off.date: off for off in plan.skipped}
     table = Table(title=f"{_MONTHS[month - 1]} {year}", show_lines=False, padding=(0, 0), box=None)
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
@@ -61,13 +79,17 @@ def _month_table(plan: Plan, year: int, month: int) -> Table:
             if day.month != month:
                 cells.append(Text(""))
                 continue
-            cells.append(_cell(plan, day, milestone_days, days_off))
+            cells.append(_cell(plan, day, milestone_days, range_days, days_off))
         table.add_row(*cells)
     return table
 
 
 def _cell(
-    plan: Plan, day: date, milestone_days: dict[date, str], days_off: dict[date, NonWorkingDay]
+    plan: Plan,
+    day: date,
+    milestone_days: dict[date, str],
+    range_days: dict[date, str],
+    days_off: dict[date, NonWorkingDay],
 ) -> Text:
     label = f"{day.day:>2}"
     if day.weekday() >= 5:
@@ -78,9 +100,12 @@ def _cell(
     if plan.notified <= day <= plan.last:
         number = plan.calendar.day_number(plan.notified, day)
         who = milestone_days.get(day)
-        if who is None:
-            return Text(f"{label}\nD{number}")
-        return Text(f"{label}\nD{number}*", style=_WHO_STYLE[who])
+        if who is not None:
+            return Text(f"{label}\nD{number}*", style=_WHO_STYLE[who])
+        who = range_days.get(day)
+        if who is not None:
+            return Text(f"{label}\nD{number}=", style=_RANGE_STYLE[who])
+        return Text(f"{label}\nD{number}")
     return Text(f"{label}\n")
 
 
@@ -106,37 +131,14 @@ def build(plan: Plan) -> Group:
         )
     key = Text(
         "D12 = Day 12 (working days only); D5* = a one-day milestone (coloured: blue Ofsted, "
-        "green council, magenta both); BH bank holiday; CL closure; weekends dimmed."
+        "green council, magenta both); D7= = a day inside a range (shaded the same way); "
+        "BH bank holiday; CL closure; weekends dimmed."
     )
-    forecast = forecast_text(plan)
-    if forecast:
-        return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, Text(forecast))
-    return Group(Text(plan_heading(plan), style="bold"), grids, key, legend)
+    notes = [Text(note) for note in (forecast_text(plan), indicative_note(plan.framework)) if note]
+    return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, *notes)
 
 
 def render(plan: Plan, stream: TextIO) -> None:
     from inspectcal.render.table import console_for
 
     console_for(stream).print(build(plan))
-
-
-def svg(plan: Plan, *, width: int = 110) -> str:
-    """The same picture as SVG (Rich's own export), for a briefing note or an intranet page."""
-    import io
-
-    # Every setting Rich would otherwise read from the environment or the terminal (COLUMNS,
-    # LINES, NO_COLOR, FORCE_COLOR, TERM, Windows, Jupyter) is given, so the picture is the same
-    # wherever it is made.
-    console = Console(
-        record=True,
-        width=width,
-        height=60,
-        file=io.StringIO(),
-        color_system="truecolor",
-        force_terminal=True,
-        force_jupyter=False,
-        no_color=False,
-        legacy_windows=False,
-    )
-    console.print(build(plan))
-    return console.export_svg(title=plan_heading(plan))

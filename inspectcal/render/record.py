@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from inspectcal.record import Audit, Record
 from inspectcal.render.csv import safe_cell
 from inspectcal.render.json import dump
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _FIELDS = (
     "line",
@@ -53,23 +56,26 @@ def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(_FIELDS)
         for r in rows:
-            cells = {**r, "ok": "yes" if r["ok"] else "no", "flags": "; ".join(r["flags"])}
+            values = {**r, "ok": "yes" if r["ok"] else "no", "flags": "; ".join(r["flags"])}
             writer.writerow(
-                [safe_cell(v) if isinstance(v, str) else ("" if v is None else v) for v in cells.values()]
+                [safe_cell(v) if isinstance(v, str) else ("" if v is None else v) for v in values.values()]
             )
         return
-    from rich.table import Table
+    from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
-    from inspectcal.render.table import console_for
-
-    table = Table(header_style="bold")
-    for column in ("Line", "Authority", "Framework", "Last on site", "Span", "Published", "Gap", "Target"):
-        table.add_column(
-            column, no_wrap=True, justify="right" if column in ("Span", "Gap", "Target") else "left"
-        )
-    table.add_column("Flags")
-    for r in rows:
-        table.add_row(
+    columns = [
+        Column("Line", justify="right"),
+        Column("Authority", wrap=True),
+        Column("Framework", drop=3),
+        Column("Last on site"),
+        Column("Span", justify="right"),
+        Column("Published", drop=1),
+        Column("Gap", justify="right"),
+        Column("Target", justify="right", drop=2),
+        Column("Flags", wrap=True),
+    ]
+    cells: list[list[str | Text]] = [
+        [
             str(r["line"]),
             r["local_authority"],
             r["framework"],
@@ -78,11 +84,13 @@ def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
             r["published"],
             str(r["gap"]),
             "-" if r["target"] is None else str(r["target"]),
-            "; ".join(r["flags"]),
-            style=None if r["ok"] else "bold red",
-        )
+            "; ".join(r["flags"]) or "ok",
+        ]
+        for r in rows
+    ]
+    styles = [None if r["ok"] else "bold red" for r in rows]
     console = console_for(stream)
-    console.print(table)
+    print_fitted(console, [Layout(columns, cells, styles)])
     flagged = sum(1 for r in rows if not r["ok"])
     console.print(
         f"{flagged} of {len(rows)} rows flagged: check them against their reports."

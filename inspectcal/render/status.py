@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from inspectcal.render import day_label, human_date, human_span
+from inspectcal.render import day_label, human_date, human_span, indicative_note
 from inspectcal.render.json import dump, milestone_to_dict
 from inspectcal.status import Status, describe
 
@@ -16,6 +16,7 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
             "day": status.day,
             "last_day": status.last_day,
             "notified": status.plan.notified.isoformat(),
+            "framework_status": status.plan.framework.status,
             "summary": describe(status),
             "next_working_day": {"date": status.next_working_day.isoformat(), "day": status.next_day},
             "today": [milestone_to_dict(m) for m in status.today],
@@ -23,8 +24,9 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
         }
         dump(data, stream)
         return
+    note = indicative_note(status.plan.framework)
     if fmt == "line":
-        stream.write(describe(status) + "\n")
+        stream.write(describe(status) + (" (indicative timetable)" if note else "") + "\n")
         return
     stream.write(f"{human_date(status.on)}: {describe(status)}\n")
     if status.today:
@@ -35,3 +37,5 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
         stream.write("Coming up:\n")
         for m in status.upcoming:
             stream.write(f"  Day {day_label(m):>5}  {human_span(m.start, m.end)}: {m.title} ({m.who})\n")
+    if note:
+        stream.write(note + "\n")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.plan import Milestone
-from inspectcal.render import human_date, human_span
+from inspectcal.render import human_date, human_span, indicative_note
 from inspectcal.render.csv import safe_cell
 from inspectcal.render.json import dump, milestone_to_dict
 from inspectcal.window import Candidate, Clash, Critical, clash_free_runs
@@ -30,6 +30,7 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     return {
         "notified": candidate.plan.notified.isoformat(),
         "milestones": [milestone_to_dict(m) for m in candidate.plan.milestones],
+        "framework_status": candidate.plan.framework.status,
         "clashes": [
             {"date": c.date.isoformat(), "milestone": c.milestone, "reason": c.reason}
             for c in candidate.clashes
@@ -71,6 +72,11 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     if fmt == "json":
         dump([candidate_to_dict(c) for c in candidates], stream)
         return
+    if fmt == "html":
+        from inspectcal.render.html import window_page
+
+        stream.write(window_page(candidates, critical))
+        return
     keys = key_milestones(candidates[0], critical) if candidates else []
     if fmt == "markdown":
         _markdown(candidates, critical, keys, stream)
@@ -81,13 +87,13 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
         for m in keys:  # snake_case like every other CSV header: setup_meeting_start, ...
             name = m.id.replace("-", "_")
             header += [f"{name}_start", f"{name}_end"]
-        writer.writerow([*header, "clashes"])
+        writer.writerow([*header, "clashes", "framework_status"])
         for candidate in candidates:
             row = [candidate.plan.notified.isoformat()]
             for m in key_milestones(candidate, critical):
                 row += [m.start.isoformat(), m.end.isoformat()]
             clashes = "; ".join(f"{c.date.isoformat()} {c.milestone}" for c in candidate.clashes)
-            writer.writerow([*row, safe_cell(clashes)])
+            writer.writerow([*row, safe_cell(clashes), candidate.plan.framework.status])
         return
     from inspectcal.render.table import KEEP, Column, Layout, console_for, print_fitted
 
@@ -133,6 +139,9 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     print_fitted(console, layouts)
     for line in summary_lines(candidates):
         console.print(line)
+    note = indicative_note(candidates[0].plan.framework) if candidates else None
+    if note:
+        console.print(note)
 
 
 def _markdown(
@@ -155,3 +164,6 @@ def _markdown(
             cells[0], clashes = f"**{cells[0]}**", f"**{clashes}**"
         stream.write("| " + " | ".join(_cell(c) for c in [*cells, clashes or "-"]) + " |\n")
     stream.write("\n" + " ".join(_cell(line) for line in summary_lines(candidates)) + "\n")
+    note = indicative_note(candidates[0].plan.framework) if candidates else None
+    if note:
+        stream.write(f"\n{_cell(note)}\n")

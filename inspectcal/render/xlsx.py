@@ -124,7 +124,7 @@ def _about(sheet: Worksheet, plan: Plan, extra: list[tuple[str, Any]], *, skippe
         ("Parameters", ", ".join(f"{k}={v}" for k, v in sorted(framework.parameters.items())), ""),
         ("Region", source.region.label, source.region.key),
         ("Bank holidays", "counted" if source.bank_holidays else "not counted", ""),
-        ("Working days", source.describe(), ""),
+        ("Working days", source.describe(closed=plan.closed_days), ""),
         (
             "Bank holidays confirmed through",
             horizon if horizon is not None else "not applicable",

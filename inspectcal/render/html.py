@@ -1,0 +1,248 @@
+"""One self-contained HTML page: a plan for a briefing, or a window for the planning meeting.
+
+The pages come from Jinja2 templates shipped in the package (``templates/``), with
+autoescaping on: every piece of user text (an authority's name, a closure's or a leave
+entry's name, a framework file's titles) is escaped. Inline CSS, the timeline SVG inline,
+no scripts and nothing fetched; a Content-Security-Policy says so to the browser too.
+Jinja2 is imported only here, that is only for ``--format html``.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from inspectcal import __version__
+from inspectcal.plan import Milestone, Plan
+from inspectcal.render import day_label, human_date, human_span, plan_heading
+from inspectcal.window import Candidate, Critical
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WHO_LABEL = {"ofsted": "Ofsted", "council": "Council", "both": "Both"}
+
+
+def _page(template: str, context: dict[str, Any]) -> str:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template(template).render(version=__version__, **context)
+
+
+def _when(day: date) -> dict[str, str]:
+    return {"iso": day.isoformat(), "human": human_date(day)}
+
+
+def _framework(plan: Plan) -> dict[str, str]:
+    framework = plan.framework
+    return {
+        "id": framework.id,
+        "title": framework.title,
+        "status": framework.status,
+        "source": framework.source,
+    }
+
+
+def _horizon(plan: Plan) -> str:
+    horizon = plan.source.confirmed_through
+    if horizon is None:
+        return "no bank holidays counted, so none to confirm"
+    text = f"bank holidays confirmed to the end of {horizon}"
+    if plan.projected_after is not None:
+        text += "; later ones in this plan are projected from the usual rules"
+    return text
+
+
+def _months(plan: Plan) -> list[dict[str, Any]]:
+    """Month grids: each working day with its Day, milestones and ranges marked, days off named."""
+    single: dict[date, Milestone] = {}
+    ranges: dict[date, Milestone] = {}
+    for m in plan.milestones:
+        if m.start_day == m.end_day:
+            single.setdefault(m.start, m)
+        else:
+            for _, day in plan.working_dates(m):
+                ranges.setdefault(day, m)
+    days_off = {off.date: off for off in plan.skipped}
+    result = []
+    year, month = plan.notified.year, plan.notified.month
+    while (year, month) <= (plan.last.year, plan.last.month):
+        weeks = []
+        for week in month_calendar.Calendar().monthdatescalendar(year, month):
+            cells: list[dict[str, Any] | None] = []
+            for day in week:
+                cells.append(None if day.month != month else _cell(plan, day, single, ranges, days_off))
+            weeks.append(cells)
+        result.append({"caption": f"{_MONTHS[month - 1]} {year}", "weeks": weeks})
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def _cell(
+    plan: Plan,
+    day: date,
+    single: dict[date, Milestone],
+    ranges: dict[date, Milestone],
+    days_off: dict[date, Any],
+) -> dict[str, Any]:
+    cell: dict[str, Any] = {"number": day.day, "mark": "", "css": "", "title": human_date(day)}
+    if day.weekday() >= 5:
+        cell.update(css="weekend", title=f"{human_date(day)}: weekend")
+    elif day in days_off:
+        off = days_off[day]
+        kind = "closure" if off.closure else "bank holiday"
+        cell.update(
+            mark="CL" if off.closure else "BH", css="off", title=f"{human_date(day)}: {off.name} ({kind})"
+        )
+    elif plan.notified <= day <= plan.last:
+        number = plan.calendar.day_number(plan.notified, day)
+        cell.update(mark=f"D{number}", title=f"{human_date(day)}: Day {number}")
+        if day in single:
+            m = single[day]
+            cell.update(
+                mark=f"D{number}*", css=f"m-{m.who}", title=f"{human_date(day)}: Day {number}, {m.title}"
+            )
+        elif day in ranges:
+            m = ranges[day]
+            cell.update(
+                mark=f"D{number}=", css=f"r-{m.who}", title=f"{human_date(day)}: Day {number}, {m.title}"
+            )
+    return cell
+
+
+def forecast_lines(plan: Plan) -> list[str]:
+    """The publication forecast's sentences, once the framework gives one (issue 16); else none."""
+    return []
+
+
+def plan_page(plan: Plan) -> str:
+    from inspectcal.render.svg import timeline
+
+    closures = sorted(plan.source.closure_days().items())
+    anchor = None
+    if plan.anchor is not None:
+        anchor = f"Day {plan.anchor.day} on {human_date(plan.anchor.date)}"
+    context = {
+        "title": plan_heading(plan),
+        "heading": plan_heading(plan),
+        "framework": _framework(plan),
+        "projected_after": plan.projected_after,
+        "svg": _markup(timeline(plan, standalone=False)),
+        "notified": _when(plan.notified),
+        "rows": [
+            {
+                "id": m.id,
+                "day_label": day_label(m),
+                "start": {
+                    "iso": m.start.isoformat(),
+                    "human": human_date(m.start, year=m.start == m.end or m.start.year != m.end.year),
+                },
+                "end": _when(m.end),
+                "title": m.title,
+                "who": m.who,
+                "who_label": WHO_LABEL[m.who],
+            }
+            for m in plan.milestones
+        ],
+        "forecast": forecast_lines(plan),
+        "weekdays": [{"short": name[:3], "full": name} for name in _WEEKDAYS],
+        "months": _months(plan),
+        "skipped": [
+            {**_when(off.date), "name": off.name, "kind": "closure" if off.closure else "bank holiday"}
+            for off in plan.skipped
+        ],
+        "parameters": ", ".join(f"{k} = {v}" for k, v in sorted(plan.framework.parameters.items())),
+        "calendar": plan.source.describe(),
+        "region": plan.source.region.label
+        + ("" if plan.source.bank_holidays else " (bank holidays not counted: --no-bank-holidays)"),
+        "closures": [{**_when(day), "name": name} for day, name in closures],
+        "horizon": _horizon(plan),
+        "anchor": anchor,
+    }
+    return _page("plan.html.j2", context)
+
+
+def render(plan: Plan, stream: TextIO) -> None:
+    stream.write(plan_page(plan))
+
+
+def _markup(svg: str) -> Any:
+    """The timeline, already escaped by render/svg.py, marked safe for the template."""
+    from markupsafe import Markup
+
+    return Markup(svg)
+
+
+def window_page(candidates: Sequence[Candidate], critical: Sequence[Critical]) -> str:
+    from inspectcal.render.window import key_milestones, summary_lines
+
+    if not candidates:
+        from inspectcal.errors import InputError
+
+        raise InputError("the window holds no working day to try as a notification date")
+    first = candidates[0].plan
+    keys = key_milestones(candidates[0], critical)
+    span = human_span(first.notified, candidates[-1].plan.notified)
+    rows = []
+    for candidate in candidates:
+        rows.append(
+            {
+                "notified": _when(candidate.plan.notified),
+                "cells": [
+                    {"start": _when(m.start), "end": _when(m.end)}
+                    for m in key_milestones(candidate, critical)
+                ],
+                "clashes": [
+                    {**_when(c.date), "milestone": c.milestone, "reason": c.reason} for c in candidate.clashes
+                ],
+            }
+        )
+    context = {
+        "title": f"Notification window {span}: {first.framework.title}",
+        "heading": f"If Ofsted calls between {span}: {first.framework.title}",
+        "framework": _framework(first),
+        "summary": summary_lines(candidates),
+        "columns": [
+            {
+                "title": m.title,
+                "days": f"Day {m.start_day}"
+                if m.start_day == m.end_day
+                else f"Days {m.start_day}-{m.end_day}",
+            }
+            for m in keys
+        ],
+        "rows": rows,
+        "calendar": first.source.describe(),
+        "critical": ", ".join(
+            f"{c.name} (Day {c.start_day})"
+            if c.start_day == c.end_day
+            else f"{c.name} (Days {c.start_day}-{c.end_day})"
+            for c in critical
+        ),
+        "horizon": _horizon(first),
+    }
+    return _page("window.html.j2", context)

@@ -1,0 +1,471 @@
+"""The plan as a light, print-ready timeline (a Gantt chart) in plain SVG.
+
+Written as text by hand, not by a drawing library: no external fonts, stylesheets or scripts,
+nothing fetched when the picture is opened, and the same bytes for the same plan. Sized for
+an A4 page (170 mm wide, the text width of a Word document with narrow margins).
+
+Who acts is shown three ways, so that greyscale print and colour-blind readers lose nothing:
+a colour, a fill pattern and marker shape (solid bar and diamond for Ofsted, hatched bar and
+circle for the council, cross-hatched bar and triangle for both), and the word itself beside
+every row. Every text colour has at least 4.5:1 contrast (WCAG AA) on what it is drawn over.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
+from typing import NamedTuple, TextIO
+
+from inspectcal import __version__
+from inspectcal.plan import Milestone, Plan
+from inspectcal.render import day_label, human_date, plan_heading
+
+WIDTH = 680  # user units; drawn 170 mm wide, so 12 units are about 8 pt
+WIDTH_MM = 170
+MARGIN = 12
+CHART_X0 = 176  # the left column (Days, who, dates) ends here; the days run from here
+CHART_X1 = WIDTH - MARGIN
+FONT = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
+
+INK = "#1a1a1a"
+MUTED = "#4a4a4a"
+GRID = "#b3b3b3"
+WEEKEND = "#ececec"
+DAY_OFF = "#d2d2d2"
+WHITE = "#ffffff"
+
+
+class Who(NamedTuple):
+    label: str  # the word printed beside each row and in the key
+    colour: str  # for text on white, bars and markers (contrast >= 4.5:1 on white)
+    fill: str  # the bar's fill: a colour or a pattern
+
+
+WHO = {
+    "ofsted": Who("Ofsted", "#1f4e8c", "#1f4e8c"),
+    "council": Who("Council", "#a04a00", "url(#ic-council)"),
+    "both": Who("Both", "#7b2c8f", "url(#ic-both)"),
+}
+WHO_KEY = {"ofsted": "Ofsted acts", "council": "Council acts", "both": "Both: Ofsted and the council"}
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# XML 1.0 allows tab, newline, carriage return and U+0020 up; not the other controls or
+# surrogates, nor U+FFFE/U+FFFF. A name with any of them would make the file unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# -- text -------------------------------------------------------------------------------
+
+
+def xml_text(text: str) -> str:
+    """Text made safe for XML content and attribute values (quotes included)."""
+    text = _NOT_XML.sub("\ufffd", text)
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def _char_width(char: str) -> float:
+    if char in " .,:;'|!ijlft()[]-":
+        return 0.34
+    if char in "mwMW@":
+        return 0.92
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1.0
+    if unicodedata.combining(char):
+        return 0.0
+    if char.isupper() or char.isdigit():
+        return 0.7
+    return 0.6
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """A generous estimate of the drawn width (wide fonts such as DejaVu Sans included)."""
+    return sum(_char_width(c) for c in text) * size * (1.1 if bold else 1.0)
+
+
+def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
+    """Lines of at most ``width`` (estimated); words too long for a line are broken."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, bold=bold) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for char in word:
+            if line and text_width(line + char, size, bold=bold) > width:
+                lines.append(line)
+                line = ""
+            line += char
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal and no trailing zeros (stable bytes)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+class _Svg:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def add(self, element: str) -> None:
+        self.parts.append(element)
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        content: str,
+        *,
+        size: float = 11,
+        bold: bool = False,
+        fill: str = INK,
+        anchor: str = "start",
+        extra: str = "",
+    ) -> None:
+        attributes = f'x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}"'
+        if bold:
+            attributes += ' font-weight="bold"'
+        if fill != INK:
+            attributes += f' fill="{fill}"'
+        if anchor != "start":
+            attributes += f' text-anchor="{anchor}"'
+        self.add(f"<text {attributes}{extra}>{xml_text(content)}</text>")
+
+    def rect(self, x: float, y: float, w: float, h: float, fill: str, extra: str = "") -> None:
+        self.add(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" fill="{fill}"{extra}/>')
+
+
+# -- layout -----------------------------------------------------------------------------
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def _short_span(m: Milestone) -> str:
+    if m.start == m.end:
+        return human_date(m.start, year=False)
+    return f"{human_date(m.start, year=False)} - {human_date(m.end, year=False)}"
+
+
+def _working_runs(plan: Plan, m: Milestone) -> Iterator[tuple[date, date]]:
+    """Runs of consecutive working days in a range milestone: (first, last)."""
+    dates = [d for _, d in plan.working_dates(m)]
+    start = previous = dates[0]
+    for day in dates[1:]:
+        if day - previous > timedelta(days=1):
+            yield start, previous
+            start = day
+        previous = day
+    yield start, previous
+
+
+def _groups(days: Iterable[tuple[date, str]]) -> list[tuple[date, date, str]]:
+    """Consecutive days off with the same name as one group: (first, last, name)."""
+    groups: list[tuple[date, date, str]] = []
+    for day, name in days:
+        if groups and groups[-1][2] == name and (day - groups[-1][1]).days <= 3:
+            groups[-1] = (groups[-1][0], day, name)
+        else:
+            groups.append((day, day, name))
+    return groups
+
+
+def _off_label(name: str, closure: bool) -> str:
+    return f"{name} (closure)" if closure and "closure" not in name.lower() else name
+
+
+def description(plan: Plan) -> str:
+    """The picture in words, for screen readers (the SVG's <desc>)."""
+    parts = [
+        f"Timeline of {len(plan.milestones)} milestones from {human_date(plan.notified)} "
+        f"to {human_date(plan.last)}."
+    ]
+    for m in plan.milestones:
+        days = "Day" if m.start_day == m.end_day else "Days"
+        when = human_date(m.start) if m.start == m.end else f"{human_date(m.start)} to {human_date(m.end)}"
+        parts.append(f"{days} {day_label(m)}, {when}: {m.title} ({WHO[m.who].label}).")
+    for off in plan.skipped:
+        kind = "closure" if off.closure else "bank holiday"
+        parts.append(f"Not a working day: {human_date(off.date)}, {off.name} ({kind}).")
+    return " ".join(parts)
+
+
+def timeline(plan: Plan, *, standalone: bool = True) -> str:
+    """The whole SVG document.
+
+    ``standalone=False`` leaves out the heading, the status box and the notes below the key,
+    for a page (render/html.py) that shows them itself.
+    """
+    svg = _Svg()
+    y = MARGIN + 4.0 if standalone else 0.0
+
+    # Title: the authority, framework and notification date, wrapped so it never clips.
+    for line in wrap(plan_heading(plan), WIDTH - 2 * MARGIN, 16, bold=True) if standalone else []:
+        y += 19
+        svg.text(MARGIN, y, line, size=16, bold=True)
+    framework = plan.framework
+    if standalone and framework.status != "authoritative":
+        y += 6
+        notice = f"{framework.status.capitalize()} timetable. Source: {framework.source}"
+        lines = wrap(notice, WIDTH - 2 * MARGIN - 16, 11)
+        svg.rect(MARGIN, y, WIDTH - 2 * MARGIN, len(lines) * 14 + 8, "#fff4d6", ' stroke="#8a6d00"')
+        y += 4
+        for line in lines:
+            y += 14
+            svg.text(MARGIN + 8, y - 3, line, size=11)
+        y += 4
+    y += 10
+
+    first, last = plan.notified, plan.last
+    columns = (last - first).days + 1
+    day_width = (CHART_X1 - CHART_X0) / columns
+
+    def x_of(day: date) -> float:
+        return CHART_X0 + (day - first).days * day_width
+
+    # Axis: the Day number and date of the first working day of each week.
+    axis_top = y
+    y += 13
+    axis_y = y
+    labels: list[tuple[date, float, str]] = []  # (day, x, anchor)
+    right = 0.0
+    day = first
+    while day <= last:
+        if plan.calendar.is_working_day(day) and (
+            not labels or day.isocalendar()[:2] != labels[-1][0].isocalendar()[:2]
+        ):
+            width = max(text_width(f"Day {plan.calendar.day_number(first, day)}", 10, bold=True), 36)
+            x, anchor = x_of(day) + 1, "start"
+            if x + width > CHART_X1:
+                x, anchor = CHART_X1, "end"
+            if x - (width if anchor == "end" else 0) >= right + 6:
+                labels.append((day, x, anchor))
+                right = x + (width if anchor == "start" else 0)
+        day += timedelta(days=1)
+    y += 21
+    rows_top = y
+
+    # Rows: Day label, who and dates on the left; the title above a bar or marker on the right.
+    rows: list[tuple[float, Milestone, list[str]]] = []
+    for m in plan.milestones:
+        lines = wrap(m.title, CHART_X1 - CHART_X0, 11)
+        rows.append((y, m, lines))
+        y += 16 + 13 * len(lines)
+    rows_bottom = y + 2
+
+    # Shading under the rows: weekends, then bank holidays and closures (named below the rows).
+    off_days = {off.date: off for off in plan.skipped}
+    day = first
+    while day <= last:
+        if day.weekday() >= 5:
+            svg.rect(x_of(day), rows_top, day_width, rows_bottom - rows_top, WEEKEND)
+        elif day in off_days:
+            svg.rect(x_of(day), axis_top, day_width, rows_bottom - axis_top, DAY_OFF)
+        day += timedelta(days=1)
+    svg.text(MARGIN, axis_y, "Working Day", size=10, bold=True)
+    svg.text(MARGIN, axis_y + 13, "date", size=10, fill=MUTED)
+    svg.add('<g id="ic-axis">')
+    for day, x, anchor in labels:
+        number = plan.calendar.day_number(first, day)
+        svg.text(x, axis_y, f"Day {number}", size=10, bold=True, anchor=anchor)
+        svg.text(x, axis_y + 13, _short(day), size=10, fill=MUTED, anchor=anchor)
+    svg.add("</g>")
+    for day, _, _ in labels:
+        svg.add(
+            f'<line x1="{_n(x_of(day))}" y1="{_n(axis_top)}" x2="{_n(x_of(day))}" y2="{_n(rows_bottom)}" '
+            f'stroke="{GRID}" stroke-width="0.6"/>'
+        )
+    svg.add(
+        f'<line x1="{_n(CHART_X0)}" y1="{_n(rows_top - 1)}" x2="{_n(CHART_X1)}" y2="{_n(rows_top - 1)}" '
+        f'stroke="{GRID}" stroke-width="0.8"/>'
+    )
+
+    for top, m, lines in rows:
+        _row(svg, plan, m, lines, top, x_of, day_width)
+
+    # Names of the days off, turned to run up their column below the rows.
+    y = rows_bottom
+    groups = _groups((off.date, _off_label(off.name, off.closure)) for off in plan.skipped)
+    if groups:
+        # Labels closer than a line's height share one: "Christmas Day, Boxing Day".
+        placed: list[tuple[float, str]] = []
+        for start, end, name in groups:
+            cx = (x_of(start) + x_of(end) + day_width) / 2 + 3
+            if placed and cx - placed[-1][0] < 11:
+                previous_x, previous = placed.pop()
+                cx, name = (previous_x + cx) / 2, f"{previous}, {name}"
+            placed.append((cx, name))
+        band = max(text_width(name, 9) for _, name in placed) + 8
+        for cx, name in placed:
+            svg.text(
+                cx, y + 4, name, size=9, anchor="end", extra=f' transform="rotate(-90 {_n(cx)} {_n(y + 4)})"'
+            )
+        y += band
+
+    # Key: who acts (colour, pattern and shape), and the shading.
+    y += 10
+    y = _key(svg, y)
+
+    # Notes: the calendar, what it skipped, the framework's status and source, the version.
+    notes = [f"Working days: {plan.source.describe()}."]
+    if plan.skipped:
+        notes[0] += (
+            " Skipped: "
+            + "; ".join(f"{human_date(d.date)} {_off_label(d.name, d.closure)}" for d in plan.skipped)
+            + "."
+        )
+    if framework.status == "authoritative":
+        notes.append(f"Source: {framework.source}")
+    if plan.projected_after is not None:
+        notes.append(
+            f"Bank holidays after {plan.projected_after} are projected from the usual rules, "
+            "not yet announced: check these dates again later."
+        )
+    notes.append(
+        f"Made with inspectcal {__version__}. Day 1 is the notification date; Days are working days."
+    )
+    y += 4
+    for note in notes if standalone else []:
+        for line in wrap(note, WIDTH - 2 * MARGIN, 10):
+            y += 13
+            svg.text(MARGIN, y, line, size=10, fill=MUTED)
+        y += 3
+    height = y + (MARGIN if standalone else 2)
+
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH_MM}mm" '
+        f'height="{_n(height * WIDTH_MM / WIDTH)}mm" viewBox="0 0 {WIDTH} {_n(height)}" '
+        f'role="img" aria-labelledby="ic-title ic-desc" font-family="{FONT}" fill="{INK}">'
+    )
+    defs = (
+        "<defs>"
+        '<pattern id="ic-council" patternUnits="userSpaceOnUse" width="5" height="5" '
+        'patternTransform="rotate(45)">'
+        '<rect width="5" height="5" fill="#fbe4cf"/>'
+        f'<rect width="2.2" height="5" fill="{WHO["council"].colour}"/>'
+        "</pattern>"
+        '<pattern id="ic-both" patternUnits="userSpaceOnUse" width="5" height="5">'
+        f'<rect width="5" height="5" fill="#f1def5"/>'
+        f'<path d="M0 2.5H5M2.5 0V5" stroke="{WHO["both"].colour}" stroke-width="1.4"/>'
+        "</pattern>"
+        "</defs>"
+    )
+    body = [
+        head,
+        f'<title id="ic-title">{xml_text(plan_heading(plan))}</title>',
+        f'<desc id="ic-desc">{xml_text(description(plan))}</desc>',
+        defs,
+        f'<rect width="{WIDTH}" height="{_n(height)}" fill="{WHITE}"/>',
+        *svg.parts,
+        "</svg>",
+    ]
+    return "\n".join(body) + "\n"
+
+
+def _marker(who: str, cx: float, cy: float) -> str:
+    colour = WHO[who].colour
+    if who == "ofsted":  # diamond
+        points = f"{_n(cx)},{_n(cy - 6)} {_n(cx + 6)},{_n(cy)} {_n(cx)},{_n(cy + 6)} {_n(cx - 6)},{_n(cy)}"
+        return f'<polygon points="{points}" fill="{colour}" stroke="{WHITE}" stroke-width="0.8"/>'
+    if who == "council":  # circle
+        outline = f'stroke="{WHITE}" stroke-width="0.8"'
+        return f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="4.6" fill="{colour}" {outline}/>'
+    points = f"{_n(cx)},{_n(cy - 6)} {_n(cx + 6)},{_n(cy + 5)} {_n(cx - 6)},{_n(cy + 5)}"  # triangle
+    return f'<polygon points="{points}" fill="{colour}" stroke="{WHITE}" stroke-width="0.8"/>'
+
+
+def _row(
+    svg: _Svg,
+    plan: Plan,
+    m: Milestone,
+    lines: list[str],
+    top: float,
+    x_of: Callable[[date], float],
+    day_width: float,
+) -> None:
+    who = WHO[m.who]
+    days = "Day" if m.start_day == m.end_day else "Days"
+    svg.add(f'<g id="ic-{xml_text(m.id)}">')
+    svg.text(MARGIN, top + 11, f"{days} {day_label(m)}", bold=True)
+    svg.text(CHART_X0 - 8, top + 11, who.label, size=10, bold=True, fill=who.colour, anchor="end")
+    svg.text(MARGIN, top + 24, _short_span(m), size=10, fill=MUTED)
+    start_x = x_of(m.start)
+    end_x = x_of(m.end) + day_width
+    widest = max(text_width(line, 11) for line in lines)
+    if start_x + widest <= CHART_X1:
+        text_x, anchor = start_x, "start"
+    elif end_x - widest >= CHART_X0:
+        text_x, anchor = end_x, "end"
+    else:
+        text_x, anchor = CHART_X0, "start"
+    for index, line in enumerate(lines):
+        svg.text(text_x, top + 11 + 13 * index, line, anchor=anchor)
+    bar_top = top + 3 + 13 * len(lines)
+    if m.start_day == m.end_day:
+        svg.add(_marker(m.who, (start_x + end_x) / 2, bar_top + 5))
+    else:
+        runs = list(_working_runs(plan, m))
+        if len(runs) > 1:  # a thin line across the weekends and days off inside the range
+            svg.add(
+                f'<line x1="{_n(start_x)}" y1="{_n(bar_top + 5)}" x2="{_n(end_x)}" y2="{_n(bar_top + 5)}" '
+                f'stroke="{who.colour}" stroke-width="1.2"/>'
+            )
+        for run_start, run_end in runs:
+            svg.rect(
+                x_of(run_start),
+                bar_top,
+                x_of(run_end) + day_width - x_of(run_start),
+                10,
+                who.fill,
+                f' stroke="{who.colour}" stroke-width="0.8"',
+            )
+    svg.add("</g>")
+
+
+def _key(svg: _Svg, y: float) -> float:
+    items = [(key, WHO_KEY[key]) for key in WHO]
+    items += [("weekend", "Weekend"), ("off", "Bank holiday or closure")]
+    svg.text(MARGIN, y + 9, "Key:", size=10, bold=True)
+    x = MARGIN + 34.0
+    for key, label in items:
+        width = 40 + text_width(label, 10)
+        if x + width > WIDTH - MARGIN:
+            x = MARGIN + 34
+            y += 18
+        if key in WHO:
+            svg.rect(x, y, 18, 10, WHO[key].fill, f' stroke="{WHO[key].colour}" stroke-width="0.8"')
+            svg.add(_marker(key, x + 26, y + 5))
+            svg.text(x + 36, y + 9, label, size=10)
+        else:
+            svg.rect(
+                x,
+                y - 1,
+                12,
+                12,
+                WEEKEND if key == "weekend" else DAY_OFF,
+                f' stroke="{GRID}" stroke-width="0.6"',
+            )
+            svg.text(x + 17, y + 9, label, size=10)
+            width -= 18
+        x += width + 8
+    return y + 16
+
+
+def render(plan: Plan, stream: TextIO) -> None:
+    stream.write(timeline(plan))
