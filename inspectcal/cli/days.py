@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from inspectcal.cli.app import command
+from inspectcal.cli.app import command, examples
 from inspectcal.cli.options import (
     DEFAULT_REGION,
+    ICS_PANEL,
+    OUTPUT_PANEL,
+    PLAN_PANEL,
     AnchorOption,
     BankHolidaysFile,
     CalendarOptions,
@@ -57,17 +60,34 @@ if TYPE_CHECKING:
 _NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number, not an option
 
 
-@command("plan", epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
+@command(
+    "plan",
+    epilog=examples(
+        "inspectcal plan --notified 2010-02-22",
+        "inspectcal plan --notified 22/02/2010 --name Nottinghamshire --format json",
+        "inspectcal plan --anchor fieldwork-start=2010-03-08 --region scotland",
+        "inspectcal plan --notified 2010-02-22 --format ics --name Nottinghamshire -o plan.ics",
+        "inspectcal plan --framework ilacs-standard --param publication_gap=21 --notified 2021-06-07",
+    ),
+)
 def plan(
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
     name: Annotated[
-        str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority, shown in titles.")
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="AUTHORITY",
+            help="The local authority, shown in titles.",
+            rich_help_panel=PLAN_PANEL,
+        ),
     ] = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.table,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = PlanFormat.table,
     output: Output = None,
     force: Force = False,
     remind: Annotated[
@@ -77,6 +97,7 @@ def plan(
             metavar="WHEN",
             help="ics: an alarm at a time of day some days before each event (1d@09:00), "
             "or this long before its start at midnight (1d, 2h, 30m).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = None,
     per_day: Annotated[
@@ -84,6 +105,7 @@ def plan(
         typer.Option(
             "--per-day",
             help="ics: one event per working day of a range (weekends stay free).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = False,
     busy: Annotated[
@@ -91,6 +113,7 @@ def plan(
         typer.Option(
             "--busy",
             help="ics: show events as busy (default: free, they block nobody's diary).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = False,
     calendar_name: Annotated[
@@ -99,6 +122,7 @@ def plan(
             "--calendar-name",
             metavar="TEXT",
             help="ics: name the calendar (Outlook then opens the file as a new calendar).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = None,
     region: Region = DEFAULT_REGION,
@@ -223,11 +247,19 @@ def _plan_batch(
     run_batch(render, output, force, header=header)
 
 
-ResultFormatOption = Annotated[ResultFormat, typer.Option("--format", help="Output format.")]
+ResultFormatOption = Annotated[
+    ResultFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+]
 
 
 @command(
-    "date", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal date 11 20 40 --notified 2010-02-22"
+    "date",
+    context_settings=_NUMBER_ARGS,
+    epilog=examples(
+        "inspectcal date 11 20 40 --notified 2010-02-22",
+        "inspectcal date 40 --notified 2010-02-22 --region ni --format json",
+        "printf '2010-02-22\\n2011-02-21\\n' | inspectcal date 11 40 --notified -",
+    ),
 )
 def date_of_day(
     days: Annotated[
@@ -268,7 +300,13 @@ def date_of_day(
     emit_result(dates_of(read_date(notified, "--notified")), DATE, fmt, output, force)
 
 
-@command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
+@command(
+    "day",
+    epilog=examples(
+        "inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22",
+        "inspectcal day 2010-04-20 --notified 2010-02-22 --format csv",
+    ),
+)
 def day_of_date(
     dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
     *,
@@ -316,7 +354,11 @@ def day_of_date(
 @command(
     "add",
     context_settings=_NUMBER_ARGS,
-    epilog="Example: inspectcal add 2010-02-22 39",
+    epilog=examples(
+        "inspectcal add 2010-02-22 39",
+        "inspectcal add 2010-12-20 10 --closed 2010-12-29..2010-12-31",
+        "printf '2010-02-22 39\\n2011-02-21 -5\\n' | inspectcal add -",
+    ),
 )
 def add(
     start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from; '-' reads stdin.")],
@@ -369,7 +411,11 @@ def add(
 
 @command(
     "between",
-    epilog="Example: inspectcal between 2010-02-22 2010-04-20",
+    epilog=examples(
+        "inspectcal between 2010-02-22 2010-04-20",
+        "inspectcal between 2010-02-22 2010-04-20 --inclusive --format json",
+        "printf '2010-02-22,2010-04-20\\n' | inspectcal between -",
+    ),
 )
 def between(
     first: Annotated[str, typer.Argument(metavar="A", help="The first date; '-' reads stdin.")],
@@ -423,11 +469,20 @@ def between(
     emit_result(counted((read_date(first, "A"), read_date(second, "B"))), BETWEEN, fmt, output, force)
 
 
-@command("holidays", epilog="Example: inspectcal holidays --year 2022 --format json")
+@command(
+    "holidays",
+    epilog=examples(
+        "inspectcal holidays --year 2022",
+        "inspectcal holidays --year 2022 --region scotland --format csv",
+        "inspectcal holidays --year 2012 --format json",
+    ),
+)
 def holidays(
     *,
     year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
     output: Output = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,

@@ -23,6 +23,45 @@ if TYPE_CHECKING:  # imported where used, to keep start-up light
 
 T = TypeVar("T")
 
+# Help panels: options grouped by purpose (the public rich_help_panel of each option; app.py
+# prints them as plain help sections, without importing Rich).
+PLAN_PANEL = "What to plan"
+CALENDAR_PANEL = "Working days: region, bank holidays, closures"
+OUTPUT_PANEL = "Output"
+ICS_PANEL = "Calendar file (--format ics)"
+PANELS = (PLAN_PANEL, CALENDAR_PANEL, OUTPUT_PANEL, ICS_PANEL)
+
+
+def _complete_regions(incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import regions
+
+    return regions(incomplete)
+
+
+def complete_frameworks(incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import frameworks
+
+    return frameworks(incomplete)
+
+
+def _complete_anchors(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import anchors
+
+    return anchors(ctx, incomplete)
+
+
+def _complete_params(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import params
+
+    return params(ctx, incomplete)
+
+
+def complete_critical(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import critical
+
+    return critical(ctx, incomplete)
+
+
 # -- options shared by every command that counts days ---------------------------
 
 Region = Annotated[
@@ -30,7 +69,10 @@ Region = Annotated[
     typer.Option(
         "--region",
         metavar="REGION",
-        help="Bank holidays of: england-and-wales, scotland or northern-ireland.",
+        help="Bank holidays of: england-and-wales, scotland or northern-ireland, in any case; "
+        "england, wales, scot and ni work too.",
+        rich_help_panel=CALENDAR_PANEL,
+        autocompletion=_complete_regions,
     ),
 ]
 NoBankHolidays = Annotated[
@@ -38,6 +80,7 @@ NoBankHolidays = Annotated[
     typer.Option(
         "--no-bank-holidays",
         help="Count Monday to Friday only (skip no bank holidays).",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 Closed = Annotated[
@@ -46,6 +89,7 @@ Closed = Annotated[
         "--closed",
         metavar="DATE[..DATE]",
         help="A council closure day or range, e.g. 2010-12-29..2010-12-31 (repeatable).",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 ClosuresFile = Annotated[
@@ -54,6 +98,7 @@ ClosuresFile = Annotated[
         "--closures",
         metavar="FILE",
         help="File of closure dates or ranges, one per line ('# text' names them), or an .ics calendar.",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 BankHolidaysFile = Annotated[
@@ -63,15 +108,28 @@ BankHolidaysFile = Annotated[
         metavar="FILE",
         help="Official bank holidays in the gov.uk JSON format; they replace the built-in ones "
         "for each year the file lists events in.",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 Notified = Annotated[
     str,
-    typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
+    typer.Option(
+        "--notified",
+        "-n",
+        metavar="DATE",
+        help="The notification date: Day 1 ('-' reads one a line from stdin).",
+        rich_help_panel=PLAN_PANEL,
+    ),
 ]
 PlanNotified = Annotated[
     str | None,
-    typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
+    typer.Option(
+        "--notified",
+        "-n",
+        metavar="DATE",
+        help="The notification date: Day 1 ('-' reads one a line from stdin).",
+        rich_help_panel=PLAN_PANEL,
+    ),
 ]
 AnchorOption = Annotated[
     str | None,
@@ -80,21 +138,45 @@ AnchorOption = Annotated[
         metavar="DAY=DATE",
         help="Instead of --notified: a known date on a known Day or milestone, "
         "e.g. 11=2010-03-08 or fieldwork-start=2010-03-08.",
+        rich_help_panel=PLAN_PANEL,
+        autocompletion=_complete_anchors,
     ),
 ]
 FrameworkOption = Annotated[
     str,
-    typer.Option("--framework", "-f", metavar="ID|PATH", help="Built-in framework id or a .toml file."),
+    typer.Option(
+        "--framework",
+        "-f",
+        metavar="ID|PATH",
+        help="Built-in framework id or a .toml file ('-' reads stdin).",
+        rich_help_panel=PLAN_PANEL,
+        autocompletion=complete_frameworks,
+    ),
 ]
 Params = Annotated[
     list[str] | None,
-    typer.Option("--param", metavar="NAME=VALUE", help="Override a framework parameter (repeatable)."),
+    typer.Option(
+        "--param",
+        metavar="NAME=VALUE",
+        help="Override a framework parameter (repeatable).",
+        rich_help_panel=PLAN_PANEL,
+        autocompletion=_complete_params,
+    ),
 ]
 Output = Annotated[
     str | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-' is stdout)."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' is stdout).",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
 ]
-Force = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT_PANEL),
+]
 
 
 DEFAULT_REGION = "england-and-wales"

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from inspectcal.cli.app import add_group, command
+from inspectcal.cli.app import add_group, command, examples
 from inspectcal.cli.options import (
     DEFAULT_REGION,
+    OUTPUT_PANEL,
+    PLAN_PANEL,
     AnchorOption,
     BankHolidaysFile,
     CalendarOptions,
@@ -26,6 +28,8 @@ from inspectcal.cli.options import (
     PlanNotified,
     Region,
     calendar_from_options,
+    complete_critical,
+    complete_frameworks,
     document_time,
     emit,
     emit_bytes,
@@ -60,7 +64,12 @@ class StatusFormat(StrEnum):
 
 @command(
     "window",
-    epilog="Example: inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31",
+    epilog=examples(
+        "inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31",
+        "inspectcal window --from 2010-12-13 --to 2011-01-07 --avoid 2011-01-10 --critical 5,11-20 "
+        "--format csv",
+        "inspectcal window --from 2010-12-13 --to 2010-12-24 --avoid 2010-12-20 --format markdown",
+    ),
 )
 def window(
     *,
@@ -94,9 +103,12 @@ def window(
             "--critical",
             metavar="SPEC",
             help="Milestones that must not clash, by Day or id, e.g. 5,11-20 (default: the framework's).",
+            autocompletion=complete_critical,
         ),
     ] = None,
-    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    fmt: Annotated[
+        WindowFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = WindowFormat.table,
     output: Output = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -151,25 +163,38 @@ def _warn_free(path: Path, titles: list[str]) -> None:
     )
 
 
-@command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
+@command(
+    "calendar",
+    epilog=examples(
+        "inspectcal calendar --notified 2010-02-22",
+        "inspectcal calendar --notified 2010-02-22 --svg inspection.svg",
+    ),
+)
 def calendar_picture(
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
     name: Annotated[
-        str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority.")
+        str | None,
+        typer.Option("--name", metavar="AUTHORITY", help="The local authority.", rich_help_panel=PLAN_PANEL),
     ] = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     svg: Annotated[
         str | None,
         typer.Option(
-            "--svg", metavar="FILE", help="Write the plan as a timeline picture (SVG) instead; '-' is stdout."
+            "--svg",
+            metavar="FILE",
+            help="Write the plan as a timeline picture (SVG) instead; '-' is stdout.",
+            rich_help_panel=OUTPUT_PANEL,
         ),
     ] = None,
     output: Output = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the --output or --svg file if it exists.")
+        bool,
+        typer.Option(
+            "--force", help="Replace the --output or --svg file if it exists.", rich_help_panel=OUTPUT_PANEL
+        ),
     ] = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
@@ -198,7 +223,13 @@ def calendar_picture(
     emit(buffer.getvalue(), output, force)
 
 
-@command("check", epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
+@command(
+    "check",
+    epilog=examples(
+        "inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22",
+        "inspectcal check - --notified 2010-02-22 --format csv < examples/nottinghamshire-2010.csv",
+    ),
+)
 def check(
     timetable: Annotated[
         Path,
@@ -234,7 +265,9 @@ def check(
             help="Name the columns by header text or number, e.g. 'date=When,day=Day no,activity=What'.",
         ),
     ] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = CheckFormat.table,
     output: Output = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -262,7 +295,13 @@ def check(
         raise typer.Exit(1)
 
 
-@command("status", epilog="Example: inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line")
+@command(
+    "status",
+    epilog=examples(
+        "inspectcal status --notified 2010-02-22 --on 2010-03-09",
+        "inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line",
+    ),
+)
 def status(
     *,
     notified: PlanNotified = None,
@@ -276,7 +315,9 @@ def status(
     ] = 5,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.text,
+    fmt: Annotated[
+        StatusFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = StatusFormat.text,
     output: Output = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -302,7 +343,7 @@ frameworks_app = typer.Typer(
     rich_markup_mode=None,
     invoke_without_command=True,
     help="List the inspection frameworks, or show one.",
-    epilog="Example: inspectcal frameworks show ilacs-standard",
+    epilog=examples("inspectcal frameworks", "inspectcal frameworks show ilacs-standard"),
 )
 add_group("frameworks", frameworks_app)
 
@@ -311,7 +352,9 @@ add_group("frameworks", frameworks_app)
 def frameworks(
     ctx: typer.Context,
     *,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
     output: Output = None,
     force: Force = False,
 ) -> None:
@@ -327,15 +370,26 @@ def frameworks(
 
 
 @frameworks_app.command(
-    "show", epilog="Example: inspectcal frameworks show ilacs-standard --param publication_gap=21"
+    "show",
+    epilog=examples(
+        "inspectcal frameworks show ilacs-standard --param publication_gap=21",
+        "inspectcal frameworks show slac-2009 --format csv",
+    ),
 )
 def frameworks_show(
     framework: Annotated[
-        str, typer.Argument(metavar="ID|PATH", help="Built-in framework id or a .toml file.")
+        str,
+        typer.Argument(
+            metavar="ID|PATH",
+            help="Built-in framework id or a .toml file ('-' reads stdin).",
+            autocompletion=complete_frameworks,
+        ),
     ],
     *,
     param: Params = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
     output: Output = None,
     force: Force = False,
 ) -> None:
