@@ -158,6 +158,8 @@ def startup(folder: Path) -> dict[str, float]:
         "plan --format json": [*plan, "--format", "json"],
         "plan --format table": [*plan, "--format", "table"],
         "plan --format ics": [*plan, "--format", "ics"],
+        "plan --format svg": [*plan, "--format", "svg"],
+        "plan --format html": [*plan, "--format", "html"],
         "plan ilacs-standard json": [
             *tool,
             "plan",
@@ -248,6 +250,66 @@ def run_measured(argv: list[str], stdin: Path, stdout: Path) -> tuple[float, flo
     return float(elapsed), int(peak_kb) / 1024
 
 
+def run_any(argv: list[str], stdin: Path) -> tuple[int, float, float]:
+    """Exit code, wall seconds and peak memory (MB) of one process that may fail on purpose."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(stdin), os.devnull, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, elapsed, peak_kb = done.stdout.split()
+    return int(code), float(elapsed), int(peak_kb) / 1024
+
+
+# -- 4. reading hostile input --------------------------------------------------------------
+
+
+def reading(folder: Path) -> list[tuple[str, float, int, float, float]]:
+    """Huge lines and files through every reader: (case, MB, exit code, seconds, peak MB)."""
+    empty = folder / "empty.txt"
+    empty.write_bytes(b"")
+    cases: list[tuple[str, bytes, list[str], bool]] = [
+        ("stdin: one 50 MB line", b"2" * 50_000_000 + b"\n2010-02-22\n", ["date", "1", "-n", "-"], True),
+        ("stdin: a 400,000-char line", b"2" * 400_000 + b"\n", ["date", "1", "-n", "-"], True),
+        ("stdin: NUL bytes, 10 MB", b"\x00" * 10_000_000, ["date", "1", "-n", "-"], True),
+        (
+            "closures: a 900 KB line",
+            b"1" * 900_000 + b"\n",
+            ["plan", "-n", "2010-02-22", "--closures"],
+            False,
+        ),
+        (
+            "closures: 10,000 dates",
+            b"2010-12-29  # shutdown\n" * 10_000,
+            ["plan", "-n", "2010-02-22", "--closures"],
+            False,
+        ),
+        (
+            "avoid: 20 MB, one line",
+            b"9" * 19_000_000,
+            ["window", "--from", "2010-02-22", "--to", "2010-02-22", "--avoid-file"],
+            False,
+        ),
+        (
+            "bank holidays: 5 MB JSON",
+            b'{"england-and-wales": {"events": ['
+            + b'{"title": "X", "date": "2010-05-03"},' * 130_000
+            + b"{}]}}",
+            ["plan", "-n", "2010-02-22", "--bank-holidays-file"],
+            False,
+        ),
+    ]
+    rows = []
+    for label, data, args, on_stdin in cases:
+        path = folder / "input.txt"
+        path.write_bytes(data)
+        argv = [*inspectcal_command(), *args] + ([] if on_stdin else [str(path)])
+        code, seconds, peak = run_any(argv, path if on_stdin else empty)
+        rows.append((label, len(data) / 1_000_000, code, seconds, peak))
+    return rows
+
+
 def batch(folder: Path) -> list[tuple[int, float, float, float, float, bool]]:
     calendar = working_calendar(CalendarSource())
     script = folder / "numpy_batch.py"
@@ -299,6 +361,11 @@ def main() -> None:
         for count, ours_s, ours_mb, np_s, np_mb, same in batch_rows:
             figures = f"{ours_s:10.2f}s {ours_mb:8.1f} {np_s:8.2f}s {np_mb:8.1f}"
             print(f"{count:8} {figures} {ours_s / np_s:5.2f}x  {same}")
+        print("\n4. Reading hostile input: whole process, start-up included")
+        print(f"{'case':30} {'MB':>6} {'exit':>4} {'seconds':>8} {'s per MB':>8} {'peak MB':>8}")
+        reading_rows = reading(folder)
+        for label, size, code, seconds, peak in reading_rows:
+            print(f"{label:30} {size:6.1f} {code:4} {seconds:8.2f} {seconds / size:8.3f} {peak:8.1f}")
     hello = results["typer hello"]
     targets = [
         ("engine ops <= 500 ns", all(row[2] <= 500 for row in engine_rows)),
@@ -309,11 +376,19 @@ def main() -> None:
         ("plan --format table <= 1.6x hello", results["plan --format table"] <= 1.6 * hello),
         ("plan --format ics <= 2x hello", results["plan --format ics"] <= 2 * hello),
         (
+            "plan --format html <= 2x plan --format json",
+            results["plan --format html"] <= 2 * results["plan --format json"],
+        ),
+        (
             "batch <= 1.5x numpy, < 100 MB, same output",
             all(r[1] <= 1.5 * r[3] and r[2] < 100 and r[5] for r in batch_rows),
         ),
+        (
+            "hostile input: < 0.1 s per MB beyond 1 MB, < 200 MB memory",
+            all((r[1] < 1 or r[3] / r[1] < 0.1) and r[4] < 200 for r in reading_rows),
+        ),
     ]
-    print("\n4. Targets")
+    print("\n5. Targets")
     for label, met in targets:
         print(f"{'met    ' if met else 'MISSED '} {label}")
 

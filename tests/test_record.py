@@ -303,6 +303,21 @@ def test_table_markdown_and_calendar_show_the_spread() -> None:
     assert line in " ".join(calendar.split())
 
 
+def test_html_page_has_the_forecast_section() -> None:
+    page = ok(*ANCHOR_2026, "--format", "html")
+    section = page.split('<section aria-labelledby="forecast-heading" id="forecast">', 1)[1].split(
+        "</section>"
+    )[0]
+    assert "When the report may be published" in section
+    assert "earliest Tue 3 Mar 2026; half by Tue 3 Mar 2026; 9 in 10 by Mon 16 Mar 2026" in section
+    svg = ok(*ANCHOR_2026, "--format", "svg")
+    assert (
+        "half by Tue 3 Mar 2026; 9 in 10 by Mon 16 Mar 2026" in svg.split("<desc", 1)[1].split("</desc>")[0]
+    )
+    fixed = ok(*ANCHOR_2026, "--param", "publication_gap=40", "--format", "html")
+    assert "publication_gap = 40 set by --param, so no forecast" in fixed
+
+
 def test_word_and_excel_carry_the_spread(tmp_path: Path) -> None:
     import io
 
@@ -548,3 +563,14 @@ def test_audit_table_fits_and_csv_has_every_column(tmp_path: Path, width: str) -
     assert text.splitlines()[3] == (
         '4,gamma,standard,2025-06-09,2025-06-19,2025-08-29,9,50,27,2024-06-07,no,"span 9, not 10"'
     )
+
+
+def test_status_keeps_the_spread_until_nine_in_ten_were_out() -> None:
+    status = ("status", "-f", "ilacs-standard", "--anchor", "onsite-start=2026-01-12", "--on")
+    spread = "9 in 10 by Mon 16 Mar 2026"
+    assert spread in ok(*status, "2026-03-10")
+    assert spread in ok(*status, "2026-03-16")
+    assert "9 in 10" not in ok(*status, "2026-03-17")
+    data = json.loads(ok(*status, "2026-02-25", "--ahead", "10", "--format", "json"))
+    (publication,) = [m for m in data["upcoming"] if m["id"] == "publication"]
+    assert publication["forecast"]["p90"] == "2026-03-16"

@@ -125,6 +125,9 @@ def plan(
             rich_help_panel=ICS_PANEL,
         ),
     ] = None,
+    picture: Annotated[
+        bool, typer.Option("--picture", help="docx: add the timeline picture under the table.")
+    ] = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -137,6 +140,8 @@ def plan(
     """
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     ics = _ics_options(fmt, remind, per_day, busy, calendar_name)
+    if picture and fmt is not PlanFormat.docx:
+        raise InputError("--picture applies only to Word files: add --format docx")
     if name is not None:
         from inspectcal.labels import clean_label
 
@@ -145,7 +150,7 @@ def plan(
         _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
         return
     result = planned(framework, param, notified, anchor, name, calendar_options)
-    _write_plan(result, fmt, ics, output, force)
+    _write_plan(result, fmt, ics, output, force, picture=picture)
     if ics is not None and name is None:
         sys.stderr.write(
             f"Warning: without --name, every unnamed {result.framework.id} plan has these same "
@@ -155,11 +160,17 @@ def plan(
 
 
 def _write_plan(
-    result: "Plan", fmt: PlanFormat, ics: "IcsOptions | None", output: str | None, force: bool
+    result: "Plan",
+    fmt: PlanFormat,
+    ics: "IcsOptions | None",
+    output: str | None,
+    force: bool,
+    *,
+    picture: bool = False,
 ) -> None:
     """One plan in the chosen format, to --output or stdout."""
     if fmt in (PlanFormat.xlsx, PlanFormat.docx):
-        _plan_document(result, fmt, output, force)
+        _plan_document(result, fmt, output, force, picture)
         return
     buffer = OutputBuffer(output)
     if ics is not None:
@@ -195,7 +206,7 @@ def _ics_options(
     return IcsOptions(export_time(), alarm, per_day, busy, title)
 
 
-def _plan_document(result: "Plan", fmt: PlanFormat, output: str | None, force: bool) -> None:
+def _plan_document(result: "Plan", fmt: PlanFormat, output: str | None, force: bool, picture: bool) -> None:
     if fmt is PlanFormat.xlsx:
         from inspectcal.render.xlsx import plan_workbook
 
@@ -203,7 +214,7 @@ def _plan_document(result: "Plan", fmt: PlanFormat, output: str | None, force: b
     else:
         from inspectcal.render.docx import plan_document
 
-        data = plan_document(result, document_time())
+        data = plan_document(result, document_time(), picture=picture)
     emit_bytes(data, output, force, fmt.value)
 
 

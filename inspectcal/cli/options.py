@@ -387,10 +387,10 @@ def stdin_items(
     read: Callable[[str], T], what: str = "--notified -"
 ) -> Iterator[tuple[int, T | InspectcalError]]:
     """(line number, ``read(line)`` or the error) for each stdin line but blanks and comments."""
-    from inspectcal.readers.base import claim_stdin, stream_lines
+    from inspectcal.readers.base import claim_stdin, stdin, stream_lines
 
     claim_stdin(what)
-    for number, line in stream_lines(sys.stdin.buffer, "stdin"):
+    for number, line in stream_lines(stdin(), "stdin"):
         if isinstance(line, InspectcalError):
             yield number, line
             continue

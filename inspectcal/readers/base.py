@@ -22,8 +22,10 @@ BOMS: tuple[tuple[bytes, str], ...] = ((codecs.BOM_UTF8, "utf-8"),)
 MAX_FILE_BYTES = 1_000_000
 MAX_LINE = 1_000  # characters: far longer than any date line, short enough to refuse quickly
 _CHUNK = 1 << 16
-_BREAK = re.compile(r"\r\n|\r|\n")
-_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+# Line ends as pattern text: `re` compiles each on first use (and caches it), so a run that
+# reads no file pays nothing at import.
+_BREAK = r"\r\n|\r|\n"
+_BREAK_BYTES = rb"\r\n|\r|\n"
 
 
 def at(where: str, number: int) -> str:
@@ -43,11 +45,19 @@ def claim_stdin(what: str) -> None:
     stdin_claims.append(what)
 
 
+def stdin() -> BinaryIO:
+    """Standard input as bytes; an InputError when the process has none (``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("stdin is closed: pipe or redirect the input into the command")
+    return stream  # type: ignore[no-any-return]
+
+
 def read_bytes(path: Path, what: str, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """At most ``limit`` bytes of a file (``-``: stdin), or an InputError naming it."""
     if str(path) == "-":
         claim_stdin(f"the {what}")
-        return _bounded(sys.stdin.buffer, f"{what} on stdin", limit)
+        return _bounded(stdin(), f"{what} on stdin", limit)
     try:
         with path.open("rb") as handle:
             return _bounded(handle, f"{what} {path}", limit)
@@ -86,7 +96,7 @@ def decode(
     else:
         nul = data.find(b"\x00")
         if nul >= 0:
-            line = len(_BREAK_BYTES.findall(data, 0, nul)) + 1
+            line = len(re.findall(_BREAK_BYTES, data[:nul])) + 1
             raise InputError(f"{at(where, line)}: is not text (it holds binary data): is it the right file?")
         try:
             text = data.decode("utf-8")
@@ -99,7 +109,7 @@ def decode(
             text = _decode(data, fallback, where)
     nul = text.find("\x00")
     if nul >= 0:
-        line = len(_BREAK.findall(text, 0, nul)) + 1
+        line = len(re.findall(_BREAK, text[:nul])) + 1
         raise InputError(f"{at(where, line)}: is not text (it holds binary data): is it the right file?")
     return text
 
@@ -129,7 +139,7 @@ def split_lines(text: str, where: str, *, max_line: int | None = MAX_LINE) -> It
     """``(number, line)`` for each line; ``\\r\\n``, ``\\r`` and ``\\n`` end lines. Linear time."""
     start = 0
     number = 0
-    for number, match in enumerate(_BREAK.finditer(text), start=1):
+    for number, match in enumerate(re.finditer(_BREAK, text), start=1):
         yield number, _checked(text[start : match.start()], where, number, max_line)
         start = match.end()
     if start < len(text):
@@ -174,7 +184,7 @@ def stream_lines(
             buffer = buffer.removeprefix(codecs.BOM_UTF8)
             started = True
         start = 0
-        for match in _BREAK_BYTES.finditer(buffer):
+        for match in re.finditer(_BREAK_BYTES, buffer):
             if not done and match.end() == len(buffer) and match.group() == b"\r":
                 break  # perhaps the first half of \r\n: decide with the next chunk
             number += 1

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from inspectcal.errors import OutputError
 from inspectcal.plan import Plan
 from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
 from inspectcal.render.office import fixed_zip, naive_utc
@@ -25,8 +26,12 @@ PLAN_HEADER = ("Day", "Date", "Milestone", "Who")
 TABLE_STYLE = "Light Grid Accent 1"
 
 
-def plan_document(plan: Plan, when: datetime) -> bytes:
-    """The plan as .docx bytes; ``when`` is the document's created/modified time."""
+def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes:
+    """The plan as .docx bytes; ``when`` is the document's created/modified time.
+
+    With ``picture``, the timeline (render/svg) follows the table: as a PNG that every
+    reader shows, with the SVG itself attached the way Word 2016 and later show it, sharp.
+    """
     document = Document()
     heading = plan_heading(plan)
     document.add_heading(_clean(heading), level=1)
@@ -47,6 +52,9 @@ def plan_document(plan: Plan, when: datetime) -> bytes:
     forecast = forecast_text(plan)  # ILACS publication: the spread in Ofsted's record
     if forecast:
         document.add_paragraph(_clean(forecast))
+
+    if picture:
+        _add_timeline(document, plan)
 
     document.add_heading("Days the count skips", level=2)
     if plan.skipped:
@@ -89,6 +97,47 @@ def plan_document(plan: Plan, when: datetime) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return fixed_zip(buffer.getvalue(), when)
+
+
+# The PNG's resolution: 254 dots per inch draws the 170 mm picture 1,700 pixels wide.
+_PICTURE_DPI = 254
+_SVG_BLIP = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office's extension: an SVG beside the PNG
+
+
+def _add_timeline(document: Any, plan: Plan) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Mm
+
+    from inspectcal.render.svg import WIDTH_MM, description, timeline
+
+    svg = timeline(plan)
+    document.add_heading("Timeline", level=2)
+    shape = document.add_picture(io.BytesIO(raster(svg)), width=Mm(WIDTH_MM))
+    shape._inline.docPr.set("descr", _clean(description(plan)))
+    shape._inline.docPr.set("name", "Timeline")
+    part = Part(
+        PackURI("/word/media/timeline.svg"), "image/svg+xml", svg.encode("utf-8"), document.part.package
+    )
+    relation = document.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+    extension = parse_xml(
+        f'<a:extLst {nsdecls("a", "r")}><a:ext uri="{_SVG_BLIP}">'
+        '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
+        f'r:embed="{relation}"/></a:ext></a:extLst>'
+    )
+    shape._inline.graphic.graphicData.pic.blipFill.blip.append(extension)
+
+
+def raster(svg: str) -> bytes:
+    """The SVG drawn as a PNG (resvg, with the system's fonts), white behind it."""
+    import resvg_py
+
+    try:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg, dpi=_PICTURE_DPI, background="#ffffff"))
+    except ValueError as error:  # resvg could not draw it: a bug in the picture, not bad input
+        raise OutputError(f"cannot draw the timeline picture: {error}") from None
 
 
 def _repeat_as_header(tr: Any) -> None:

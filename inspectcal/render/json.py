@@ -30,11 +30,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         ],
         "skipped": [{"date": off.date.isoformat(), "name": off.name} for off in plan.skipped],
         "projected_after": plan.projected_after,
-        "milestones": [_with_forecast(plan, milestone_to_dict(m)) for m in plan.milestones],
+        "milestones": [with_forecast(plan, milestone_to_dict(m)) for m in plan.milestones],
     }
 
 
-def _with_forecast(plan: Plan, milestone: dict[str, Any]) -> dict[str, Any]:
+def with_forecast(plan: Plan, milestone: dict[str, Any]) -> dict[str, Any]:
     """The record's forecast on its milestone (ILACS publication): the Day is the earliest date."""
     forecast = plan.forecast
     if forecast is not None and forecast.milestone == milestone["id"]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from inspectcal.render import day_label, human_date, human_span, indicative_note
-from inspectcal.render.json import dump, milestone_to_dict
+from inspectcal.render import day_label, forecast_text, human_date, human_span, indicative_note
+from inspectcal.render.json import dump, milestone_to_dict, with_forecast
 from inspectcal.status import Status, describe
 
 
@@ -19,8 +19,8 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
             "framework_status": status.plan.framework.status,
             "summary": describe(status),
             "next_working_day": {"date": status.next_working_day.isoformat(), "day": status.next_day},
-            "today": [milestone_to_dict(m) for m in status.today],
-            "upcoming": [milestone_to_dict(m) for m in status.upcoming],
+            "today": [with_forecast(status.plan, milestone_to_dict(m)) for m in status.today],
+            "upcoming": [with_forecast(status.plan, milestone_to_dict(m)) for m in status.upcoming],
         }
         dump(data, stream)
         return
@@ -37,5 +37,9 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
         stream.write("Coming up:\n")
         for m in status.upcoming:
             stream.write(f"  Day {day_label(m):>5}  {human_span(m.start, m.end)}: {m.title} ({m.who})\n")
+    forecast = status.plan.forecast
+    if forecast is not None and status.on <= forecast.p90:
+        # Publication's Day is only the earliest likely date: until nine in ten were out, say so.
+        stream.write(f"{forecast_text(status.plan)}\n")
     if note:
         stream.write(note + "\n")

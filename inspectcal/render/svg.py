@@ -20,7 +20,7 @@ from typing import NamedTuple, TextIO
 
 from inspectcal import __version__
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import day_label, human_date, plan_heading
+from inspectcal.render import day_label, forecast_text, human_date, plan_heading
 
 WIDTH = 680  # user units; drawn 170 mm wide, so 12 units are about 8 pt
 WIDTH_MM = 170
@@ -200,6 +200,9 @@ def description(plan: Plan) -> str:
         days = "Day" if m.start_day == m.end_day else "Days"
         when = human_date(m.start) if m.start == m.end else f"{human_date(m.start)} to {human_date(m.end)}"
         parts.append(f"{days} {day_label(m)}, {when}: {m.title} ({WHO[m.who].label}).")
+    forecast = forecast_text(plan)  # ILACS publication: the spread in Ofsted's record
+    if forecast:
+        parts.append(forecast)
     for off in plan.skipped:
         kind = "closure" if off.closure else "bank holiday"
         parts.append(f"Not a working day: {human_date(off.date)}, {off.name} ({kind}).")
