@@ -126,7 +126,10 @@ def plan(
         ),
     ] = None,
     picture: Annotated[
-        bool, typer.Option("--picture", help="docx: add the timeline picture under the table.")
+        bool,
+        typer.Option(
+            "--picture", help="docx: add the timeline picture under the table.", rich_help_panel=OUTPUT_PANEL
+        ),
     ] = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
