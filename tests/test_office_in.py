@@ -866,3 +866,13 @@ def test_a_table_inside_a_content_control_is_found_and_nested_tables_are_not_cou
         f"Note: timetable {path} has 2 tables; read table 2, the first with a date and a Day column "
         "(--table N reads another)\n"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "t.txt"
+    path.write_bytes("Date\tDay\r\n22/02/2010\t1\r\n".encode(encoding))
+    assert fails(str(path)) == (
+        f"timetable {path} looks like UTF-16 text without a byte-order mark: save it from Excel as "
+        "Unicode text or as CSV UTF-8"
+    )
