@@ -153,6 +153,9 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
     )
     from inspectcal.dates import parse_date_span
 
+    chosen = get_region(region)
+    if no_bank_holidays:
+        _refuse_with_no_bank_holidays(chosen.key, bank_holidays_file)
     found = []
     for text in closed or []:
         try:
@@ -163,7 +166,6 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         from inspectcal.avoid import read_closures_file
 
         found.extend(read_closures_file(closures))
-    chosen = get_region(region)
     official = None
     if bank_holidays_file is not None:
         from inspectcal.calendars import read_official_file
@@ -176,6 +178,20 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         for message in official_warnings(source):
             sys.stderr.write(f"Warning: {message}\n")
     return source, working_calendar(source)
+
+
+def _refuse_with_no_bank_holidays(region: str, bank_holidays_file: Path | None) -> None:
+    """--no-bank-holidays skips no bank holidays: a file or region of them would be ignored."""
+    if bank_holidays_file is not None:
+        raise InputError(
+            "--no-bank-holidays and --bank-holidays-file contradict each other: the file's bank "
+            "holidays would be ignored; give one or the other"
+        )
+    if region != DEFAULT_REGION:
+        raise InputError(
+            f"--no-bank-holidays and --region {region} contradict each other: the region's bank "
+            "holidays would be ignored; give one or the other"
+        )
 
 
 warned: set[int] = set()

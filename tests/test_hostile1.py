@@ -1,0 +1,84 @@
+"""Regression tests for the findings of the hostile new-user review (reports/hostile-1.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from inspectcal.cli import app
+
+from .conftest import COUNTING_COMMANDS
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def fails(code: int, *args: str) -> str:
+    """Run, expect ``code``, nothing on stdout, exactly one 'Error:' line on stderr; return it."""
+    got, out, err = run(*args)
+    assert got == code, (got, out, err)
+    assert out == ""
+    assert err.startswith("Error: "), err
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err.removeprefix("Error: ").rstrip("\n")
+
+
+# Minimal arguments that make each counting command do its job (before its calendar options).
+COMMAND_ARGS = {
+    "plan": ["plan", "-n", "2026-03-04"],
+    "date": ["date", "5", "-n", "2026-03-04"],
+    "day": ["day", "2026-03-10", "-n", "2026-03-04"],
+    "add": ["add", "2026-03-04", "4"],
+    "between": ["between", "2026-03-04", "2026-03-10"],
+    "holidays": ["holidays", "--year", "2026"],
+    "window": ["window", "--from", "2026-03-02", "--to", "2026-03-06"],
+    "calendar": ["calendar", "-n", "2026-03-04"],
+    "check": ["check", "-", "-n", "2026-03-04"],
+    "status": ["status", "-n", "2026-03-04", "--on", "2026-03-10"],
+}
+
+
+def test_command_args_cover_every_counting_command() -> None:
+    assert set(COMMAND_ARGS) == set(COUNTING_COMMANDS)
+
+
+# -- 1: --no-bank-holidays with a bank-holidays file or a region -----------------
+
+
+@pytest.mark.parametrize("command", COUNTING_COMMANDS)
+def test_no_bank_holidays_refuses_a_bank_holidays_file(command: str, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text(
+        json.dumps({"england-and-wales": {"events": [{"title": "Extra", "date": "2026-03-10"}]}}),
+        "utf-8",
+    )
+    args = [*COMMAND_ARGS[command], "--no-bank-holidays", "--bank-holidays-file", str(extra)]
+    assert fails(2, *args) == (
+        "--no-bank-holidays and --bank-holidays-file contradict each other: the file's bank "
+        "holidays would be ignored; give one or the other"
+    )
+
+
+@pytest.mark.parametrize("command", COUNTING_COMMANDS)
+@pytest.mark.parametrize(("typed", "key"), [("scotland", "scotland"), ("NI", "northern-ireland")])
+def test_no_bank_holidays_refuses_another_region(command: str, typed: str, key: str) -> None:
+    args = [*COMMAND_ARGS[command], "--no-bank-holidays", "--region", typed]
+    assert fails(2, *args) == (
+        f"--no-bank-holidays and --region {key} contradict each other: the region's bank "
+        "holidays would be ignored; give one or the other"
+    )
+
+
+@pytest.mark.parametrize("region", ["england-and-wales", "England", "wales"])
+def test_no_bank_holidays_with_the_default_region_is_fine(region: str) -> None:
+    # Mon-Fri only: Day 5 from Wed 4 Mar 2026 is Tue 10 Mar, counted by hand.
+    code, out, err = run("date", "5", "-n", "2026-03-04", "--no-bank-holidays", "--region", region)
+    assert (code, out, err) == (0, "2026-03-10\n", "")
