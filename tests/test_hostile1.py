@@ -82,3 +82,74 @@ def test_no_bank_holidays_with_the_default_region_is_fine(region: str) -> None:
     # Mon-Fri only: Day 5 from Wed 4 Mar 2026 is Tue 10 Mar, counted by hand.
     code, out, err = run("date", "5", "-n", "2026-03-04", "--no-bank-holidays", "--region", region)
     assert (code, out, err) == (0, "2026-03-10\n", "")
+
+
+# -- 2: written-out dates with a short year --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("22 Feb 75", "75"),
+        ("4 Jan 80", "80"),
+        ("22 feb 2", "2"),
+        ("22 Feb 010", "010"),
+        ("Monday 22nd February 10", "10"),
+        ("February 22, 10", "10"),
+        ("22 Feb '10", "10"),
+    ],
+)
+def test_written_out_dates_with_a_short_year_are_refused(text: str, year: str) -> None:
+    assert fails(2, "add", text, "0") == (
+        f"DATE: '{text}' gives the year as '{year}': write the year in full, e.g. '22 Feb 2010'"
+    )
+
+
+@pytest.mark.parametrize("year", range(0, 1000, 37))
+def test_no_short_year_is_read_as_any_century(year: int) -> None:
+    from inspectcal.dates import parse_date
+    from inspectcal.errors import DateError
+
+    for width in (1, 2, 3):
+        text = f"{year:0{width}d}"
+        if len(text) != width:
+            continue
+        with pytest.raises(DateError, match="write the year in full"):
+            parse_date(f"22 Feb {text}")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [("22/2/1", "22/02/YYYY"), ("22/02/010", "22/02/YYYY"), ("22.2.010", "22.02.YYYY")],
+)
+def test_numeric_dates_with_a_one_or_three_digit_year_say_write_it_in_full(text: str, hint: str) -> None:
+    assert fails(2, "add", text, "0") == (
+        f"DATE: cannot read '{text}' as a date: write the year in full, e.g. {hint}"
+    )
+
+
+def test_written_out_dates_with_the_year_in_full_still_read() -> None:
+    from datetime import date
+
+    from inspectcal.dates import parse_date
+
+    for text in ("22 Feb 2010", "Monday 22nd February 2010", "February 22nd, 2010", "22-Feb-2010"):
+        assert parse_date(text) == date(2010, 2, 22), text
+
+
+def test_check_refuses_a_short_year_in_a_timetable_cell(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Date,Day\n22 Feb 2010,1\n26 Feb 10,5\n", "utf-8")
+    assert fails(2, "check", str(table), "-n", "2010-02-22") == (
+        f"timetable {table}, line 3: '26 Feb 10' gives the year as '10': write the year in full, "
+        "e.g. '22 Feb 2010'"
+    )
+
+
+def test_check_refuses_a_short_year_in_a_range_cell(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Date,Day\n22 Feb 2010,1\n1 Mar - 5 Mar 10,6-10\n", "utf-8")
+    assert fails(2, "check", str(table), "-n", "2010-02-22") == (
+        f"timetable {table}, line 3: '5 Mar 10' gives the year as '10': write the year in full, "
+        "e.g. '22 Feb 2010'"
+    )
