@@ -153,3 +153,32 @@ def test_check_refuses_a_short_year_in_a_range_cell(tmp_path: Path) -> None:
         f"timetable {table}, line 3: '5 Mar 10' gives the year as '10': write the year in full, "
         "e.g. '22 Feb 2010'"
     )
+
+
+# -- 5: the README's stdin errors are the real ones --------------------------------
+
+
+def test_readme_shows_the_real_stdin_batch_errors() -> None:
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    command = "printf '2010-02-22\\n2010-04-02\\nsoon\\n' | inspectcal date 5 --notified -"
+    block = re.search(rf"```\n\$ {re.escape(command)}\n(.*?)```", readme, re.S)
+    assert block is not None
+    shown = block[1].splitlines()
+    done = subprocess.run(
+        [sys.executable, "-m", "inspectcal", "date", "5", "--notified", "-"],
+        input="2010-02-22\n2010-04-02\nsoon\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert shown == done.stdout.splitlines() + done.stderr.splitlines()
+    assert done.stderr.count("Error: ") == 3  # one per bad line, one summary
+    assert "`Error: stdin line" not in readme  # the old, wrong form
+    assert "one `Error:` line per bad input plus one summary line" in " ".join(readme.split())
