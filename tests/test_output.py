@@ -269,3 +269,34 @@ def test_check_labels_an_indicative_framework() -> None:
     rows = CliRunner().invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
     assert rows[0].endswith(",framework_status")
     assert all(row.endswith(",indicative") for row in rows[1:])
+
+
+@pytest.mark.parametrize(
+    ("redirect", "args", "code", "message"),
+    [
+        (
+            ">&-",
+            ["plan", "-n", "2010-02-22", "--format", "json"],
+            1,
+            "cannot write to standard output: it is closed",
+        ),
+        (">&-", ["--version"], 1, "cannot write to standard output: it is closed"),
+        ("<&-", ["date", "1", "-n", "-"], 2, "stdin is closed: pipe or redirect the input into the command"),
+        (
+            "<&-",
+            ["plan", "-n", "2010-02-22", "--closures", "-"],
+            2,
+            "stdin is closed: pipe or redirect the input into the command",
+        ),
+    ],
+)
+def test_closed_standard_streams_are_clear_errors(
+    redirect: str, args: list[str], code: int, message: str
+) -> None:
+    import shlex
+
+    command = " ".join(shlex.quote(part) for part in [*PY, *args])
+    done = subprocess.run(
+        ["bash", "-c", f"{command} {redirect}"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stderr) == (code, f"Error: {message}\n")

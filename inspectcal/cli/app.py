@@ -92,6 +92,10 @@ class InspectcalGroup(TyperGroup):
         script, ``python -m inspectcal``, Typer's CliRunner in the tests) goes through it.
         """
         extra["standalone_mode"] = False
+        if sys.stdout is None:  # started with stdout closed (`>&-`): writing to it is an error
+            from inspectcal.output import closed_stdout
+
+            sys.stdout = closed_stdout()
         warned.clear()  # one warning per run, also when tests run many in one process
         code = 0
         try:
