@@ -221,7 +221,8 @@ def test_holidays_rows_say_projected_in_json_and_csv() -> None:
         ("2031-12-26", False, True),
     ]
     confirmed = json.loads(run("holidays", "--year", "2028", "--format", "json")[1])
-    assert confirmed and not any(r["projected"] for r in confirmed)
+    assert confirmed
+    assert not any(r["projected"] for r in confirmed)
     csv_out = run("holidays", "--year", "2031", "--format", "csv", "--closed", "2031-03-04")[1]
     assert csv_out.splitlines()[:3] == [
         "date,name,closure,projected",
@@ -248,3 +249,54 @@ def test_a_bank_holidays_file_moves_the_horizon_for_holidays(tmp_path: Path) -> 
     assert code == 0
     assert "projected" not in err  # the file confirms 2029-2031 (it warns of the days it leaves out)
     assert [(r["date"], r["projected"]) for r in json.loads(out)] == [("2031-01-01", False)]
+
+
+# -- 6: the reader of a pipe goes away ------------------------------------------------
+
+
+def _exit_into_head(command: str, stdin: str = "") -> tuple[int, str]:
+    """inspectcal's own exit status (not head's) and its stderr, piped into `head -c 1`."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m inspectcal {command} | head -c 1 >/dev/null; echo "${{PIPESTATUS[0]}}"',
+        ],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return int(done.stdout), done.stderr
+
+
+MANY_DATES = "2010-02-22\n" * 20_000
+
+
+@pytest.mark.parametrize(
+    ("command", "stdin"),
+    [
+        ("plan --notified - --format jsonl", MANY_DATES),
+        ("plan --notified - --format csv", MANY_DATES),
+        ("date 5 11 --notified -", MANY_DATES),
+        ("day 2010-03-08 --notified -", MANY_DATES),
+        ("window --from 2000-01-04 --to 2018-12-31 --format csv", ""),  # one write of 440 KB
+        ("window --from 2000-01-04 --to 2018-12-31 --format json", ""),
+    ],
+)
+def test_every_command_exits_0_quietly_when_the_reader_goes_away(command: str, stdin: str) -> None:
+    assert _exit_into_head(command, stdin) == (0, "")
+
+
+def test_a_batch_that_reported_a_bad_line_still_exits_2_when_the_reader_goes_away() -> None:
+    status, err = _exit_into_head("date 5 --notified -", "soon\n" + MANY_DATES)
+    assert status == 2
+    assert err == (
+        "Error: stdin, line 1: cannot read 'soon' as a date: use YYYY-MM-DD, DD/MM/YYYY or e.g. "
+        "'22 Feb 2010'\n"
+        "Error: 1 bad line on stdin (see above); the reader of the output left before the rest "
+        "were done\n"
+    )

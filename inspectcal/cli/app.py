@@ -75,6 +75,11 @@ class _Commands(MutableMapping[str, TyperCommand | TyperGroup]):
         return len(_COMMANDS)
 
 
+class _ReaderGone(Exception):
+    """A BrokenPipeError from a command, carried past Click's and Typer's own EPIPE handling
+    (which exits 1) to ``InspectcalGroup.main``."""
+
+
 class InspectcalGroup(TyperGroup):
     """The root group: builds a command only when it is asked for, turns failures into exit codes."""
 
@@ -105,9 +110,9 @@ class InspectcalGroup(TyperGroup):
             _fail(str(error), error.exit_code)
         except typer.Abort:
             code = 130
-        except BrokenPipeError:
+        except (BrokenPipeError, _ReaderGone):  # the reader went away (`| head`): it has what it wanted
             _quiet_broken_pipe()
-            code = 1
+            code = 0
         except OSError as error:  # the library wraps its own I/O: this is echo (help, --version) to stdout
             _stdout_failed(error)
         except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
@@ -121,6 +126,12 @@ class InspectcalGroup(TyperGroup):
         _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
 
+    def invoke(self, ctx: Any) -> Any:  # Click's Context (Typer vendors Click)
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:
+            raise _ReaderGone from error
+
 
 def _fail(message: str, code: int) -> NoReturn:
     sys.stderr.write(f"Error: {' '.join(message.split())}\n")
@@ -132,7 +143,6 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
-        sys.exit(1)
     except OSError as error:
         _stdout_failed(error)
 
@@ -146,7 +156,10 @@ def _stdout_failed(error: OSError) -> NoReturn:
 
 def _quiet_broken_pipe() -> None:
     # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
-    # interpreter's final flush does not complain, and end without a message.
+    # interpreter's final flush does not complain, and end without a message. The exit code
+    # is then what it would have been had the reader read everything: 0 for every command,
+    # as when the reader leaves after the last write (only a batch that has already reported
+    # a bad line exits 2, see run_batch).
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -340,22 +340,26 @@ def run_batch(
     from inspectcal.output import output_stream
 
     bad = 0
-    with output_stream(output, force=force) as stream:
-        stream.writelines(header)
-        for number, day in stdin_dates():
-            try:
-                if isinstance(day, InspectcalError):
-                    raise day
-                text = render(day)
-            except InspectcalError as error:
-                report_bad_line(number, error)
-                bad += 1
-                continue
-            stream.write(text)
+    rest = "the rest were done"
+    try:
+        with output_stream(output, force=force) as stream:
+            stream.writelines(header)
+            for number, day in stdin_dates():
+                try:
+                    if isinstance(day, InspectcalError):
+                        raise day
+                    text = render(day)
+                except InspectcalError as error:
+                    report_bad_line(number, error)
+                    bad += 1
+                    continue
+                stream.write(text)
+    except BrokenPipeError:  # the reader went away: 0 as for every command, unless a line was bad
+        if not bad:
+            raise
+        rest = "the reader of the output left before the rest were done"
     if bad:
-        sys.stderr.write(
-            f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); the rest were done\n"
-        )
+        sys.stderr.write(f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); {rest}\n")
         raise typer.Exit(2)
 
 
