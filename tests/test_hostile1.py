@@ -300,3 +300,89 @@ def test_a_batch_that_reported_a_bad_line_still_exits_2_when_the_reader_goes_awa
         "Error: 1 bad line on stdin (see above); the reader of the output left before the rest "
         "were done\n"
     )
+
+
+# -- 7: closures, bank-holidays and framework files in Windows encodings -------------------
+
+UTF16 = [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff")]
+
+
+def _write(path: Path, text: str, encoding: str) -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(("encoding", "bom"), UTF16)
+@pytest.mark.parametrize("ends", ["\r\n", "\n"])
+def test_a_utf16_closures_file_with_a_bom_is_read(tmp_path: Path, encoding: str, bom: str, ends: str) -> None:
+    closures = _write(tmp_path / "c.txt", f"{bom}# caf\u00e9{ends}2010-03-01  # shut{ends}", encoding)
+    # Day 6 from Mon 22 Feb 2010 is Mon 1 Mar; closed, it moves to Tue 2 Mar (by hand).
+    code, out, err = run("date", "6", "-n", "2010-02-22", "--closures", str(closures))
+    assert (code, out, err) == (0, "2010-03-02\n", "")
+
+
+@pytest.mark.parametrize(("encoding", "bom"), UTF16)
+def test_a_utf16_bank_holidays_file_with_a_bom_is_read(tmp_path: Path, encoding: str, bom: str) -> None:
+    events = [{"title": "Extra", "date": "2026-03-10"}]
+    text = bom + json.dumps({"england-and-wales": {"events": events}})
+    extra = _write(tmp_path / "bh.json", text, encoding)
+    code, out, err = run("date", "5", "-n", "2026-03-04", "--bank-holidays-file", str(extra))
+    assert code == 0
+    assert out == "2026-03-11\n"  # Tue 10 Mar is the file's holiday, so Day 5 is Wed 11 Mar
+    assert "Error" not in err
+
+
+@pytest.mark.parametrize(("encoding", "bom"), UTF16)
+def test_a_utf16_framework_file_with_a_bom_is_read(tmp_path: Path, encoding: str, bom: str) -> None:
+    from .conftest import REPO
+
+    source = (REPO / "inspectcal" / "frameworks" / "slac-2009.toml").read_text("utf-8")
+    framework = _write(tmp_path / "u16.toml", bom + source.replace("\n", "\r\n"), encoding)
+    code, out, err = run("plan", "-n", "2010-02-22", "--framework", str(framework), "--format", "json")
+    assert (code, err) == (0, "")
+    builtin = run("plan", "-n", "2010-02-22", "--format", "json")[1]
+    assert json.loads(out)["milestones"] == json.loads(builtin)["milestones"]
+
+
+@pytest.mark.parametrize(
+    ("option", "what"),
+    [("--closures", "closures file"), ("--bank-holidays-file", "bank holidays file")],
+)
+def test_non_utf8_files_are_named_for_what_they_are(tmp_path: Path, option: str, what: str) -> None:
+    nobom = tmp_path / "nobom.txt"
+    nobom.write_bytes("2010-03-01\n".encode("utf-16-le"))
+    assert fails(2, "date", "6", "-n", "2010-02-22", option, str(nobom)) == (
+        f"{what} {nobom}, line 1: is UTF-16 text without a byte-order mark: save it as UTF-8"
+    )
+    ansi = tmp_path / "ansi.txt"
+    ansi.write_bytes("2010-03-01\n# caf\u00e9\n".encode("cp1252"))
+    assert fails(2, "date", "6", "-n", "2010-02-22", option, str(ansi)) == (
+        f"{what} {ansi}, line 2: is Windows-1252 (ANSI) text, not UTF-8: save it as UTF-8"
+    )
+    neither = tmp_path / "neither.txt"
+    neither.write_bytes(b"2010-03-01\n\x81\x8d\n")
+    assert fails(2, "date", "6", "-n", "2010-02-22", option, str(neither)) == (
+        f"{what} {neither}, line 2: is not UTF-8 text (nor Windows-1252): save it as UTF-8"
+    )
+
+
+def test_a_non_utf8_framework_file_is_named_for_what_it_is(tmp_path: Path) -> None:
+    framework = tmp_path / "f.toml"
+    framework.write_bytes('id = "x"\n'.encode("utf-16-be"))
+    assert fails(2, "plan", "-n", "2010-02-22", "--framework", str(framework)) == (
+        f"framework file {framework}, line 1: is UTF-16 text without a byte-order mark: save it as UTF-8"
+    )
+
+
+def test_binary_files_are_still_called_binary(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    assert fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(photo)) == (
+        f"closures file {photo}, line 1: is not text (it holds binary data): is it the right file?"
+    )
+
+
+def test_check_and_the_other_readers_share_one_list_of_byte_order_marks() -> None:
+    from inspectcal.readers import base, delimited
+
+    assert delimited.BOMS is base.BOMS
