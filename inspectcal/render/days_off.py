@@ -59,7 +59,8 @@ def render_days_off(
             for d in days
         ]
         console = console_for(stream)
-        console.print(f"Days skipped in {year}: {source.describe()}")
+        closed = sum(1 for d in days if d.closure)  # the working days closures take out of the year
+        console.print(f"Days skipped in {year}: {source.describe(closed=closed)}")
         print_fitted(console, [Layout(columns, cells)])
         if not days:
             console.print("No weekday bank holidays or closures.")
