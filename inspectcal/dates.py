@@ -15,6 +15,11 @@ from inspectcal.errors import DateError, InputError, quoted
 _ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _DAY_FIRST = r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
 _NUMERIC_ONLY = r"[\d/.\- ]+"
+# A whole date inside a longer text: ISO, day-first numeric, or day, month name and year.
+_DATE_LIKE = (
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}\.?,?\s+\d{4})(?!\d)"
+)
 _MAX_DATE_TEXT = 100  # "Wednesday the twenty-second of September 2010" is 45
 _HINT = "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
 
@@ -66,6 +71,8 @@ def parse_date(text: str, *, today: date | None = None) -> date:
                 f"so write {month:02d}{m[2]}{day:02d}{m[2]}{year}"
             )
         return _make(raw, year, month, day)
+    if len(re.findall(_DATE_LIKE, text, re.I)) > 1:
+        raise DateError(f"{quoted(raw)} holds more than one date: give one date (a range is DATE..DATE)")
     if re.fullmatch(_NUMERIC_ONLY, text):
         raise DateError(f"cannot read {quoted(raw)} as a date: {_numeric_hint(text)}")
     return _parse_words(raw, text)

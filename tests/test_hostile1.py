@@ -386,3 +386,121 @@ def test_check_and_the_other_readers_share_one_list_of_byte_order_marks() -> Non
     from inspectcal.readers import base, delimited
 
     assert delimited.BOMS is base.BOMS
+
+
+# -- 8: messages that name the real problem ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line", ["2010-03-01, 2010-03-02", "01/03/2010 02/03/2010", "1 Mar 2010; 2 Mar 2010"]
+)
+def test_two_dates_on_a_closures_line_are_called_two_dates(tmp_path: Path, line: str) -> None:
+    closures = tmp_path / "c.txt"
+    closures.write_text(f"{line}\n", "utf-8")
+    assert fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(closures)) == (
+        f"closures file {closures}, line 1: '{line}' holds more than one date: give one date "
+        "(a range is DATE..DATE)"
+    )
+
+
+def test_two_dates_as_one_option_are_called_two_dates() -> None:
+    assert fails(2, "plan", "-n", "2010-02-22 2010-02-23") == (
+        "--notified: '2010-02-22 2010-02-23' holds more than one date: give one date (a range is DATE..DATE)"
+    )
+
+
+def test_a_date_with_a_time_is_still_called_a_time() -> None:
+    assert fails(2, "plan", "-n", "22 Feb 2010 14:30") == (
+        "--notified: '22 Feb 2010 14:30' has a time in it: give the date only"
+    )
+
+
+def test_options_after_a_double_dash_are_explained() -> None:
+    assert fails(2, "date", "--", "-1", "--notified", "2010-02-22") == (
+        "Invalid value for 'N...': '--notified' is not a valid int: --notified comes after '--', which "
+        "makes everything after it an argument; put the options before '--', or leave '--' out (a "
+        "negative number needs none) (see 'inspectcal date --help')"
+    )
+    # Without the '--', -1 is read as the number it is.
+    assert fails(2, "date", "-1", "--notified", "2010-02-22") == (
+        "Day -1 does not exist: Days count from 1 (the notification date)"
+    )
+
+
+def test_an_anchor_whose_day_1_is_out_of_range_says_so() -> None:
+    assert fails(2, "plan", "--anchor", "40=1975-01-02") == (
+        "--anchor 40=1975-01-02: Day 1, the notification date it implies (39 working days before "
+        "1975-01-02), would fall before 1975-01-01, the first supported date"
+    )
+    assert fails(2, "plan", "--anchor", "fieldwork-start=1975-01-06") == (
+        "--anchor fieldwork-start=1975-01-06: Day 1, the notification date it implies (10 working "
+        "days before 1975-01-06), would fall before 1975-01-01, the first supported date"
+    )
+
+
+def test_an_endless_closure_names_the_closures(tmp_path: Path) -> None:
+    ics = tmp_path / "dd.ics"
+    ics.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        b"DTSTAMP:20110101T000000Z\r\nDTSTART;VALUE=DATE:20110525\r\nRRULE:FREQ=DAILY\r\n"
+        b"SUMMARY:Closed\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert fails(2, "plan", "-n", "2011-05-24", "--closures", str(ics)) == (
+        "Day 2 from 2011-05-24 falls after 2099-12-31, the last supported date: the closures leave "
+        "no working day after 2011-05-24 up to that date"
+    )
+    assert fails(2, "date", "3", "-n", "2099-12-21", "--closed", "2099-12-23..2099-12-31") == (
+        "Day 3 from 2099-12-21 falls after 2099-12-31, the last supported date: the closures leave "
+        "only 1 working day after 2099-12-21 up to that date"
+    )
+
+
+def test_the_end_of_the_supported_dates_alone_is_not_blamed_on_closures() -> None:
+    # Thu 31 Dec 2099 is the last date: Day 2 from it does not exist, whatever the closures.
+    assert fails(2, "date", "2", "-n", "2099-12-31") == (
+        "Day 2 from 2099-12-31 falls after 2099-12-31, the last supported date"
+    )
+
+
+def _xlsx_with_a_formula(path: Path, cached: str | None) -> Path:
+    import zipfile
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Date", "Day", "Activity"])
+    sheet.append([date(2010, 2, 22), 1, "Notified"])
+    sheet.append(["=A2+1", 2, "Next day"])
+    sheet["A3"].number_format = "DD/MM/YYYY"
+    book.save(path)
+    if cached is not None:  # as Excel saves it: the formula and the value it computed
+        with zipfile.ZipFile(path) as source:
+            parts = {name: source.read(name) for name in source.namelist()}
+        sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+        assert "<f>A2+1</f><v></v>" in sheet_xml
+        parts["xl/worksheets/sheet1.xml"] = sheet_xml.replace(
+            "<f>A2+1</f><v></v>", f"<f>A2+1</f><v>{cached}</v>"
+        ).encode()
+        with zipfile.ZipFile(path, "w") as target:
+            for name, data in parts.items():
+                target.writestr(name, data)
+    return path
+
+
+def test_an_uncalculated_formula_cell_is_not_called_empty(tmp_path: Path) -> None:
+    path = _xlsx_with_a_formula(tmp_path / "f.xlsx", None)
+    assert fails(2, "check", str(path), "-n", "2010-02-22") == (
+        f"timetable {path}, sheet 'Sheet', row 3: the date cell holds the formula '=A2+1' with no value "
+        "saved (the program that wrote the file did not calculate it): open and save it in Excel, or "
+        "type the value"
+    )
+
+
+def test_a_calculated_formula_cell_reads_its_value(tmp_path: Path) -> None:
+    path = _xlsx_with_a_formula(tmp_path / "f.xlsx", "40232")  # 23 Feb 2010 as an Excel serial
+    code, out, err = run("check", str(path), "-n", "2010-02-22", "--format", "json")
+    assert code == 0, err
+    assert "2010-02-23" in out

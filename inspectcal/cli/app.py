@@ -140,7 +140,8 @@ class InspectcalGroup(TyperGroup):
         except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
             path = getattr(getattr(error, "ctx", None), "command_path", None)
             hint = f" (see '{path} --help')" if path else ""
-            _fail(f"{error.format_message()}{hint}", error.exit_code)
+            message = _after_double_dash(error.format_message(), sys.argv[1:] if args is None else list(args))
+            _fail(f"{message}{hint}", error.exit_code)
         except Exception as error:  # anything unforeseen: one line, unless debugging
             if os.environ.get("INSPECTCAL_DEBUG"):
                 raise
@@ -153,6 +154,22 @@ class InspectcalGroup(TyperGroup):
             return super().invoke(ctx)
         except BrokenPipeError as error:
             raise _ReaderGone from error
+
+
+def _after_double_dash(message: str, args: list[str]) -> str:
+    """The parser's message, plus why an option it quotes was read as an argument: it came
+    after ``--`` (``date -- -1 --notified DATE``)."""
+    if "--" not in args:
+        return message
+    after = args[args.index("--") + 1 :]
+    quoted_options = [a for a in after if a.startswith("-") and f"'{a}'" in message]
+    if not quoted_options:
+        return message
+    option = quoted_options[0]
+    return (
+        f"{message.rstrip('.')}: {option} comes after '--', which makes everything after it an "
+        "argument; put the options before '--', or leave '--' out (a negative number needs none)"
+    )
 
 
 def _fail(message: str, code: int) -> NoReturn:

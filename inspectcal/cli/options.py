@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
-from inspectcal.errors import InputError, InspectcalError
+from inspectcal.errors import InputError, InspectcalError, OutOfRangeError
 
 if TYPE_CHECKING:  # imported where used, to keep start-up light
     from inspectcal.calendars import CalendarSource
@@ -252,7 +252,16 @@ def plan_from_options(
                 f"--anchor '{anchor}' is not DAY=DATE, e.g. 11=2010-03-08 or fieldwork-start=2010-03-08"
             )
         known = Anchor(parse_anchor_day(framework, key), read_date(when, "--anchor"))
-        day_one = notified_from_anchor(calendar, known)
+        try:
+            day_one = notified_from_anchor(calendar, known)
+        except OutOfRangeError:
+            if not calendar.first <= known.date <= calendar.last:
+                raise
+            raise OutOfRangeError(
+                f"--anchor {anchor}: Day 1, the notification date it implies ({known.day - 1} working "
+                f"days before {known.date.isoformat()}), would fall before {calendar.first.isoformat()}, "
+                "the first supported date"
+            ) from None
     else:
         assert notified is not None
         day_one = read_date(notified, "--notified")

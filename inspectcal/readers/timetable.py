@@ -24,6 +24,19 @@ from inspectcal.readers.typed import one_line, parse_day_label, parse_typed_rang
 
 Cell = str | date | float | int | None
 
+
+class Uncalculated(str):
+    """A spreadsheet formula cell with no value saved: its text is the formula (``=A8+1``)."""
+
+    __slots__ = ()
+
+    def problem(self, what: str) -> str:
+        return (
+            f"the {what} cell holds the formula {quoted(str(self))} with no value saved (the program "
+            "that wrote the file did not calculate it): open and save it in Excel, or type the value"
+        )
+
+
 MAX_ROWS = 10_000
 _HEADER_SEARCH = 20  # rows from the top in which to look for the header
 
@@ -224,6 +237,9 @@ def _is_heading(texts: list[str]) -> bool:
 
 
 def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
+    for what, cell in (("date", date_cell), ("Day", day_cell)):
+        if isinstance(cell, Uncalculated):
+            raise InputError(cell.problem(what))
     if isinstance(date_cell, datetime):
         date_cell = date_cell.date()
     if isinstance(date_cell, date):
