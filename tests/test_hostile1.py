@@ -504,3 +504,44 @@ def test_a_calculated_formula_cell_reads_its_value(tmp_path: Path) -> None:
     code, out, err = run("check", str(path), "-n", "2010-02-22", "--format", "json")
     assert code == 0, err
     assert "2010-02-23" in out
+
+
+# -- 9: check takes the column that holds Day numbers -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Date,Day,Working day,Activity", "Date,Working day,Day,Activity", "Date,Day,Day no,Activity"],
+)
+def test_check_prefers_the_column_of_day_numbers(tmp_path: Path, header: str) -> None:
+    names = header.split(",")
+    table = tmp_path / "t.csv"
+    rows = [("22/02/2010", "Monday", "1", "Notify"), ("08/03/2010", "Monday", "11", "On site")]
+    lines = [header]
+    for when, weekday, number, what in rows:
+        cells = {"Date": when, "Activity": what}
+        for name in names[1:3]:
+            cells[name] = weekday if name == "Day" else number
+        lines.append(",".join(cells[name] for name in names))
+    table.write_text("\n".join(lines) + "\n", "utf-8")
+    code, out, err = run("check", str(table), "-n", "2010-02-22", "--format", "json")
+    assert (code, err) == (0, ""), err
+    data = json.loads(out)
+    assert "11" in json.dumps(data)  # the Day numbers were read, and agree (Day 11 is 8 Mar 2010)
+
+
+def test_check_names_columns_when_a_day_cell_is_not_a_day(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Date,Day,Activity\n22/02/2010,Monday,Notify\n23/02/2010,Tuesday,Next\n", "utf-8")
+    assert fails(2, "check", str(table), "-n", "2010-02-22") == (
+        f"timetable {table}, line 2: day 'Monday' is not a Day like 25, 6-10 or 'Days 6 to 10'; if another "
+        "column holds the Days, name both with --columns date=...,day=... (and 1 more line that cannot "
+        "be read)"
+    )
+
+
+def test_check_with_columns_given_is_not_told_to_give_them(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Date,Day,Working day\n22/02/2010,Monday,1\n", "utf-8")
+    error = fails(2, "check", str(table), "-n", "2010-02-22", "--columns", "date=Date,day=Day")
+    assert error == f"timetable {table}, line 2: day 'Monday' is not a Day like 25, 6-10 or 'Days 6 to 10'"
