@@ -10,19 +10,13 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 
 from inspectcal.errors import InputError
-from inspectcal.readers.base import at, decode
+from inspectcal.readers.base import BOMS, at, decode
 from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
 
-BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _DELIMITERS = (",", ";", "\t")
 
 
