@@ -175,6 +175,11 @@ def load_framework(ref: str) -> Framework:
     if _ID.fullmatch(ref) and ref in builtin_ids():
         path = _HERE / f"{ref}.toml"
         return _Validator(path.name).framework(_read_toml(path, path.name))
+    if ref == "-":  # a framework file on stdin
+        from inspectcal.readers.base import decode, read_bytes
+
+        where = "framework file on stdin"
+        return parse_framework(decode(read_bytes(Path(ref), "framework file"), where), name=where)
     path = Path(ref)
     if path.suffix.lower() != ".toml" and not path.exists():
         raise InputError(
