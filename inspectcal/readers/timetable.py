@@ -121,7 +121,9 @@ def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
             raise InputError(f"--table is for Word files; {where} is an Excel workbook (use --sheet NAME)")
         from inspectcal.readers import xlsx
 
-        return from_grid(xlsx.grid(data, where, choice.sheet), choice.columns)
+        sheet_grid, note = xlsx.grid(data, where, choice.sheet)
+        timetable = from_grid(sheet_grid, choice.columns)
+        return Timetable(timetable.rows, timetable.where, timetable.unit, [note, *timetable.notes])
     if choice.table is not None or choice.sheet is not None:
         option = "--table" if choice.table is not None else "--sheet"
         raise InputError(f"{option} is for Word and Excel files; {where} is text")
