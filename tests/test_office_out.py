@@ -420,3 +420,70 @@ def test_libreoffice_converts_the_file_to_pdf(args: tuple[str, ...], fmt: str, t
     assert pdf.startswith(b"%PDF-")
     assert len(pdf) > 2000
     assert (b"/Subtype/Image" in pdf) is ("--picture" in args)
+
+
+# -- the Word page: A4, and a picture that fits its text area (hostile review 2, finding 1) --
+
+EMU_PER_MM = 36_000
+LONG_NAME = "Royal Borough of Windsor and Maidenhead Children's Services, inspection"
+
+
+def _page_and_picture(data: bytes) -> tuple[dict[str, int], dict[str, int], tuple[int, int]]:
+    """Read the document XML itself: w:pgSz, w:pgMar (twips) and the picture's wp:extent (EMU)."""
+    import re
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    size = re.findall(r"<w:pgSz ([^>]*)/>", xml)
+    margins = re.findall(r"<w:pgMar ([^>]*)/>", xml)
+    extents = re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', xml)
+    assert len(size) == len(margins) == len(extents) == 1, (size, margins, extents)
+
+    def attributes(text: str) -> dict[str, int]:
+        return {k: int(v) for k, v in re.findall(r'w:(\w+)="(-?\d+)"', text)}
+
+    return attributes(size[0]), attributes(margins[0]), (int(extents[0][0]), int(extents[0][1]))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (*PLAN, "--name", "Notts"),
+        # The reviewer's long plan: a 60-character name over three lines and a Christmas closure.
+        ("plan", "-n", "2010-12-13", "--name", LONG_NAME, "--closed", "2010-12-29..2010-12-31"),
+        ("plan", "-n", "2010-12-13", "--name", LONG_NAME * 4, "--closed", "2010-12-29..2010-12-31"),
+    ],
+    ids=["short", "long-plan", "long-name"],
+)
+def test_docx_page_is_a4_and_the_picture_fits_inside_the_margins(args: tuple[str, ...]) -> None:
+    data = produce(*args, "--format", "docx", "--picture")
+    size, margins, (cx, cy) = _page_and_picture(data)
+    twip = 1 / 56.6929  # mm in a twentieth of a point
+    assert (round(size["w"] * twip), round(size["h"] * twip)) == (210, 297)
+    text_width = (size["w"] - margins["left"] - margins["right"]) * 635  # twips to EMU
+    text_height = (size["h"] - margins["top"] - margins["bottom"]) * 635
+    assert (round(text_width / EMU_PER_MM), round(text_height / EMU_PER_MM)) == (170, 257)
+    assert cx <= text_width and cy <= text_height, (cx / EMU_PER_MM, cy / EMU_PER_MM)
+    # The SVG's own proportions are kept; the picture is as large as the text area allows.
+    svg = produce(*args, "--format", "svg").decode("utf-8")
+    view_box = [float(v) for v in svg.split('viewBox="', 1)[1].split('"', 1)[0].split()]
+    assert abs(cy / cx - view_box[3] / view_box[2]) < 0.002
+    assert cx == text_width or cy == text_height
+
+
+def test_a_picture_taller_than_the_page_is_capped_to_the_text_height() -> None:
+    from docx import Document
+
+    from inspectcal.render.docx import picture_size
+
+    section = Document().sections[0]
+    section.page_width, section.page_height = 210 * EMU_PER_MM, 297 * EMU_PER_MM
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = 20 * EMU_PER_MM
+    # Word keeps sizes in twips: 170 and 257 mm come back a few EMU off.
+    text_width = section.page_width - section.left_margin - section.right_margin
+    text_height = section.page_height - section.top_margin - section.bottom_margin
+    assert abs(text_width - 170 * EMU_PER_MM) < 400 and abs(text_height - 257 * EMU_PER_MM) < 400
+    assert picture_size(section, 0.5) == (text_width, round(text_width * 0.5))  # fits: the text width
+    width, height = picture_size(section, 2.0)  # 340 mm tall at the text width: too tall
+    assert height == text_height
+    assert width == int(text_height / 2.0)

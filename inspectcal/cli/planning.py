@@ -255,7 +255,9 @@ def check(
     ] = None,
     sheet: Annotated[
         str | None,
-        typer.Option("--sheet", metavar="NAME", help="Excel: read this sheet (default: the one Excel opens on)."),
+        typer.Option(
+            "--sheet", metavar="NAME", help="Excel: read this sheet (default: the one Excel opens on)."
+        ),
     ] = None,
     columns: Annotated[
         str | None,
