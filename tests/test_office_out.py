@@ -463,7 +463,8 @@ def test_docx_page_is_a4_and_the_picture_fits_inside_the_margins(args: tuple[str
     text_width = (size["w"] - margins["left"] - margins["right"]) * 635  # twips to EMU
     text_height = (size["h"] - margins["top"] - margins["bottom"]) * 635
     assert (round(text_width / EMU_PER_MM), round(text_height / EMU_PER_MM)) == (170, 257)
-    assert cx <= text_width and cy <= text_height, (cx / EMU_PER_MM, cy / EMU_PER_MM)
+    assert cx <= text_width, cx / EMU_PER_MM
+    assert cy <= text_height, cy / EMU_PER_MM
     # The SVG's own proportions are kept; the picture is as large as the text area allows.
     svg = produce(*args, "--format", "svg").decode("utf-8")
     view_box = [float(v) for v in svg.split('viewBox="', 1)[1].split('"', 1)[0].split()]
@@ -482,7 +483,8 @@ def test_a_picture_taller_than_the_page_is_capped_to_the_text_height() -> None:
     # Word keeps sizes in twips: 170 and 257 mm come back a few EMU off.
     text_width = section.page_width - section.left_margin - section.right_margin
     text_height = section.page_height - section.top_margin - section.bottom_margin
-    assert abs(text_width - 170 * EMU_PER_MM) < 400 and abs(text_height - 257 * EMU_PER_MM) < 400
+    assert abs(text_width - 170 * EMU_PER_MM) < 400
+    assert abs(text_height - 257 * EMU_PER_MM) < 400
     assert picture_size(section, 0.5) == (text_width, round(text_width * 0.5))  # fits: the text width
     width, height = picture_size(section, 2.0)  # 340 mm tall at the text width: too tall
     assert height == text_height
