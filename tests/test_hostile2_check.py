@@ -8,9 +8,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from inspectcal.cli import app
+from inspectcal.errors import InputError
+
+from .conftest import REPO
 
 runner = CliRunner()
 
@@ -154,3 +158,132 @@ def test_hidden_word_text_is_not_read(tmp_path: Path) -> None:
     assert code == 0, (out, err)
     assert err == ""
     assert "\n3,08/03/2010,11,yes,11,," in out.replace("\r\n", "\n"), out
+
+
+# -- the Nottinghamshire timetable as the council published it (finding 5) -----------------
+
+GOLDEN = REPO / "examples" / "nottinghamshire-2010.csv"
+NOTTS_NOTE_YEAR = (
+    "14 dates give no year; each is read as the first such date on or after Day 1 (Mon 22 Feb 2010)"
+)
+
+# The published form, typed here as the council typed it: a tab between Date and Activity,
+# no year, no space in "26Feb", ranges with a hyphen, the Day inside the activity text.
+PUBLISHED = """Date\tActivity
+22 Feb\tNotification of the inspection sent by email to Director of Children's Services. (Day 1)
+23 Feb\tLead inspector telephones to agree the set-up meeting. (Day 2) Council sends core documents.
+24 Feb\tCouncil sends Ofsted letter to looked after children and care leavers. (Day 3)
+25 Feb\tCouncil provides the lead inspector with a list of current cases. (Day 4)
+26Feb\tSet-up meeting of chief officers with the lead inspector. (Day 5)
+1-5 Mar\tCouncil prepares audit of initial case file selection. (Day 6-10)
+8 Mar\tFieldwork starts and inspectors on site. (Day 11)
+8-19 Mar\tInspection team undertake a range of evidence gathering activities. (Day 11-20)
+19 Mar\tInspectors conclude fieldwork and give initial feedback. (Day 20)
+22-26 Mar\tDrafting and quality assurance of report. (Day 21-25)
+29 Mar\tDraft report sent to local authority for factual accuracy check. (Day 25)
+30 Mar-5 Apr\tLocal authority completes the factual accuracy check. (Day 26-30)
+9 Apr\tFinal report sent to local authority. (Day 35)
+16 Apr\tReport published on the Ofsted website. (Day 40)
+"""
+
+
+def check_json_rows(path: Path, code: int = 1) -> tuple[list[dict[str, object]], str]:
+    import json
+
+    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    return json.loads(result.stdout), result.stderr
+
+
+def slipped(rows: list[dict[str, object]]) -> list[tuple[tuple[int, int], object, object]]:
+    """The slipped rows by Day label (as numbers), expected Day and note: not by wording."""
+    from inspectcal.readers.typed import parse_day_label
+
+    return [(parse_day_label(str(r["day"])), r["expected_day"], r["note"]) for r in rows if not r["ok"]]
+
+
+def golden_slips() -> list[tuple[tuple[int, int], object, object]]:
+    rows, err = check_json_rows(GOLDEN)
+    assert err == ""
+    found = slipped(rows)
+    # Worked out by hand (Easter 2010: Fri 2 and Mon 5 Apr): 29 Mar is Day 26, 30 Mar - 5 Apr
+    # Days 27-29, 9 Apr Day 33, 16 Apr Day 38.
+    assert [(days, expected) for days, expected, _ in found] == [
+        ((25, 25), "26"),
+        ((26, 30), "27-29"),
+        ((35, 35), "33"),
+        ((40, 40), "38"),
+    ]
+    return found
+
+
+def test_the_published_form_typed_here_gives_the_golden_slips(tmp_path: Path) -> None:
+    path = tmp_path / "published.txt"
+    path.write_text(PUBLISHED, encoding="utf-8")
+    rows, err = check_json_rows(path)
+    assert err == (
+        f"Note: timetable {path} has no Day column: each row's Day is the '(Day N)' label in its "
+        "'Activity' text\n"
+        f"Note: timetable {path}: {NOTTS_NOTE_YEAR}\n"
+    )
+    assert len(rows) == 14
+    assert slipped(rows) == golden_slips()
+    assert [r["date"] for r in rows][:6] == ["22 Feb", "23 Feb", "24 Feb", "25 Feb", "26Feb", "1-5 Mar"]
+    assert rows[1]["day"] == "Day 2"  # the label found mid-text
+
+
+def test_the_published_form_from_the_seed_gives_the_golden_slips(tmp_path: Path) -> None:
+    from .conftest import shared_file
+
+    text = shared_file("seeds", "nottinghamshire-inspection-update.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("Date\tActivity")
+    end = next(i for i, line in enumerate(lines) if line.startswith("16 Apr\t"))
+    path = tmp_path / "seed.tsv"
+    path.write_text("\n".join(lines[start : end + 1]) + "\n", encoding="utf-8")
+    rows, err = check_json_rows(path)
+    assert err.endswith(f"Note: timetable {path}: {NOTTS_NOTE_YEAR}\n")
+    assert len(rows) == 14
+    assert slipped(rows) == golden_slips()
+
+
+def test_a_date_without_a_year_is_the_first_on_or_after_day_1(tmp_path: Path) -> None:
+    from datetime import date
+
+    from inspectcal.readers.typed import parse_typed_range_after
+
+    day1 = date(2010, 12, 13)
+    assert parse_typed_range_after("28 Dec-4 Jan", day1) == (date(2010, 12, 28), date(2011, 1, 4), True)
+    assert parse_typed_range_after("Mon 10 Jan", day1) == (date(2011, 1, 10), date(2011, 1, 10), True)
+    assert parse_typed_range_after("13 Dec", day1) == (day1, day1, True)
+    assert parse_typed_range_after("10 Dec", day1) == (date(2011, 12, 10), date(2011, 12, 10), True)
+    assert parse_typed_range_after("13 Dec 2010", day1) == (day1, day1, False)
+    # A date with a year is never changed; a whole numeric date without one is still refused.
+    with pytest.raises(InputError, match="cannot read '13/12' as a date"):
+        parse_typed_range_after("13/12", day1)
+
+
+def test_day_labels_in_the_activity_text_errors(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Date\tActivity\n22 Feb\tNotification (Day 1)\n23 Feb\tPhone call\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: timetable {path}, line 3: there is no Day column, and its activity text has no "
+        "'(Day N)' label: add one, or add a Day column\n",
+    )
+    path.write_text("Date\tActivity\n22 Feb\tNotification (Day 1) (Day 2)\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: timetable {path}, line 2: the activity text holds more than one Day label "
+        "('(Day 1)', '(Day 2)'): keep one\n",
+    )
+    # No label anywhere: the header error as before, naming --columns.
+    path.write_text("Date\tActivity\n22 Feb 2010\tNotification\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: timetable {path}, line 1: the header needs a date column and a Day column; it has "
+        "'Date', 'Activity', with no Day column: name them with --columns date=...,day=...\n"
+    )

@@ -284,8 +284,8 @@ def check(
     from inspectcal.readers.timetable import parse_columns
     from inspectcal.render.check import render
 
-    choice = Choice(table, sheet, parse_columns(columns))
     result = planned(framework, param, notified, anchor, None, calendar_options)
+    choice = Choice(table, sheet, parse_columns(columns), notified=result.notified)
     found = read_timetable(timetable, choice)
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")

@@ -100,7 +100,54 @@ def _split(text: str) -> tuple[str, str] | None:
         return m[1], m[2]
     if m := re.fullmatch(r"(\d{1,2}(?:st|nd|rd|th)?)-(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z].*)", text):
         return m[1], m[2]  # "1-5 March 2010"
+    if m := re.fullmatch(_WORD_MONTH_HYPHEN, text):
+        return m[1], m[2]  # "30 Mar-5 Apr 2010"
     return None
+
+
+# "30 Mar-5 Apr 2010", "Mon 29 Mar-Tue 6 Apr 2010": a hyphen between a month's name and a day.
+_WORD_MONTH_HYPHEN = re.compile(
+    r"((?:[A-Za-z]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}\.?)\s*-\s*"
+    r"((?:[A-Za-z]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}.*)"
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def parse_typed_range_after(text: str, after: date | None) -> tuple[date, date, bool]:
+    """As ``parse_typed_range``; with ``after`` (Day 1), a date or range that gives no year
+    (``22 Feb``, ``26Feb``, ``1-5 Mar``, ``30 Mar-5 Apr``) is read as the first such date on
+    or after it. The flag says a year was supplied so."""
+    try:
+        start, end = parse_typed_range(text)
+    except InputError as error:
+        flat = one_line(text)
+        if after is None or _YEAR.search(flat) or not re.search(r"[A-Za-z]{3}", flat):
+            raise
+        original = error
+    else:
+        return start, end, False
+    first_error: InputError | None = None
+    for year in (after.year, after.year + 1):
+        try:
+            start, end = parse_typed_range(f"{flat} {year}")
+        except InputError as error:
+            first_error = first_error or error
+            continue
+        if start >= after:
+            return start, end, True
+    raise original from None
+
+
+_DAY_IN_TEXT = re.compile(r"\(\s*(days?\.?\s*\d{1,4}(?:\s*(?:-|to)\s*(?:days?\.?\s*)?\d{1,4})?)\s*\)", re.I)
+
+
+def day_label_in_text(text: str) -> str | None:
+    """The ``(Day N)`` or ``(Days N-M)`` label written inside an activity's text, or None."""
+    labels = {m[1] for m in _DAY_IN_TEXT.finditer(one_line(text).translate(_TO_HYPHEN))}
+    if len(labels) > 1:
+        shown = ", ".join(quoted(f"({label})") for label in sorted(labels))
+        raise InputError(f"the activity text holds more than one Day label ({shown}): keep one")
+    return labels.pop() if labels else None
 
 
 def _start(left: str, end: date) -> date:
