@@ -158,6 +158,8 @@ def startup(folder: Path) -> dict[str, float]:
         "plan --format json": [*plan, "--format", "json"],
         "plan --format table": [*plan, "--format", "table"],
         "plan --format ics": [*plan, "--format", "ics"],
+        "plan --format svg": [*plan, "--format", "svg"],
+        "plan --format html": [*plan, "--format", "html"],
         "plan ilacs-standard json": [
             *tool,
             "plan",
@@ -373,6 +375,10 @@ def main() -> None:
         ("--help <= 1.5x hello", results["inspectcal --help"] <= 1.5 * hello),
         ("plan --format table <= 1.6x hello", results["plan --format table"] <= 1.6 * hello),
         ("plan --format ics <= 2x hello", results["plan --format ics"] <= 2 * hello),
+        (
+            "plan --format html <= 2x plan --format json",
+            results["plan --format html"] <= 2 * results["plan --format json"],
+        ),
         (
             "batch <= 1.5x numpy, < 100 MB, same output",
             all(r[1] <= 1.5 * r[3] and r[2] < 100 and r[5] for r in batch_rows),

@@ -142,7 +142,24 @@ def discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        pass
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (stdout itself, closed at exit)
+
+
+class _Closed(io.RawIOBase):
+    """Standard output when the process was started without one (``>&-``): every write fails."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def closed_stdout() -> TextIO:
+    """A stand-in for a missing ``sys.stdout``: writing to it is a clear error, not a crash."""
+    return io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8", newline="")
 
 
 @contextmanager

@@ -33,9 +33,42 @@ COUNTING_COMMANDS = (
     "status",
 )
 
-settings.register_profile("ci", max_examples=200, deadline=None)
+# CI tries five times as many examples as a run at the desk.
+settings.register_profile("ci", max_examples=500, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+# The only skips CI accepts: a reason starting with this, for a test that cannot apply on the
+# machine at all (e.g. a read-only folder when running as root), never for something missing.
+CANNOT_APPLY = "cannot apply here: "
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of the reference data beside the checkout (``../shared``).
+
+    Absent, the test is skipped (a checkout on its own does not have it); under CI (``CI`` set)
+    the test fails instead, so that CI never passes by skipping.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI needs the reference data beside the checkout")
+        pytest.skip(f"{path} is not here (it lives beside the checkout, not in the repo)")
+    return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under CI, a skip is a failure unless its reason says it cannot apply (see CANNOT_APPLY)."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if not (os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail")):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if reason.removeprefix("Skipped: ").startswith(CANNOT_APPLY):
+        return
+    report.outcome = "failed"
+    report.longrepr = f"skipped under CI, which must run every test: {reason}"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -70,10 +103,8 @@ def calendars(_pinned_environment: None) -> dict[str, WorkingCalendar]:
 
 @pytest.fixture(scope="session")
 def govuk() -> dict[str, Any]:
-    """The official gov.uk bank holidays (2012-2028); skipped outside the project's CI tree."""
-    if not GOVUK_FILE.is_file():
-        pytest.skip(f"{GOVUK_FILE} is not here (it lives beside the checkout, not in the repo)")
-    data: dict[str, Any] = json.loads(GOVUK_FILE.read_text("utf-8"))
+    """The official gov.uk bank holidays (2012-2028), from beside the checkout (see shared_file)."""
+    data: dict[str, Any] = json.loads(shared_file("data", GOVUK_FILE.name).read_text("utf-8"))
     return data
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from hypothesis import assume, given
@@ -19,6 +19,9 @@ from inspectcal.frameworks import builtin_ids, load_framework
 from inspectcal.plan import build_plan
 from inspectcal.render.jsonl import JsonlWriter, render
 from inspectcal.workdays import WorkingCalendar
+
+from . import oracle
+from .conftest import govuk_weekdays
 
 runner = CliRunner()
 DATES = "2010-02-22\n\n# a comment\n22/02/2011\n  2012-06-01  \n"
@@ -151,3 +154,45 @@ def test_batch_with_a_closure_on_any_day() -> None:
     )
     assert (result.exit_code, result.stderr) == (0, "")
     assert '"notified":"2010-03-01"' in result.stdout
+
+
+def test_batches_match_a_walk_over_the_official_list(govuk: dict[str, object]) -> None:
+    """Every date of every plan in a batch, against Days counted one calendar day at a time."""
+    official = govuk_weekdays(govuk, "england-and-wales")  # type: ignore[arg-type]
+    notified = [
+        d
+        for d in (date(2012, 1, 3) + timedelta(days=17 * i) for i in range(360))
+        if oracle.working(d, official)
+    ]
+    stdin = "".join(f"{d.isoformat()}\n" for d in notified)
+    jsonl = runner.invoke(app, ["plan", "-n", "-", "--format", "jsonl"], input=stdin)
+    assert (jsonl.exit_code, jsonl.stderr) == (0, "")
+    plans = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert [p["notified"] for p in plans] == [d.isoformat() for d in notified]
+    for day_one, plan in zip(notified, plans, strict=True):
+        for m in plan["milestones"]:
+            assert m["start"] == oracle.day_date(day_one, m["start_day"], official).isoformat(), (day_one, m)
+            assert m["end"] == oracle.day_date(day_one, m["end_day"], official).isoformat(), (day_one, m)
+        last = date.fromisoformat(max(m["end"] for m in plan["milestones"]))
+        assert plan["skipped"] == [
+            {"date": d.isoformat(), "name": official[d]} for d in sorted(official) if day_one <= d <= last
+        ] or [s["date"] for s in plan["skipped"]] == [
+            d.isoformat() for d in sorted(official) if day_one <= d <= last
+        ]
+    rows = list(
+        csv.reader(
+            io.StringIO(runner.invoke(app, ["plan", "-n", "-", "--format", "csv"], input=stdin).stdout)
+        )
+    )
+    assert len(rows) == 1 + 16 * len(notified)
+    for row in rows[1:]:
+        day_one = date.fromisoformat(row[0])
+        assert row[3] == oracle.day_date(day_one, int(row[1]), official).isoformat()
+        assert row[4] == oracle.day_date(day_one, int(row[2]), official).isoformat()
+    tabs = runner.invoke(app, ["date", "1", "11", "40", "-n", "-"], input=stdin).stdout.splitlines()
+    assert tabs == [
+        "\t".join(
+            d.isoformat() for d in (day_one, *(oracle.day_date(day_one, n, official) for n in (1, 11, 40)))
+        )
+        for day_one in notified
+    ]

@@ -22,7 +22,7 @@ from .conftest import govuk_weekdays
 
 
 @pytest.mark.parametrize("region", sorted(REGIONS))
-def test_holidays_package_agrees_with_govuk_list(
+def test_built_in_bank_holidays_agree_with_govuk_list(
     region: str, calendars: dict[str, WorkingCalendar], govuk: dict[str, Any]
 ) -> None:
     """Every weekday bank holiday of 2012-2028, both ways, for each region."""

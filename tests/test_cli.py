@@ -288,7 +288,9 @@ def test_bad_closures_file_names_the_line(tmp_path: Path) -> None:
 # -- date, day, add, between, holidays ---------------------------------------------
 
 
-def test_date_and_day_are_inverse() -> None:
+def test_date_and_day_give_the_days_counted_by_hand() -> None:
+    # From Mon 22 Feb 2010: Day 11 is Mon 8 Mar, Day 20 Fri 19 Mar; Day 40 is Tue 20 Apr, as
+    # Good Friday (2 Apr) and Easter Monday (5 Apr) are skipped.
     assert ok("date", "1", "11", "20", "40", "--notified", "2010-02-22") == (
         "2010-02-22\n2010-03-08\n2010-03-19\n2010-04-20\n"
     )

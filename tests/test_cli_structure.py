@@ -76,6 +76,23 @@ def test_only_the_command_that_runs_is_built() -> None:
     assert "BUILT 2\n" in done.stderr  # the root group and `add`
 
 
+def test_the_command_table_names_where_each_command_is_defined() -> None:
+    """Importing each module of COMMAND_MODULES registers exactly the commands the table gives it."""
+    from inspectcal.cli.app import COMMAND_MODULES
+
+    for module in sorted(set(COMMAND_MODULES.values())):
+        probe = f"from inspectcal.cli.app import _COMMANDS; import {module}; print(' '.join(_COMMANDS))"
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        assert done.stdout.split() == [name for name, where in COMMAND_MODULES.items() if where == module]
+    package = REPO / "inspectcal" / "cli"
+    defining = {
+        f"inspectcal.cli.{path.stem}"
+        for path in package.glob("*.py")
+        if "@command(" in path.read_text("utf-8") or "add_group(" in path.read_text("utf-8")
+    } - {"inspectcal.cli.app"}
+    assert defining == set(COMMAND_MODULES.values())
+
+
 def test_bare_command_prints_the_help() -> None:
     result = runner.invoke(app, [])
     assert (result.exit_code, result.stderr) == (0, "")

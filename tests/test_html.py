@@ -207,3 +207,22 @@ def test_templates_ship_in_the_package() -> None:
     templates = files("inspectcal.render") / "templates"
     for name in ("base.html.j2", "plan.html.j2", "window.html.j2", "style.css"):
         assert (templates / name).is_file(), name
+
+
+def test_print_css_keeps_months_and_rows_whole() -> None:
+    css = (files("inspectcal.render") / "templates" / "style.css").read_text("utf-8")
+    assert "@page { size: A4 portrait;" in css
+    assert "tr { break-inside: avoid; }" in css
+    print_rules = css[css.index("@media print") :]
+    assert re.search(r"table, \.month, figure, dl\.method \{ break-inside: avoid; \}", print_rules)
+
+
+def test_readme_pictures_exist() -> None:
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((examples/[^)]+)\)", readme)
+    assert "examples/nottinghamshire-2010.svg" in pictures
+    assert "examples/nottinghamshire-2010-page.png" in pictures
+    for picture in pictures:
+        assert (REPO / picture).is_file(), picture

@@ -498,3 +498,54 @@ def test_a_property_given_twice_is_refused(tmp_path: Path) -> None:
     )
     message = fails("window", "--from", "2024-01-29", "--to", "2024-01-29", "--avoid-file", str(path))
     assert message == f"avoid file {path}, event 1 (Moved) has more than one RECURRENCE-ID"
+
+
+# -- the clash rule against an independent day-by-day walk ---------------------------------
+
+# England and Wales bank holidays in 2024 and early 2025, from gov.uk (typed in by hand).
+BANK_HOLIDAYS = {
+    date(2024, 1, 1),
+    date(2024, 3, 29),
+    date(2024, 4, 1),
+    date(2024, 5, 6),
+    date(2024, 5, 27),
+    date(2024, 8, 26),
+    date(2024, 12, 25),
+    date(2024, 12, 26),
+    date(2025, 1, 1),
+}
+
+
+def working_days_from(day_one: date, count: int) -> list[date]:
+    """Day 1 .. Day ``count`` by walking the calendar one day at a time."""
+    found: list[date] = []
+    day = day_one
+    while len(found) < count:
+        if day.weekday() < 5 and day not in BANK_HOLIDAYS:
+            found.append(day)
+        day = date.fromordinal(day.toordinal() + 1)
+    return found
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    notified=st.dates(date(2024, 1, 2), date(2024, 11, 1)).filter(
+        lambda d: d.weekday() < 5 and d not in BANK_HOLIDAYS
+    ),
+    offsets=st.lists(st.integers(0, 40), max_size=12),
+)
+def test_clashes_are_the_avoided_working_days_of_critical_milestones(
+    notified: date, offsets: list[int]
+) -> None:
+    avoided = sorted({date.fromordinal(notified.toordinal() + n) for n in offsets})
+    args = ["--from", notified.isoformat(), "--to", notified.isoformat()]
+    for day in avoided:
+        args += ["--avoid", day.isoformat()]
+    (row,) = window(*args)
+    walked = working_days_from(notified, 20)
+    setup, fieldwork = {walked[4]}, set(walked[10:20])  # SLAC: Day 5; Days 11-20
+    expected = sorted(
+        [(d.isoformat(), "setup-meeting") for d in avoided if d in setup]
+        + [(d.isoformat(), "fieldwork") for d in avoided if d in fieldwork]
+    )
+    assert clashes(row) == expected

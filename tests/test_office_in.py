@@ -791,3 +791,51 @@ def test_damaged_office_files_give_one_error_line(
     if result.exit_code == 2:
         assert result.stderr.startswith("Error: ")
         assert result.stderr.count("\n") == 1
+
+
+def test_text_keeps_the_text_limit_and_office_files_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("Date,Day\n" + "22/02/2010,1\n" * 90_000, "utf-8")
+    assert path.stat().st_size > 1_000_000
+    assert fails(str(path)) == f"timetable {path} is over 1 MB: is it the right file?"
+    big = tmp_path / "t.docx"
+    big.write_bytes(b"PK\x03\x04" + b"\0" * 20_000_001)
+    assert fails(str(big)) == f"timetable {big} is over 20 MB: is it the right file?"
+
+
+def test_word_cells_read_as_word_shows_them_with_tracked_changes(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = tmp_path / "t.docx"
+    document = Document()
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Date", "Day", "Activity"), strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text = "22/02/2010"
+    table.rows[1].cells[1].text = "1"
+    table.rows[1].cells[2].text = "Notified"
+    # Row 3 as edited with Track Changes on: "26/02/2010" was "25/02/2010", Day "5" was "4",
+    # and a content control holds the activity.
+    w = nsdecls("w")
+    edits = (
+        f'<w:p {w}><w:r><w:t>2</w:t></w:r><w:del w:id="1" w:author="x"><w:r><w:delText>5</w:delText></w:r>'
+        f'</w:del><w:ins w:id="2" w:author="x"><w:r><w:t>6</w:t></w:r></w:ins>'
+        "<w:r><w:t>/02/2010</w:t></w:r></w:p>",
+        f'<w:p {w}><w:del w:id="3" w:author="x"><w:r><w:delText>4</w:delText></w:r></w:del>'
+        f'<w:ins w:id="4" w:author="x"><w:r><w:t>5</w:t></w:r></w:ins></w:p>',
+        f"<w:p {w}><w:sdt><w:sdtContent><w:r><w:t>Set-up</w:t></w:r></w:sdtContent></w:sdt>"
+        f"<w:r><w:tab/><w:t>meeting</w:t></w:r></w:p>",
+    )
+    for cell, xml in zip(table.rows[2].cells, edits, strict=True):
+        cell._tc.remove(cell._tc.p_lst[0])
+        cell._tc.append(parse_xml(xml))
+    document.save(path)
+    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    rows = json.loads(result.stdout)
+    assert [(r["date"], r["day"], r["expected_day"], r["activity"]) for r in rows] == [
+        ("22/02/2010", "1", "1", "Notified"),
+        ("26/02/2010", "5", "5", "Set-up meeting"),
+    ]

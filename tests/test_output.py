@@ -13,6 +13,8 @@ import pytest
 from inspectcal.errors import OutputError
 from inspectcal.output import output_stream, write_output
 
+from .conftest import CANNOT_APPLY
+
 PY = [sys.executable, "-m", "inspectcal"]
 FULL = Path("/dev/full")
 COMMANDS = [
@@ -40,7 +42,7 @@ def _run(
     return subprocess.run([*PY, *args], input=stdin, capture_output=True, check=False, env=env, **kw)  # type: ignore[call-overload, no-any-return]
 
 
-@pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full")
+@pytest.mark.skipif(not FULL.exists(), reason=CANNOT_APPLY + "no /dev/full on this system")
 @pytest.mark.parametrize(
     "args",
     [
@@ -267,3 +269,34 @@ def test_check_labels_an_indicative_framework() -> None:
     rows = CliRunner().invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
     assert rows[0].endswith(",framework_status")
     assert all(row.endswith(",indicative") for row in rows[1:])
+
+
+@pytest.mark.parametrize(
+    ("redirect", "args", "code", "message"),
+    [
+        (
+            ">&-",
+            ["plan", "-n", "2010-02-22", "--format", "json"],
+            1,
+            "cannot write to standard output: it is closed",
+        ),
+        (">&-", ["--version"], 1, "cannot write to standard output: it is closed"),
+        ("<&-", ["date", "1", "-n", "-"], 2, "stdin is closed: pipe or redirect the input into the command"),
+        (
+            "<&-",
+            ["plan", "-n", "2010-02-22", "--closures", "-"],
+            2,
+            "stdin is closed: pipe or redirect the input into the command",
+        ),
+    ],
+)
+def test_closed_standard_streams_are_clear_errors(
+    redirect: str, args: list[str], code: int, message: str
+) -> None:
+    import shlex
+
+    command = " ".join(shlex.quote(part) for part in [*PY, *args])
+    done = subprocess.run(
+        ["bash", "-c", f"{command} {redirect}"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stderr) == (code, f"Error: {message}\n")

@@ -15,7 +15,7 @@ from inspectcal.frameworks import load_framework
 from inspectcal.plan import Plan, build_plan
 from inspectcal.workdays import WorkingCalendar
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, shared_file
 
 SEED_CSV = REPO / "examples" / "nottinghamshire-2010.csv"
 NOTIFIED = date(2010, 2, 22)
@@ -76,9 +76,7 @@ def test_each_seed_slip_is_a_slip(england: WorkingCalendar) -> None:
 
 def test_seed_csv_transcribes_the_published_table() -> None:
     """The example CSV says what the council's paper says (when the seeds are beside the checkout)."""
-    paper = SHARED / "seeds" / "nottinghamshire-inspection-update.txt"
-    if not paper.is_file():
-        pytest.skip("the seed papers live beside the checkout, not in the repo")
+    paper = shared_file("seeds", "nottinghamshire-inspection-update.txt")
     text = paper.read_text("utf-8")
     table = text[text.index("Inspection timetable") : text.index("Will I be involved?")]
     labels = re.findall(r"\(Day (\d+(?:-\d+)?)\)", table)

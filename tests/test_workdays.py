@@ -89,7 +89,7 @@ def test_add_lands_on_a_working_day_and_between_undoes_it(off: set[date], day: d
 
 
 @given(off=off_sets, notified=inner_dates, n=st.integers(1, 250))
-def test_day_number_round_trips(off: set[date], notified: date, n: int) -> None:
+def test_day_date_is_the_walk_and_day_number_gives_n_back(off: set[date], notified: date, n: int) -> None:
     calendar = make_calendar(off)
     assume(calendar.is_working_day(notified))
     day_n = calendar.day_date(notified, n)
@@ -103,6 +103,76 @@ def test_add_is_monotonic(off: set[date], a: date, n: int) -> None:
     calendar = make_calendar(off)
     assert calendar.add(a, n) < calendar.add(a, n + 1)
     assert calendar.add(a, -n) > calendar.add(a, -n - 1)
+
+
+# -- the edges of the supported range, 1975 and 2099 ------------------------------
+
+EDGE_FIRST, EDGE_LAST = date(1975, 1, 1), date(2099, 12, 31)
+edge_dates = st.dates(min_value=EDGE_FIRST, max_value=date(1975, 4, 30)) | st.dates(
+    min_value=date(2099, 9, 1), max_value=EDGE_LAST
+)
+edge_off = st.sets(
+    st.dates(min_value=EDGE_FIRST, max_value=date(1975, 6, 30))
+    | st.dates(min_value=date(2099, 7, 1), max_value=EDGE_LAST),
+    max_size=60,
+)
+
+
+def edge_calendar(off: set[date]) -> WorkingCalendar:
+    days = {d: NonWorkingDay(d, f"off {d}", f"off {d}, a test holiday") for d in off}
+    return WorkingCalendar(days, first=EDGE_FIRST, last=EDGE_LAST)
+
+
+def walk_in_range(day: date, n: int, off: set[date]) -> date | None:
+    """The walk, or None when it leaves the supported range."""
+    step = ONE if n > 0 else -ONE
+    left = abs(n)
+    while left:
+        day += step
+        if not EDGE_FIRST <= day <= EDGE_LAST:
+            return None
+        if naive_working(day, off):
+            left -= 1
+    return day
+
+
+@given(off=edge_off, day=edge_dates, n=st.integers(-90, 90))
+def test_add_at_the_range_edges_matches_the_walk(off: set[date], day: date, n: int) -> None:
+    calendar = edge_calendar(off)
+    expected = walk_in_range(day, n, off)
+    if expected is None:
+        with pytest.raises(OutOfRangeError):
+            calendar.add(day, n)
+    else:
+        assert calendar.add(day, n) == expected
+
+
+@given(off=edge_off, a=edge_dates, b=edge_dates, inclusive=st.booleans())
+def test_between_at_the_range_edges_matches_the_walk(
+    off: set[date], a: date, b: date, inclusive: bool
+) -> None:
+    """Forwards and backwards, 1975 to 2099 and back: also the whole range in one count.
+
+    Backwards is the same count negated (like NETWORKDAYS); inclusive counts both ends.
+    """
+    calendar = edge_calendar(off)
+    low, high = min(a, b), max(a, b)
+    count = naive_between(low, high, off) + (inclusive and naive_working(low, off))
+    expected = count if b >= a else -count
+    assert calendar.between(a, b, inclusive=inclusive) == expected
+
+
+@given(off=edge_off, notified=edge_dates, n=st.integers(1, 90))
+def test_day_date_and_day_number_at_the_range_edges(off: set[date], notified: date, n: int) -> None:
+    calendar = edge_calendar(off)
+    assume(naive_working(notified, off))
+    expected = walk_in_range(notified, n - 1, off)
+    if expected is None:
+        with pytest.raises(OutOfRangeError):
+            calendar.day_date(notified, n)
+        return
+    assert calendar.day_date(notified, n) == expected
+    assert calendar.day_number(notified, expected) == n
 
 
 class CountingList(list[int]):
@@ -153,6 +223,12 @@ def test_matches_numpy_busday_functions(england: WorkingCalendar) -> None:
         # busday_count counts [a, b): the working days after `day` up to `end` are [day+1, end+1).
         count = np.busday_count(np.datetime64(day + ONE), np.datetime64(end + ONE), busdaycal=busday)
         assert england.between(day, end) == int(count)
+        assert england.between(end, day) == -int(count)  # backwards: the same count, negative
+        # Inclusive (NETWORKDAYS): both ends count, [day, end] is busday_count's [day, end + 1).
+        both = int(np.busday_count(np.datetime64(day), np.datetime64(end + ONE), busdaycal=busday))
+        assert england.between(day, end, inclusive=True) == both
+        if end != day:
+            assert england.between(end, day, inclusive=True) == -both
 
 
 @pytest.mark.parametrize("region", ["england-and-wales", "scotland", "northern-ireland"])
@@ -171,6 +247,38 @@ def test_day_arithmetic_agrees_with_govuk_list(
                 if n in (5, 11, 20, 25, 40, 60):
                     assert calendar.day_date(day, n) == walked, (region, day, n)
         day += timedelta(days=3)
+
+
+closure_spans = st.lists(
+    st.tuples(st.dates(min_value=date(2019, 1, 1), max_value=date(2021, 12, 31)), st.integers(0, 14)),
+    max_size=6,
+)
+
+
+@given(
+    region=st.sampled_from(["england-and-wales", "scotland", "northern-ireland"]),
+    spans=closure_spans,
+    notified=st.dates(min_value=date(2019, 1, 1), max_value=date(2021, 12, 31)),
+    n=st.integers(1, 80),
+)
+def test_closures_merged_with_bank_holidays_match_a_walk_over_the_official_list(
+    region: str, spans: list[tuple[date, int]], notified: date, n: int, govuk: dict[str, object]
+) -> None:
+    """Closures on top of each region's bank holidays (also over them, and over weekends)."""
+    from inspectcal.calendars import CalendarSource, get_region, working_calendar
+    from inspectcal.dates import DateSpan
+
+    closures = tuple(DateSpan(start, start + timedelta(days=length), "shut") for start, length in spans)
+    off = set(govuk_weekdays(govuk, region)) | {day for span in closures for day in span.days()}  # type: ignore[arg-type]
+    calendar = working_calendar(CalendarSource(get_region(region), closures=closures))
+    assume(naive_working(notified, off))
+    expected = naive_add(notified, n - 1, off)
+    assert calendar.day_date(notified, n) == expected
+    assert calendar.day_number(notified, expected) == n
+    assert calendar.between(notified, expected) == n - 1
+    assert calendar.between(expected, notified, inclusive=True) == (-n if n > 1 else 1)  # NETWORKDAYS
+    for day in (notified - 3 * ONE, expected + ONE):
+        assert calendar.is_working_day(day) == naive_working(day, off)
 
 
 # -- examples and errors --------------------------------------------------------

@@ -2,12 +2,10 @@
 
 ``app.py`` holds the Typer app, how commands join it and the only place that turns failures
 into messages and exit codes; ``options.py`` the options every command shares and the one
-batch loop; ``days.py`` and ``planning.py`` the commands.
+batch loop; ``days.py``, ``planning.py``, ``record.py`` and ``cache.py`` the commands.
 """
 
-# Importing the command modules registers their commands; help lists them in this order.
-from inspectcal.cli import days, planning, record, cache  # noqa: F401, I001
-from inspectcal.cli.app import app
+from inspectcal.cli.app import app  # the commands' modules are imported when they run
 
 __all__ = ["app", "run"]
 

@@ -4,9 +4,10 @@ Every InspectcalError becomes one line on stderr and its exit code (2 bad input,
 to do the job); usage errors from the parser become one line and 2; Ctrl-C is 130.
 
 Commands join the app with ``@command("name", epilog=...)`` (or ``add_group`` for a group
-of subcommands). Each is its own small Typer app, and the root group builds only the one
-that runs: its ``commands`` mapping (Click's public attribute) holds every name and builds a
-command, with public Typer API (``typer.main.get_command``), the first time it is read.
+of subcommands) and a line in ``COMMAND_MODULES``. Each is its own small Typer app, and the
+root group imports and builds only the one that runs: its ``commands`` mapping (Click's
+public attribute) holds every name, and imports and builds a command, with public Typer API
+(``typer.main.get_command``), the first time it is read.
 Typer turns every parameter of a command into a Click option when it builds it; building
 one command instead of all of them is about a fifth of the start-up time. Help, shell
 completion and suggestions for mistyped commands read the same mapping, so they see every
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from importlib import import_module
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
@@ -29,7 +31,26 @@ from inspectcal.errors import InspectcalError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# name -> the one-command (or one-group) Typer app behind it, in the order help lists them
+# Every command, in the order help lists them, and the module that defines it: a run imports
+# only the module of the command it runs. A new command adds its line here
+# (tests/test_cli_structure.py checks that the table and the modules agree).
+COMMAND_MODULES: dict[str, str] = {
+    "plan": "inspectcal.cli.days",
+    "date": "inspectcal.cli.days",
+    "day": "inspectcal.cli.days",
+    "add": "inspectcal.cli.days",
+    "between": "inspectcal.cli.days",
+    "holidays": "inspectcal.cli.days",
+    "window": "inspectcal.cli.planning",
+    "calendar": "inspectcal.cli.planning",
+    "check": "inspectcal.cli.planning",
+    "status": "inspectcal.cli.planning",
+    "frameworks": "inspectcal.cli.planning",
+    "ilacs-record": "inspectcal.cli.record",
+    "cache": "inspectcal.cli.cache",
+}
+
+# name -> the one-command (or one-group) Typer app behind it, once its module is imported
 _COMMANDS: dict[str, typer.Typer] = {}
 
 
@@ -56,7 +77,8 @@ class _Commands(MutableMapping[str, TyperCommand | TyperGroup]):
 
     def __getitem__(self, name: str) -> TyperCommand | TyperGroup:
         if name not in self._built:
-            built = typer.main.get_command(_COMMANDS[name])  # KeyError for an unknown name
+            import_module(COMMAND_MODULES[name])  # KeyError for an unknown name; registers it
+            built = typer.main.get_command(_COMMANDS[name])
             assert isinstance(built, TyperCommand | TyperGroup)
             built.name = name
             self._built[name] = built
@@ -69,10 +91,10 @@ class _Commands(MutableMapping[str, TyperCommand | TyperGroup]):
         raise TypeError(f"cannot remove the command '{name}'")
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_COMMANDS)
+        return iter(COMMAND_MODULES)
 
     def __len__(self) -> int:
-        return len(_COMMANDS)
+        return len(COMMAND_MODULES)
 
 
 class InspectcalGroup(TyperGroup):
@@ -92,6 +114,10 @@ class InspectcalGroup(TyperGroup):
         script, ``python -m inspectcal``, Typer's CliRunner in the tests) goes through it.
         """
         extra["standalone_mode"] = False
+        if sys.stdout is None:  # started with stdout closed (`>&-`): writing to it is an error
+            from inspectcal.output import closed_stdout
+
+            sys.stdout = closed_stdout()
         warned.clear()  # one warning per run, also when tests run many in one process
         code = 0
         try:

@@ -293,10 +293,10 @@ def emit(text: str, output: str | None, force: bool) -> None:
 def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
     """(line number, date or the error reading it) for each stdin line but blanks and comments."""
     from inspectcal.dates import parse_date
-    from inspectcal.readers.base import stream_lines
+    from inspectcal.readers.base import stdin, stream_lines
 
     today = today_date()
-    for number, line in stream_lines(sys.stdin.buffer, "stdin"):
+    for number, line in stream_lines(stdin(), "stdin"):
         if isinstance(line, InspectcalError):
             yield number, line
             continue

@@ -33,10 +33,18 @@ def at(where: str, number: int) -> str:
     return f"{where}, line {number}"
 
 
+def stdin() -> BinaryIO:
+    """Standard input as bytes; an InputError when the process has none (``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("stdin is closed: pipe or redirect the input into the command")
+    return stream  # type: ignore[no-any-return]
+
+
 def read_bytes(path: Path, what: str, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """At most ``limit`` bytes of a file (``-``: stdin), or an InputError naming it."""
     if str(path) == "-":
-        return _bounded(sys.stdin.buffer, f"{what} on stdin", limit)
+        return _bounded(stdin(), f"{what} on stdin", limit)
     try:
         with path.open("rb") as handle:
             return _bounded(handle, f"{what} {path}", limit)

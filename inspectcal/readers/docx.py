@@ -9,6 +9,7 @@ text to every grid position it covers; a cell's paragraphs are its lines. At mos
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from inspectcal.errors import InputError
 from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
@@ -34,6 +35,7 @@ def _grids(data: bytes, where: str) -> list[Grid]:
     from docx import Document
     from docx.oxml.ns import qn
 
+    tags = _Tags(qn)
     result = []
     body = Document(io.BytesIO(data)).element.body
     for number, tbl in enumerate(body.iterchildren(qn("w:tbl")), start=1):
@@ -51,9 +53,33 @@ def _grids(data: bytes, where: str) -> list[Grid]:
                 if tc.vMerge == "continue":  # merged with the cell above: Word shows its text
                     text = above[column] if column < len(above) else None
                 else:
-                    text = "\n".join(p.text for p in tc.p_lst)
+                    text = "\n".join(_paragraph_text(p, tags) for p in tc.p_lst)
                 cells += [text] * max(1, min(tc.grid_span, MAX_COLUMNS - column))
             rows.append((row_number, cells))
             above = cells
         result.append(Grid(table_where, "row", rows))
     return result
+
+
+class _Tags:
+    def __init__(self, qn: Any) -> None:
+        self.text = {
+            qn("w:t"): None,
+            qn("w:tab"): "\t",
+            qn("w:br"): "\n",
+            qn("w:cr"): "\n",
+            qn("w:noBreakHyphen"): "-",
+        }
+        self.removed = (qn("w:del"), qn("w:moveFrom"))
+
+
+def _paragraph_text(paragraph: Any, tags: _Tags) -> str:
+    """The text Word shows: tracked insertions, content controls and fields included, tracked
+    deletions left out (python-docx's own ``text`` reads only plain runs and links)."""
+    parts = []
+    for element in paragraph.iter(*tags.text):
+        if next(element.iterancestors(*tags.removed), None) is not None:
+            continue
+        fixed = tags.text[element.tag]
+        parts.append(element.text or "" if fixed is None else fixed)
+    return "".join(parts)

@@ -90,7 +90,7 @@ def parse_columns(spec: str | None) -> dict[str, str]:
 
 def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
     """Read a .docx, .xlsx, CSV or text timetable (``-`` reads stdin), by its content."""
-    from inspectcal.readers.base import read_bytes
+    from inspectcal.readers.base import MAX_FILE_BYTES, read_bytes
     from inspectcal.readers.office import MAX_OFFICE_BYTES, office_kind
 
     what = "timetable"
@@ -112,6 +112,8 @@ def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
     if choice.table is not None or choice.sheet is not None:
         option = "--table" if choice.table is not None else "--sheet"
         raise InputError(f"{option} is for Word and Excel files; {where} is text")
+    if len(data) > MAX_FILE_BYTES:  # the limit for text; Word and Excel files may be larger
+        raise InputError(f"{where} is over {MAX_FILE_BYTES // 1_000_000} MB: is it the right file?")
     from inspectcal.readers import delimited
 
     grid, notes = delimited.grid(data, where)

@@ -13,12 +13,14 @@ import calendar as month_calendar
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from inspectcal import __version__
 from inspectcal.plan import Milestone, Plan
 from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
-from inspectcal.window import Candidate, Critical
+
+if TYPE_CHECKING:
+    from inspectcal.window import Candidate, Critical
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _MONTHS = (
@@ -44,6 +46,7 @@ def _page(template: str, context: dict[str, Any]) -> str:
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_TEMPLATES),
+        bytecode_cache=_bytecode_cache(jinja2),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -51,6 +54,18 @@ def _page(template: str, context: dict[str, Any]) -> str:
         keep_trailing_newline=True,
     )
     return environment.get_template(template).render(version=__version__, **context)
+
+
+def _bytecode_cache(jinja2: Any) -> Any:
+    """Compiled templates kept in the cache folder (keyed by each template's text); best effort."""
+    from inspectcal.cache import cache_dir
+
+    folder = cache_dir() / f"templates-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _when(day: date) -> dict[str, str]:
