@@ -231,10 +231,9 @@ def _read_official_json(path: Path) -> dict[str, Any]:
             f"bank holidays file {path} is nested too deeply: expected the gov.uk format"
         ) from None
     except ValueError as error:
-        line = getattr(error, "lineno", None)
-        where = f" (line {line})" if line else ""
+        line = getattr(error, "lineno", 1)
         raise InputError(
-            f"bank holidays file {path} is not valid JSON{where}: expected the gov.uk format"
+            f"bank holidays file {path}, line {line}: is not valid JSON: expected the gov.uk format"
         ) from None
     return data if isinstance(data, dict) else {}
 
@@ -307,6 +306,7 @@ def _calendar_key(source: CalendarSource) -> str:
         (
             _CACHE_FORMAT,
             installed_holidays(),
+            corrections_stamp(),
             source.region.key,
             source.bank_holidays,
             FIRST_DATE,
@@ -374,6 +374,18 @@ def holidays_version() -> str:
         return "unknown"
 
 
+def corrections_stamp() -> tuple[int, int]:
+    """The size and time of inspectcal/corrections.py, for cache keys: an edit there is seen at once.
+
+    Found with ``os.stat``, without importing it (only a run that computes bank holidays does).
+    """
+    try:
+        info = os.stat(Path(__file__).with_name("corrections.py"))
+    except OSError:
+        return (0, 0)
+    return (info.st_size, info.st_mtime_ns)
+
+
 def installed_holidays() -> tuple[str, int, int, int]:
     """What identifies the installed `holidays` package, for cache keys on every run.
 
@@ -401,7 +413,8 @@ def bank_holidays(region: Region) -> dict[date, str]:
     import json  # deferred: most runs read the whole calendar from its cache instead
 
     version = holidays_version()
-    path = cache_dir() / f"bank-holidays-{region.key}-{version}-v{_CACHE_FORMAT}.json"
+    stamp = "-".join(str(part) for part in corrections_stamp())
+    path = cache_dir() / f"bank-holidays-{region.key}-{version}-v{_CACHE_FORMAT}-{stamp}.json"
     try:
         cached = json.loads(read_cache(path) or b"")
         if cached["first"] == FIRST_DATE.isoformat() and cached["last"] == LAST_DATE.isoformat():

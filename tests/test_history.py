@@ -157,3 +157,13 @@ def test_every_correction_is_cited_and_in_effect() -> None:
         assert fix.why
         for region in fix.regions:
             assert (fix.day in bank_holidays(REGIONS[region])) == (fix.change == "add"), fix
+
+
+def test_the_caches_follow_the_corrections_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit to the corrections changes every cache key, so no stale dates are read back."""
+    from inspectcal import calendars
+    from inspectcal.calendars import CalendarSource
+
+    before = calendars._calendar_key(CalendarSource())
+    monkeypatch.setattr(calendars, "corrections_stamp", lambda: (1, 2))
+    assert calendars._calendar_key(CalendarSource()) != before

@@ -300,3 +300,10 @@ def test_closed_standard_streams_are_clear_errors(
         ["bash", "-c", f"{command} {redirect}"], capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stderr) == (code, f"Error: {message}\n")
+
+
+def test_holidays_counts_only_the_years_closed_working_days() -> None:
+    out = _ok("holidays", "--year", "2010", "--closed", "2010-12-25..2010-12-31", "--closed", "2011-01-04")
+    assert " ".join(out.split()).startswith(
+        "Days skipped in 2010: Mon-Fri, less bank holidays in England and Wales and 3 closure days"
+    )

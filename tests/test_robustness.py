@@ -98,7 +98,7 @@ def test_compare_with_the_official_list_finds_nothing() -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "is not valid JSON (line 1): expected the gov.uk format"),
+        ("{not json", ", line 1: is not valid JSON: expected the gov.uk format"),
         (
             '{"scotland": {"events": [{"title": "x", "date": "2020-01-01"}]}}',
             "has no events for england-and-wales",

@@ -30,7 +30,8 @@ def render_days_off(
         columns = [Column("Date"), Column("Name", wrap=True)]
         cells = [[human_date(d.date), d.name + (" (closure)" if d.closure else "")] for d in days]
         console = console_for(stream)
-        console.print(f"Days skipped in {year}: {source.describe()}")
+        closed = sum(1 for d in days if d.closure)  # the working days closures take out of the year
+        console.print(f"Days skipped in {year}: {source.describe(closed=closed)}")
         print_fitted(console, [Layout(columns, cells)])
         if not days:
             console.print("No weekday bank holidays or closures.")
