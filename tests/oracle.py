@@ -11,6 +11,18 @@ from datetime import date, timedelta
 
 ONE = timedelta(days=1)
 
+# England and Wales's bank holidays of 2010 (gov.uk's list begins in 2012), written out by hand.
+ENGLAND_2010 = {
+    date(2010, 1, 1),
+    date(2010, 4, 2),
+    date(2010, 4, 5),
+    date(2010, 5, 3),
+    date(2010, 5, 31),
+    date(2010, 8, 30),
+    date(2010, 12, 27),
+    date(2010, 12, 28),
+}
+
 
 def working(day: date, off: Container[date]) -> bool:
     return day.weekday() < 5 and day not in off

@@ -110,7 +110,7 @@ def test_bare_command_prints_the_help() -> None:
             ["frameworks", "shoe"],
             "No such command 'shoe'. Did you mean 'show'? (see 'inspectcal frameworks --help')",
         ),
-        (["add", "2010-02-22"], "Missing argument 'N'. (see 'inspectcal add --help')"),
+        (["between"], "Missing argument 'A'. (see 'inspectcal between --help')"),
     ],
 )
 def test_usage_errors_are_one_line_naming_the_help(args: list[str], message: str) -> None:

@@ -33,6 +33,18 @@ def at(where: str, number: int) -> str:
     return f"{where}, line {number}"
 
 
+stdin_claims: list[str] = []  # what has read stdin in this run (the CLI clears it per run)
+
+
+def claim_stdin(what: str) -> None:
+    """Note that ``what`` reads stdin; a second reader is an InputError (it would find it empty)."""
+    if stdin_claims:
+        raise InputError(
+            f"{what} and {stdin_claims[0]} both read stdin ('-'): only one can; give the other a file"
+        )
+    stdin_claims.append(what)
+
+
 def stdin() -> BinaryIO:
     """Standard input as bytes; an InputError when the process has none (``<&-``)."""
     stream = getattr(sys.stdin, "buffer", None)
@@ -44,6 +56,7 @@ def stdin() -> BinaryIO:
 def read_bytes(path: Path, what: str, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """At most ``limit`` bytes of a file (``-``: stdin), or an InputError naming it."""
     if str(path) == "-":
+        claim_stdin(f"the {what}")
         return _bounded(stdin(), f"{what} on stdin", limit)
     try:
         with path.open("rb") as handle:
