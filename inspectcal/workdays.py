@@ -177,9 +177,24 @@ class WorkingCalendar:
         if rank >= self._working:
             raise OutOfRangeError(
                 f"Day {n} from {notified.isoformat()} falls after {self.last.isoformat()}, "
-                "the last supported date"
+                f"the last supported date{self._why_none_left(notified, n)}"
             )
         return date.fromordinal(self._first + self._select[rank])
+
+    def _why_none_left(self, start: date, n: int) -> str:
+        """Why fewer than ``n`` working days are left from ``start``, when it is not the calendar's
+        end but its days off (an endless closure in a calendar file, say) that leave none."""
+        span = self._last - start.toordinal()
+        weekdays = span // 7 * 5 + sum(
+            1 for i in range(span - span % 7 + 1, span + 1) if (start.weekday() + i) % 7 < 5
+        )
+        if weekdays < n - 1:
+            return ""  # the limit itself is near: nothing more to say
+        left = self._working - self._rank[start.toordinal() - self._first] - 1
+        off = self.days_off_between(date.fromordinal(start.toordinal() + 1), self.last)
+        what = "closures" if any(d.closure for d in off) else "bank holidays"
+        some = "no working day" if left == 0 else f"only {left} working day{'s' if left != 1 else ''}"
+        return f": the {what} leave {some} after {start.isoformat()} up to that date"
 
     def day_dates(self, notified: date, numbers: Sequence[int]) -> list[date]:
         """The dates of several Days at once (the batch path: one check, then lookups)."""

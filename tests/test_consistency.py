@@ -292,3 +292,36 @@ def test_stdin_can_be_read_once() -> None:
     )
     assert (code, out) == (2, "")
     assert err.endswith("both read stdin ('-'): only one can; give the other a file\n")
+
+
+def test_readme_formats_table_is_the_real_cli() -> None:
+    """README's commands x formats table, checked against the commands' own options."""
+    import typer.main
+
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    lines = readme.split("<!-- formats-table -->\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    head = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    table = {}
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        marked = {name for name, cell in zip(head[1:], cells[1:], strict=True) if cell == "✓"}
+        table[cells[0].strip("`")] = marked
+    root = typer.main.get_command(app)
+    real = {}
+    for name in root.commands:  # type: ignore[attr-defined]
+        command = root.commands[name]  # type: ignore[attr-defined]
+        found = [(name, command)]
+        found += [(f"{name} {sub}", command.commands[sub]) for sub in getattr(command, "commands", {})]
+        for full, each in found:
+            params = {p.name: p for p in each.params}
+            if "fmt" not in params and "output" not in params:
+                continue  # prints no data (e.g. cache clear)
+            formats = (
+                {str(getattr(c, "value", c)) for c in params["fmt"].type.choices}
+                if "fmt" in params
+                else set()
+            )
+            real[full] = formats | ({"`-o`"} if "output" in params else set())
+    assert table == real
