@@ -642,3 +642,41 @@ def test_markdown_shows_titles_as_typed(tmp_path: Path) -> None:
         "*Bold* _it_ &lt;b&gt;html&lt;/b&gt; [link](http://x) `code` ~~gone~~ a|b AT&amp;amp;T back\\slash"
     )
     assert f"<td>{shown}</td>" in html
+
+
+# -- 4: slac-2009's sources disagree on the report, and it says so ------------------------
+
+
+def test_slac_2009_states_that_its_sources_disagree_on_the_report() -> None:
+    from inspectcal.frameworks import load_framework
+
+    from .conftest import REPO
+
+    framework = load_framework("slac-2009")
+    wanted = ("draft-report", "final-report", "publication")
+    days = {m.id: (m.start, m.end) for m in framework.milestones if m.id in wanted}
+    assert days == {"draft-report": (25, 25), "final-report": (35, 35), "publication": (40, 40)}
+    source = " ".join(framework.source.split())
+    for fact in (
+        "The two disagree on the report",
+        "Nottinghamshire sends the draft on Day 25, the final report on Day 35 and publishes on Day 40",
+        "Bedford's note sends the draft ten days after the end of the inspection (Day 30",
+        "the final report within 20 days (by Day 40) and publishes within 25 days (by Day 45)",
+        "treat them as likely dates, not fixed ones",
+    ):
+        assert fact in source, fact
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert "The sources disagree, so the report dates are likely, not fixed" in readme
+
+
+def test_the_bedford_note_says_what_the_source_quotes() -> None:
+    from .conftest import shared_file
+
+    note = " ".join(shared_file("seeds", "bedford-briefing-note.txt").read_text("utf-8").split())
+    assert "The draft report will be sent ten days after the end of the inspection" in note
+    assert "within 20 days of the end of the inspection" in note
+    assert "within 25 days of the end of the inspection" in note
+    notts = shared_file("seeds", "nottinghamshire-inspection-update.txt").read_text("utf-8")
+    assert "(Day 25)" in notts
+    assert "(Day 35)" in notts
+    assert "(Day 40)" in notts
