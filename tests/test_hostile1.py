@@ -680,3 +680,45 @@ def test_the_bedford_note_says_what_the_source_quotes() -> None:
     assert "(Day 25)" in notts
     assert "(Day 35)" in notts
     assert "(Day 40)" in notts
+
+
+# -- 1b: refreshing the ILACS era table says which table plans read -------------------------
+
+
+def _small_record(tmp_path: Path) -> Path:
+    from .conftest import shared_file
+
+    rows = shared_file("data", "ilacs-inspections-2018-2025.csv").read_text("utf-8").splitlines()
+    part = tmp_path / "part.csv"
+    part.write_text("\n".join(rows[:101]) + "\n", "utf-8")
+    return part
+
+
+def test_writing_the_era_table_elsewhere_says_plans_do_not_read_it(tmp_path: Path) -> None:
+    from inspectcal.record import RECORDS_DIR
+
+    out = tmp_path / "ilacs.toml"
+    code, stdout, err = run("ilacs-record", str(_small_record(tmp_path)), "--eras", "-o", str(out))
+    assert (code, stdout) == (0, "")
+    assert err == (
+        f"Note: plans read the era table at {RECORDS_DIR / 'ilacs.toml'}, not {out}: reinstall "
+        "inspectcal from the checkout that holds the new table (e.g. pip install --force-reinstall ., "
+        "or pipx install --force .) for plans to use it\n"
+    )
+    assert out.read_text("utf-8").startswith("#")
+
+
+def test_printing_the_era_table_to_stdout_adds_no_note(tmp_path: Path) -> None:
+    code, stdout, err = run("ilacs-record", str(_small_record(tmp_path)), "--eras")
+    assert (code, err) == (0, "")
+    assert "[[eras]]" in stdout or "eras" in stdout
+
+
+def test_readme_says_an_installed_tool_must_be_reinstalled_after_a_refresh() -> None:
+    from .conftest import REPO
+
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert (
+        "An installed inspectcal (pip, pipx or uv tool, as in the Quick start) reads its own copy of the "
+        "table, not the checkout's: reinstall it from the checkout"
+    ) in readme
