@@ -447,11 +447,15 @@ def test_an_endless_closure_names_the_closures(tmp_path: Path) -> None:
     )
     assert fails(2, "plan", "-n", "2011-05-24", "--closures", str(ics)) == (
         "Day 2 from 2011-05-24 falls after 2099-12-31, the last supported date: the closures leave "
-        "no working day after 2011-05-24 up to that date"
+        "no working day after 2011-05-24 up to 2099-12-31"
+    )
+    assert fails(2, "add", "2011-05-24", "5", "--closures", str(ics)) == (
+        "the result falls outside the supported dates 1975-01-01 to 2099-12-31: the closures leave no "
+        "working day after 2011-05-24 up to 2099-12-31"
     )
     assert fails(2, "date", "3", "-n", "2099-12-21", "--closed", "2099-12-23..2099-12-31") == (
         "Day 3 from 2099-12-21 falls after 2099-12-31, the last supported date: the closures leave "
-        "only 1 working day after 2099-12-21 up to that date"
+        "only 1 working day after 2099-12-21 up to 2099-12-31"
     )
 
 
