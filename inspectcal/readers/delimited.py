@@ -23,6 +23,11 @@ _DELIMITERS = (",", ";", "\t")
 def grid(data: bytes, where: str) -> tuple[Grid, list[str]]:
     """The rows of a delimited text, and notes on what was assumed to read it."""
     notes = []
+    if not data.startswith(tuple(mark for mark, _ in BOMS)) and _utf16_without_mark(data):
+        raise InputError(
+            f"{where} looks like UTF-16 text without a byte-order mark: save it from Excel as "
+            "Unicode text or as CSV UTF-8"
+        )
     if not data.startswith(tuple(mark for mark, _ in BOMS)):
         try:
             data.decode("utf-8")
@@ -54,3 +59,10 @@ def grid(data: bytes, where: str) -> tuple[Grid, list[str]]:
     except csv.Error as error:
         raise InputError(f"{at(where, start + offset)}: not readable as CSV ({error})") from None
     return Grid(where, "line", rows), notes
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16: every other byte is NUL."""
+    sample = data[:4000]
+    half = len(sample) // 2
+    return half >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) > half * 0.9
