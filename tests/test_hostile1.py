@@ -662,11 +662,8 @@ def test_slac_2009_states_that_its_sources_disagree_on_the_report() -> None:
     assert days == {"draft-report": (25, 25), "final-report": (35, 35), "publication": (40, 40)}
     source = " ".join(framework.source.split())
     for fact in (
-        "The two disagree on the report",
-        "Nottinghamshire sends the draft on Day 25, the final report on Day 35 and publishes on Day 40",
-        "Bedford's note sends the draft ten days after the end of the inspection (Day 30",
-        "the final report within 20 days (by Day 40) and publishes within 25 days (by Day 45)",
-        "treat them as likely dates, not fixed ones",
+        "Bedford Borough Council's briefing note, whose report Days differ",
+        "(draft 30, final and publication by 40 and 45; Nottinghamshire's, used here: 25, 35, 40)",
     ):
         assert fact in source, fact
     readme = " ".join((REPO / "README.md").read_text("utf-8").split())
