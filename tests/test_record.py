@@ -186,7 +186,11 @@ def test_record_has_the_two_on_site_spans() -> None:
 
 def test_shipped_table_is_what_the_refresh_command_prints(tmp_path: Path) -> None:
     out = tmp_path / "ilacs.toml"
-    ok("ilacs-record", str(shared(RECORD_CSV)), "--eras", "--source", SOURCE, "-o", str(out))
+    result = runner.invoke(
+        app, ["ilacs-record", str(shared(RECORD_CSV)), "--eras", "--source", SOURCE, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"Note: plans read the era table at {SHIPPED}, not {out}:")
     assert out.read_text("utf-8") == SHIPPED.read_text("utf-8")
 
 
