@@ -115,8 +115,10 @@ def test_plan_xlsx_about_sheet_says_what_the_dates_rest_on() -> None:
     assert [(d, name) for d, name, _ in skipped] == [(s["date"], s["name"]) for s in expected["skipped"]]
     assert skipped[0][2] == "a council closure day"
     assert skipped[1][2] == "Good Friday, a bank holiday in England and Wales"
-    closures = [r[1].date().isoformat() for r in rows if r[0] == "closure"]
-    assert closures == [c["date"] for c in expected["closures"]] == ["2010-03-31"]
+    closures = [(r[1].date().isoformat(), r[2]) for r in rows if r[0] == "Closure"]
+    assert [d for d, _ in closures] == [c["date"] for c in expected["closures"]] == ["2010-03-31"]
+    assert closures[0][1] == "a council closure day"
+    assert "closure" not in [r[0] for r in rows]  # no lower-case data-like labels
 
 
 def test_plan_xlsx_read_back_with_calamine_matches_json() -> None:
@@ -489,3 +491,58 @@ def test_a_picture_taller_than_the_page_is_capped_to_the_text_height() -> None:
     width, height = picture_size(section, 2.0)  # 340 mm tall at the text width: too tall
     assert height == text_height
     assert width == int(text_height / 2.0)
+
+
+# -- hostile review 2, finding 8: xlsx Reason cells and About closures read as labels/values ---
+
+
+def test_window_xlsx_reason_is_never_blank_for_an_unnamed_avoid() -> None:
+    from openpyxl import load_workbook
+
+    args = ("window", "--from", "2010-12-01", "--to", "2010-12-10", "--avoid", "2010-12-20..2010-12-31")
+    book = load_workbook(io.BytesIO(produce(*args, "--format", "xlsx")))
+    clashes = list(book["Clashes"].iter_rows(values_only=True))
+    assert clashes[0] == ("Notified (Day 1)", "Date", "Milestone", "Reason")
+    assert len(clashes) > 5
+    assert {r[3] for r in clashes[1:]} == {"avoided date (no name given)"}
+
+
+def test_window_xlsx_reason_keeps_the_name_from_an_avoid_file(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    avoid = tmp_path / "leave.txt"
+    avoid.write_text("2010-12-20..2010-12-31 # Director on leave\n", encoding="utf-8")
+    args = ("window", "--from", "2010-12-01", "--to", "2010-12-10", "--avoid-file", str(avoid))
+    book = load_workbook(io.BytesIO(produce(*args, "--format", "xlsx")))
+    clashes = list(book["Clashes"].iter_rows(values_only=True))
+    assert {r[3] for r in clashes[1:]} == {"Director on leave"}
+
+
+@pytest.mark.parametrize(
+    ("closed", "expected"),
+    [
+        ((), [("Closures", "none given", None)]),
+        (
+            ("--closed", "2010-03-30..2010-03-31"),
+            [
+                ("Closure", "2010-03-30", "a council closure day"),
+                ("Closure", "2010-03-31", "a council closure day"),
+            ],
+        ),
+    ],
+    ids=["none", "two"],
+)
+def test_about_sheet_closures_are_label_value_rows(closed: tuple[str, ...], expected: list[Any]) -> None:
+    from openpyxl import load_workbook
+
+    about = load_workbook(io.BytesIO(produce(*PLAN, *closed, "--format", "xlsx")))["About"]
+    rows = list(about.iter_rows(values_only=True))
+    header = rows.index(("Item", "Value", "Detail", None))
+    block = rows[header + 1 : rows.index((None, None, None, None))]
+    got = [
+        (r[0], r[1].date().isoformat() if isinstance(r[1], datetime) else r[1], r[2] or None)
+        for r in block
+        if r[0] in ("Closure", "Closures", "closure")
+    ]
+    assert got == expected
+    assert not [r for r in rows if any(isinstance(v, str) and v.startswith("(") for v in r)]
