@@ -287,3 +287,101 @@ def test_day_labels_in_the_activity_text_errors(tmp_path: Path) -> None:
         f"Error: timetable {path}, line 1: the header needs a date column and a Day column; it has "
         "'Date', 'Activity', with no Day column: name them with --columns date=...,day=...\n"
     )
+
+
+# -- TBC rows, midnight times, two dates in a cell (finding 9) ------------------------------
+
+
+def test_tbc_rows_are_listed_as_not_checked_and_the_exit_code_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "draft.csv"
+    path.write_text(
+        "date,day,activity\n"
+        "2010-02-22,1,Notification\n"
+        "TBC,5,Set-up meeting\n"
+        "2010-03-08,11,Fieldwork starts\n"
+        "2010-04-16,tba,Publication\n"
+        "to be confirmed.,40,Publication\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(str(path), "--format", "csv")
+    assert code == 1, (out, err)
+    assert err == (
+        f"Note: timetable {path}: 3 lines not checked, to be confirmed: line 3 ('TBC'), "
+        "line 5 ('tba'), line 6 ('to be confirmed.')\n"
+    )
+    lines = out.replace("\r\n", "\n").splitlines()
+    assert [line.split(",")[:5] for line in lines[1:]] == [
+        ["2", "2010-02-22", "1", "yes", "1"],
+        ["4", "2010-03-08", "11", "yes", "11"],
+    ]
+
+
+def test_one_tbc_row_and_every_other_row_right_still_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "draft.csv"
+    path.write_text("date,day\n2010-02-22,1\nTBD,2\n", encoding="utf-8")
+    code, _, err = run(str(path))
+    assert code == 1
+    assert err == f"Note: timetable {path}: 1 line not checked, to be confirmed: line 3 ('TBD')\n"
+    # A word that is not "to be confirmed" is still an error, naming the row.
+    path.write_text("date,day\n2010-02-22,1\nsoon,2\n", encoding="utf-8")
+    code, _, err = run(str(path))
+    assert code == 2
+    assert err.startswith(f"Error: timetable {path}, line 3: cannot read 'soon' as a date")
+
+
+def test_a_midnight_time_from_excel_is_read_as_the_date(tmp_path: Path) -> None:
+    from datetime import date
+
+    from inspectcal.readers.typed import parse_typed_range
+
+    assert parse_typed_range("22/02/2010 00:00") == (date(2010, 2, 22), date(2010, 2, 22))
+    assert parse_typed_range("2010-02-22 00:00:00") == (date(2010, 2, 22), date(2010, 2, 22))
+    assert parse_typed_range("01/03/2010 00:00 - 05/03/2010 00:00") == (date(2010, 3, 1), date(2010, 3, 5))
+    path = tmp_path / "excel.csv"
+    path.write_text("date,day\n22/02/2010 00:00,1\n08/03/2010 00:00,11\n", encoding="utf-8")
+    code, out, err = run(str(path))
+    assert (code, err) == (0, ""), out
+    with pytest.raises(InputError) as raised:
+        parse_typed_range("22/02/2010 09:30")
+    assert str(raised.value) == (
+        "'22/02/2010 09:30' has a time in it: give the date only, or check the .xlsx itself, "
+        "whose date cells are read as dates"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "suggestion"),
+    [
+        ("Mon 29 Mar 2010, Tue 30 Mar 2010", "Mon 29 \u2013 Tue 30 Mar 2010"),
+        ("29/03/2010 and 06/04/2010", "Mon 29 Mar \u2013 Tue 6 Apr 2010"),
+        ("28/12/2010; 04/01/2011", "Tue 28 Dec 2010 \u2013 Tue 4 Jan 2011"),
+    ],
+)
+def test_two_dates_in_a_cell_suggest_a_range_as_people_type_it(
+    tmp_path: Path, cell: str, suggestion: str
+) -> None:
+    from inspectcal.readers.typed import parse_typed_range
+
+    path = tmp_path / "two.csv"
+    path.write_text(f'date,day\n2010-02-22,1\n"{cell}",25-26\n', encoding="utf-8")
+    code, _, err = run(str(path))
+    assert code == 2
+    assert err == (
+        f"Error: timetable {path}, line 3: '{cell}' holds two dates: for the days from one to the "
+        f"other, type a range, e.g. '{suggestion}'; otherwise give each date its own row\n"
+    )
+    first, last = parse_typed_range(suggestion)  # the suggestion reads back as the range meant
+    assert suggestion.startswith(f"{first:%a} {first.day}")
+    assert suggestion.endswith(f"{last:%a} {last.day} {last:%b %Y}")
+
+
+def test_dates_out_of_order_or_three_dates_get_the_general_advice() -> None:
+    from inspectcal.readers.typed import parse_typed_range
+
+    for cell in ("Tue 30 Mar 2010, Mon 29 Mar 2010", "1/3/2010, 2/3/2010, 3/3/2010"):
+        with pytest.raises(InputError) as raised:
+            parse_typed_range(cell)
+        assert str(raised.value) == (
+            f"'{cell}' holds more than one date: give each its own row, or type a range, "
+            "e.g. 'Mon 29 \u2013 Tue 30 Mar 2010'"
+        )

@@ -293,7 +293,16 @@ def check(
     buffer = OutputBuffer()
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)
-    if not all(v.ok for v in verdicts):
+    if found.unchecked:
+        from inspectcal.errors import quoted
+
+        count = len(found.unchecked)
+        plural = "s" if count != 1 else ""
+        listed = ", ".join(f"{found.unit} {number} ({quoted(text)})" for number, text in found.unchecked)
+        sys.stderr.write(
+            f"Note: {found.where}: {count} {found.unit}{plural} not checked, to be confirmed: {listed}\n"
+        )
+    if found.unchecked or not all(v.ok for v in verdicts):
         raise typer.Exit(1)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from inspectcal.readers.typed import (
     parse_day_label,
     parse_typed_range,
     parse_typed_range_after,
+    to_be_confirmed,
 )
 
 Cell = str | date | float | int | None
@@ -73,6 +74,7 @@ class Timetable:
     where: str
     unit: str
     notes: list[str] = field(default_factory=list)  # said on stderr: what was assumed
+    unchecked: list[tuple[int, str]] = field(default_factory=list)  # (row, "TBC"): to be confirmed
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
 
         sheet_grid, note = xlsx.grid(data, where, choice.sheet)
         timetable = from_grid(sheet_grid, choice.columns, notified=choice.notified)
-        return Timetable(timetable.rows, timetable.where, timetable.unit, [note, *timetable.notes])
+        return replace(timetable, notes=[note, *timetable.notes])
     if choice.table is not None or choice.sheet is not None:
         option = "--table" if choice.table is not None else "--sheet"
         raise InputError(f"{option} is for Word and Excel files; {where} is text")
@@ -142,7 +144,7 @@ def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
 
     grid, notes = delimited.grid(data, where)
     timetable = from_grid(grid, choice.columns, notified=choice.notified)
-    return Timetable(timetable.rows, timetable.where, timetable.unit, [*notes, *timetable.notes])
+    return replace(timetable, notes=[*notes, *timetable.notes])
 
 
 def _pick(grids: list[Grid], choice: Choice, where: str, what: str) -> Timetable:
@@ -177,7 +179,7 @@ def _pick(grids: list[Grid], choice: Choice, where: str, what: str) -> Timetable
         f"{where} has {len(grids)} {what}s; read {what} {matching[0]}, the first with a date and a Day "
         f"column (--{what} N reads another)"
     )
-    return Timetable(found.rows, found.where, found.unit, [note, *found.notes])
+    return replace(found, notes=[note, *found.notes])
 
 
 class _NoHeader(InputError):
@@ -192,6 +194,7 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
     if not columns:
         _prefer_day_numbers(grid, header_at, mapping)
     rows: list[Row] = []
+    unchecked: list[tuple[int, str]] = []
     problems: list[str] = []
     header_cells = [_text(c).lower() for c in grid.rows[header_at][1]]
     while header_cells and not header_cells[-1]:
@@ -212,6 +215,10 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
         day_cell = _get(cells, mapping["day"])
         activity = _get(cells, mapping.get("activity"))
         if _is_heading(texts):
+            continue
+        pending = [_text(c) for c in (date_cell, day_cell) if to_be_confirmed(_text(c))]
+        if pending:  # "TBC": listed as not checked, not an error
+            unchecked.append((number, one_line(pending[0])))
             continue
         if day_in_activity:
             try:
@@ -239,7 +246,7 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
         more = len(problems) - 1
         tail = f" (and {more} more {grid.unit}{'s' if more != 1 else ''} that cannot be read)" if more else ""
         raise InputError(problems[0] + tail)
-    if not rows:
+    if not rows and not unchecked:
         raise InputError(f"{grid.where} has no rows under its header")
     notes = []
     if day_in_activity:
@@ -255,7 +262,7 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
             f"{grid.where}: {yearless} date{'s' if yearless != 1 else ''} give no year; each is read as "
             f"the first such date on or after Day 1 ({shown})"
         )
-    return Timetable(rows, grid.where, grid.unit, notes)
+    return Timetable(rows, grid.where, grid.unit, notes, unchecked)
 
 
 def _prefer_day_numbers(grid: Grid, header_at: int, mapping: dict[str, int | None]) -> None:
