@@ -157,6 +157,8 @@ def test_shared_options_work_in_a_module_with_postponed_annotations(tmp_path: Pa
         import postponed_command  # type: ignore[import-not-found]
     finally:
         sys.path.remove(str(tmp_path))
-    args = ["--region", "scotland", "--closed", "2010-12-29", "--closed", "2010-12-30", "--no-bank-holidays"]
+    args = ["--region", "scotland", "--closed", "2010-12-29", "--closed", "2010-12-30"]
     result = runner.invoke(postponed_command.app, args)
-    assert (result.exit_code, result.stdout) == (0, "scotland 2 False\n"), result.output
+    assert (result.exit_code, result.stdout) == (0, "scotland 2 True\n"), result.output
+    result = runner.invoke(postponed_command.app, ["--closed", "2010-12-29", "--no-bank-holidays"])
+    assert (result.exit_code, result.stdout) == (0, "england-and-wales 1 False\n"), result.output

@@ -136,6 +136,11 @@ class _Commands(MutableMapping[str, TyperCommand | TyperGroup]):
         return len(COMMAND_MODULES)
 
 
+class _ReaderGone(Exception):
+    """A BrokenPipeError from a command, carried past Click's and Typer's own EPIPE handling
+    (which exits 1) to ``InspectcalGroup.main``."""
+
+
 class InspectcalGroup(TyperGroup):
     """The root group: builds a command only when it is asked for, turns failures into exit codes."""
 
@@ -171,21 +176,44 @@ class InspectcalGroup(TyperGroup):
             _fail(str(error), error.exit_code)
         except typer.Abort:
             code = 130
-        except BrokenPipeError:
+        except (BrokenPipeError, _ReaderGone):  # the reader went away (`| head`): it has what it wanted
             _quiet_broken_pipe()
-            code = 1
+            code = 0
         except OSError as error:  # the library wraps its own I/O: this is echo (help, --version) to stdout
             _stdout_failed(error)
         except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
             path = getattr(getattr(error, "ctx", None), "command_path", None)
             hint = f" (see '{path} --help')" if path else ""
-            _fail(f"{error.format_message()}{hint}", error.exit_code)
+            message = _after_double_dash(error.format_message(), sys.argv[1:] if args is None else list(args))
+            _fail(f"{message}{hint}", error.exit_code)
         except Exception as error:  # anything unforeseen: one line, unless debugging
             if os.environ.get("INSPECTCAL_DEBUG"):
                 raise
             _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
         _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
+
+    def invoke(self, ctx: Any) -> Any:  # Click's Context (Typer vendors Click)
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:
+            raise _ReaderGone from error
+
+
+def _after_double_dash(message: str, args: list[str]) -> str:
+    """The parser's message, plus why an option it quotes was read as an argument: it came
+    after ``--`` (``date -- -1 --notified DATE``)."""
+    if "--" not in args:
+        return message
+    after = args[args.index("--") + 1 :]
+    quoted_options = [a for a in after if a.startswith("-") and f"'{a}'" in message]
+    if not quoted_options:
+        return message
+    option = quoted_options[0]
+    return (
+        f"{message.rstrip('.')}: {option} comes after '--', which makes everything after it an "
+        "argument; put the options before '--', or leave '--' out (a negative number needs none)"
+    )
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -198,7 +226,6 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
-        sys.exit(1)
     except OSError as error:
         _stdout_failed(error)
 
@@ -212,7 +239,10 @@ def _stdout_failed(error: OSError) -> NoReturn:
 
 def _quiet_broken_pipe() -> None:
     # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
-    # interpreter's final flush does not complain, and end without a message.
+    # interpreter's final flush does not complain, and end without a message. The exit code
+    # is then what it would have been had the reader read everything: 0 for every command,
+    # as when the reader leaves after the last write (only a batch that has already reported
+    # a bad line exits 2, see run_batch).
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

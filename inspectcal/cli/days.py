@@ -532,6 +532,7 @@ def holidays(
             f"--year {chosen} is outside the supported years {calendar.first.year} to {calendar.last.year}"
         )
     days = calendar.days_off_between(date(chosen, 1, 1), date(chosen, 12, 31))
+    warn_if_projected(source, date(chosen, 1, 1))
     buffer = OutputBuffer(output)
     render_days_off(days, chosen, source, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

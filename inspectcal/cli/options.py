@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
-from inspectcal.errors import InputError, InspectcalError
+from inspectcal.errors import InputError, InspectcalError, OutOfRangeError
 
 if TYPE_CHECKING:  # imported where used, to keep start-up light
     from inspectcal.calendars import CalendarSource
@@ -246,6 +246,9 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
     )
     from inspectcal.dates import parse_date_span
 
+    chosen = get_region(region)
+    if no_bank_holidays:
+        _refuse_with_no_bank_holidays(chosen.key, bank_holidays_file)
     found = []
     for text in closed or []:
         try:
@@ -256,7 +259,6 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         from inspectcal.avoid import read_closures_file
 
         found.extend(read_closures_file(closures))
-    chosen = get_region(region)
     official = None
     if bank_holidays_file is not None:
         from inspectcal.calendars import read_official_file
@@ -269,6 +271,20 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         for message in official_warnings(source):
             sys.stderr.write(f"Warning: {message}\n")
     return source, working_calendar(source)
+
+
+def _refuse_with_no_bank_holidays(region: str, bank_holidays_file: Path | None) -> None:
+    """--no-bank-holidays skips no bank holidays: a file or region of them would be ignored."""
+    if bank_holidays_file is not None:
+        raise InputError(
+            "--no-bank-holidays and --bank-holidays-file contradict each other: the file's bank "
+            "holidays would be ignored; give one or the other"
+        )
+    if region != DEFAULT_REGION:
+        raise InputError(
+            f"--no-bank-holidays and --region {region} contradict each other: the region's bank "
+            "holidays would be ignored; give one or the other"
+        )
 
 
 warned: set[int] = set()
@@ -329,7 +345,16 @@ def plan_from_options(
                 f"--anchor '{anchor}' is not DAY=DATE, e.g. 11=2010-03-08 or fieldwork-start=2010-03-08"
             )
         known = Anchor(parse_anchor_day(framework, key), read_date(when, "--anchor"))
-        day_one = notified_from_anchor(calendar, known)
+        try:
+            day_one = notified_from_anchor(calendar, known)
+        except OutOfRangeError:
+            if not calendar.first <= known.date <= calendar.last:
+                raise
+            raise OutOfRangeError(
+                f"--anchor {anchor}: Day 1, the notification date it implies ({known.day - 1} working "
+                f"days before {known.date.isoformat()}), would fall before {calendar.first.isoformat()}, "
+                "the first supported date"
+            ) from None
     else:
         assert notified is not None
         day_one = read_date(notified, "--notified")
@@ -427,22 +452,26 @@ def run_batch(
     from inspectcal.output import output_stream
 
     bad = 0
-    with output_stream(output, force=force) as stream:
-        stream.writelines(header)
-        for number, day in stdin_dates() if items is None else items:
-            try:
-                if isinstance(day, InspectcalError):
-                    raise day
-                text = render(day)
-            except InspectcalError as error:
-                report_bad_line(number, error)
-                bad += 1
-                continue
-            stream.write(text)
+    rest = "the rest were done"
+    try:
+        with output_stream(output, force=force) as stream:
+            stream.writelines(header)
+            for number, day in stdin_dates() if items is None else items:
+                try:
+                    if isinstance(day, InspectcalError):
+                        raise day
+                    text = render(day)
+                except InspectcalError as error:
+                    report_bad_line(number, error)
+                    bad += 1
+                    continue
+                stream.write(text)
+    except BrokenPipeError:  # the reader went away: 0 as for every command, unless a line was bad
+        if not bad:
+            raise
+        rest = "the reader of the output left before the rest were done"
     if bad:
-        sys.stderr.write(
-            f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); the rest were done\n"
-        )
+        sys.stderr.write(f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); {rest}\n")
         raise typer.Exit(2)
 
 
