@@ -385,3 +385,14 @@ def test_dates_out_of_order_or_three_dates_get_the_general_advice() -> None:
             f"'{cell}' holds more than one date: give each its own row, or type a range, "
             "e.g. 'Mon 29 \u2013 Tue 30 Mar 2010'"
         )
+
+
+def test_a_huge_bad_ics_content_line_gives_one_short_error(tmp_path: Path) -> None:
+    # Found by tests/test_reader_fuzz.py: icalendar's message quotes the whole line.
+    path = tmp_path / "closures.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"9" * 300_000 + b"\r\nEND:VCALENDAR\r\n")
+    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--closures", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: closures file {path} is not a valid iCalendar file: ")
+    assert result.stderr.count("\n") == 1
+    assert len(result.stderr) < 300
