@@ -403,3 +403,15 @@ def test_negative_publication_gap_on_a_built_in_framework() -> None:
     assert result.stderr.startswith(
         "Error: framework ilacs-standard: parameter 'publication_gap' must be a whole number"
     )
+
+
+def test_a_file_nested_deeper_than_json_allows_is_refused_not_an_internal_error(tmp_path: Path) -> None:
+    """The parsed file is cached as JSON, which cannot nest 3000 deep: not cached, then refused."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x.y" * 3000 + " = 1\n", "utf-8")
+    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(deep)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: {deep}: top level: unknown field 'x' (fields: critical, extends, id, milestones, "
+        "parameters, record, source, status, title)\n"
+    )
