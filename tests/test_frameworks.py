@@ -406,9 +406,9 @@ def test_negative_publication_gap_on_a_built_in_framework() -> None:
 
 
 def test_a_file_nested_deeper_than_json_allows_is_refused_not_an_internal_error(tmp_path: Path) -> None:
-    """The parsed file is cached as JSON, which cannot nest 3000 deep: not cached, then refused."""
+    """The parsed file is cached as JSON, which cannot nest 1200 deep: not cached, then refused."""
     deep = tmp_path / "deep.toml"
-    deep.write_text("x.y" * 3000 + " = 1\n", "utf-8")
+    deep.write_text("x.y" * 1200 + " = 1\n", "utf-8")
     result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(deep)])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
