@@ -15,6 +15,11 @@ from inspectcal.errors import DateError, InputError, quoted
 _ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _DAY_FIRST = r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
 _NUMERIC_ONLY = r"[\d/.\- ]+"
+# A whole date inside a longer text: ISO, day-first numeric, or day, month name and year.
+_DATE_LIKE = (
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}\.?,?\s+\d{4})(?!\d)"
+)
 _MAX_DATE_TEXT = 100  # "Wednesday the twenty-second of September 2010" is 45
 _HINT = "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
 
@@ -66,6 +71,8 @@ def parse_date(text: str, *, today: date | None = None) -> date:
                 f"so write {month:02d}{m[2]}{day:02d}{m[2]}{year}"
             )
         return _make(raw, year, month, day)
+    if len(re.findall(_DATE_LIKE, text, re.I)) > 1:
+        raise DateError(f"{quoted(raw)} holds more than one date: give one date (a range is DATE..DATE)")
     if re.fullmatch(_NUMERIC_ONLY, text):
         raise DateError(f"cannot read {quoted(raw)} as a date: {_numeric_hint(text)}")
     return _parse_words(raw, text)
@@ -95,6 +102,8 @@ def _numeric_hint(text: str) -> str:
         return f"separate the parts: {_HINT}"
     if m := re.fullmatch(r"(\d{1,2})([/.\- ])(\d{1,2})\2(\d{2})", text):  # 22/02/10: two-digit year
         return f"write the year in full, e.g. {int(m[1]):02d}{m[2]}{int(m[3]):02d}{m[2]}20{m[4]}"
+    if m := re.fullmatch(r"(\d{1,2})([/.\- ])(\d{1,2})\2(\d{1,3})", text):  # 22/02/1, 22/02/010
+        return f"write the year in full, e.g. {int(m[1]):02d}{m[2]}{int(m[3]):02d}{m[2]}YYYY"
     if m := re.fullmatch(r"(\d{1,2}) +(\d{1,2}) +(\d{4})", text):  # 22 02 2010: spaces
         found = _real(int(m[3]), int(m[2]), int(m[1]))
         if found is not None:
@@ -104,9 +113,21 @@ def _numeric_hint(text: str) -> str:
     return _HINT
 
 
+# Weekday abbreviations people write that dateutil does not know (it knows Mon, Tue, Wed...).
+_WEEKDAY_FORMS = {
+    "tues": "Tuesday",
+    "weds": "Wednesday",
+    "wednes": "Wednesday",
+    "thur": "Thursday",
+    "thurs": "Thursday",
+}
+_WEEKDAY_FORM = r"\b(" + "|".join(_WEEKDAY_FORMS) + r")\b\.?"
+
+
 def _parse_words(raw: str, text: str) -> date:
     from dateutil import parser  # type: ignore[import-untyped]  # deferred: only written-out dates need it
 
+    text = re.sub(_WEEKDAY_FORM, lambda m: _WEEKDAY_FORMS[m[1].lower()], text, flags=re.I)
     try:
         first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
         second = parser.parse(text, dayfirst=True, default=_DEFAULT_B)
@@ -119,6 +140,7 @@ def _parse_words(raw: str, text: str) -> date:
     if first.hour == second.hour or first.minute == second.minute or first.second == second.second:
         raise DateError(f"{quoted(raw)} has a time in it: give the date only")
     result: date = first.date()
+    _refuse_short_year(raw, result)
     info = parser.parserinfo()
     for word in re.findall(r"[A-Za-z]+", text):
         named = info.weekday(word)
@@ -127,6 +149,17 @@ def _parse_words(raw: str, text: str) -> date:
                 f"{quoted(raw)} does not add up: {result.isoformat()} is a {result:%A}, not a {word}"
             )
     return result
+
+
+def _refuse_short_year(raw: str, result: date) -> None:
+    """A written-out date must give its year in full, as numeric dates must: '22 Feb 75' could
+    be 1975 or 2075, and '22 Feb 2' is more likely a typing slip than 2002."""
+    numbers = re.findall(r"\d+", raw)
+    if any(len(n) == 4 and int(n) == result.year for n in numbers):
+        return
+    short = [n for n in numbers if len(n) != 4 and int(n) == result.year % 10 ** min(len(n), 4)]
+    given = f" gives the year as {quoted(short[-1])}" if short else " does not give the year in full"
+    raise DateError(f"{quoted(raw)}{given}: write the year in full, e.g. '22 Feb 2010'")
 
 
 def parse_date_range(text: str, *, today: date | None = None) -> tuple[date, date]:

@@ -114,8 +114,8 @@ def test_read_closures_file(tmp_path: Path) -> None:
     [
         ("2010-12-29\nnot a date\n", "line 2: cannot read 'not a date' as a date"),
         ("2010-12-31..2010-12-29\n", "line 1: range '2010-12-31..2010-12-29' ends before it starts"),
-        (b"\xff\xfe\x00binary", "is not text (it holds binary data)"),
-        (b"caf\xe9 2010-01-01\n", "is not UTF-8 text: save it as plain text (UTF-8)"),
+        (b"\xff\xd8\xff\xe0\x00binary", "is not text (it holds binary data)"),
+        (b"caf\xe9 2010-01-01\n", "is Windows-1252 (ANSI) text, not UTF-8: save it as UTF-8"),
     ],
 )
 def test_bad_closures_files(tmp_path: Path, content: str | bytes, message: str) -> None:

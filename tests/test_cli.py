@@ -331,8 +331,8 @@ def test_holidays_json_and_csv() -> None:
         ("2022-12-27", "Christmas Day (observed)"),
     ]
     out = ok("holidays", "--year", "2010", "--format", "csv", "--closed", "2010-12-29")
-    assert out.splitlines()[0] == "date,name,closure"
-    assert "2010-12-29,Council closure,yes" in out.splitlines()
+    assert out.splitlines()[0] == "date,name,closure,projected"
+    assert "2010-12-29,Council closure,yes,no" in out.splitlines()
     table = ok("holidays", "--year", "2010", "--region", "scotland")
     assert "Days skipped in 2010: Mon-Fri, less bank holidays in Scotland" in table
     assert "Mon 4 Jan 2010" in table
@@ -341,7 +341,8 @@ def test_holidays_json_and_csv() -> None:
 def test_version_and_help_examples() -> None:
     assert ok("--version") == f"inspectcal {__version__}\n"
     for command in COUNTING_COMMANDS:
-        assert "Example: inspectcal " + command in ok(command, "--help"), command
+        examples = ok(command, "--help").split("Examples:\n", 1)[1]
+        assert f"inspectcal {command} " in examples, command
 
 
 def test_python_dash_m_and_no_ansi_when_piped() -> None:

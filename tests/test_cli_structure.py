@@ -110,7 +110,7 @@ def test_bare_command_prints_the_help() -> None:
             ["frameworks", "shoe"],
             "No such command 'shoe'. Did you mean 'show'? (see 'inspectcal frameworks --help')",
         ),
-        (["add", "2010-02-22"], "Missing argument 'N'. (see 'inspectcal add --help')"),
+        (["between"], "Missing argument 'A'. (see 'inspectcal between --help')"),
     ],
 )
 def test_usage_errors_are_one_line_naming_the_help(args: list[str], message: str) -> None:
@@ -157,6 +157,8 @@ def test_shared_options_work_in_a_module_with_postponed_annotations(tmp_path: Pa
         import postponed_command  # type: ignore[import-not-found]
     finally:
         sys.path.remove(str(tmp_path))
-    args = ["--region", "scotland", "--closed", "2010-12-29", "--closed", "2010-12-30", "--no-bank-holidays"]
+    args = ["--region", "scotland", "--closed", "2010-12-29", "--closed", "2010-12-30"]
     result = runner.invoke(postponed_command.app, args)
-    assert (result.exit_code, result.stdout) == (0, "scotland 2 False\n"), result.output
+    assert (result.exit_code, result.stdout) == (0, "scotland 2 True\n"), result.output
+    result = runner.invoke(postponed_command.app, ["--closed", "2010-12-29", "--no-bank-holidays"])
+    assert (result.exit_code, result.stdout) == (0, "england-and-wales 1 False\n"), result.output

@@ -839,3 +839,62 @@ def test_word_cells_read_as_word_shows_them_with_tracked_changes(tmp_path: Path)
         ("22/02/2010", "1", "1", "Notified"),
         ("26/02/2010", "5", "5", "Set-up meeting"),
     ]
+
+
+def test_a_table_inside_a_content_control_is_found_and_nested_tables_are_not_counted(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = tmp_path / "t.docx"
+    document = Document()
+    outer = document.add_table(rows=1, cols=1)
+    outer.rows[0].cells[0].add_table(rows=1, cols=2)  # a table nested in a cell: not a table of its own
+    table = document.add_table(rows=2, cols=2)
+    cells = [*table.rows[0].cells, *table.rows[1].cells]
+    for cell, text in zip(cells, ("Date", "Day", "26/02/2010", "5"), strict=True):
+        cell.text = text
+    # Wrap the timetable in a block content control, as many council templates do.
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent/></w:sdt>")
+    table._tbl.addprevious(sdt)
+    sdt[0].append(table._tbl)
+    document.save(path)
+    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    assert result.exit_code == 0
+    assert [(r["line"], r["expected_day"]) for r in json.loads(result.stdout)] == [(2, "5")]
+    assert result.stderr == (
+        f"Note: timetable {path} has 2 tables; read table 2, the first with a date and a Day column "
+        "(--table N reads another)\n"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "t.txt"
+    path.write_bytes("Date\tDay\r\n22/02/2010\t1\r\n".encode(encoding))
+    assert fails(str(path)) == (
+        f"timetable {path} looks like UTF-16 text without a byte-order mark: save it from Excel as "
+        "Unicode text or as CSV UTF-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-n", "2010-02-22"],
+        ["-n", "2010-12-13", "--closed", "2010-12-29..2010-12-31"],  # across New Year, with closures
+        ["-n", "2024-11-25", "-f", "ilacs-standard"],
+        ["-n", "2019-03-18", "-f", "jtai", "--region", "scotland"],
+    ],
+)
+def test_check_agrees_with_every_row_of_the_word_plan_it_wrote(tmp_path: Path, args: list[str]) -> None:
+    path = tmp_path / "plan.docx"
+    made = runner.invoke(app, ["plan", *args, "--format", "docx", "-o", str(path)])
+    assert made.exit_code == 0, made.stderr
+    checked = [a for a in args if a not in ("-f", "ilacs-standard", "jtai")]
+    result = runner.invoke(app, ["check", str(path), *checked, "--format", "json"])
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    rows = json.loads(result.stdout)
+    plan = json.loads(runner.invoke(app, ["plan", *args, "--format", "json"]).stdout)
+    assert len(rows) == len(plan["milestones"])
+    assert all(r["ok"] for r in rows)

@@ -37,7 +37,7 @@ def test_decode_accepts_utf8_with_and_without_bom() -> None:
     [
         (b"2010-01-01\n2010-01-02\n20\x0010-01-03\n", "f, line 3: is not text (it holds binary data)"),
         (b"2010-01-01\r2010-01-02\r\n\x00", "f, line 3: is not text (it holds binary data)"),
-        (b"ok\nok\ncaf\xe9\n", "f, line 3: is not UTF-8 text: save it as plain text (UTF-8)"),
+        (b"ok\nok\ncaf\xe9\n", "f, line 3: is Windows-1252 (ANSI) text, not UTF-8: save it as UTF-8"),
         (codecs.BOM_UTF8 + b"ok\n\xff\n", "f, line 2: is not valid utf-8 text"),
     ],
 )

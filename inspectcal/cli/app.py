@@ -61,7 +61,46 @@ def command(name: str, **settings: Any) -> Callable[[F], F]:
     """
     single = typer.Typer(add_completion=False, rich_markup_mode=None)
     _COMMANDS[name] = single
+    settings.setdefault("cls", InspectcalCommand)
     return single.command(name, **settings)
+
+
+class InspectcalCommand(TyperCommand):
+    """A command whose plain help lists its options in sections, by each one's rich_help_panel.
+
+    Plain help, not Rich's: Rich would double the start-up time of --help. Options without
+    a panel come first, under "Options"; then the panels in the order of ``PANELS``.
+    """
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        from inspectcal.cli.options import PANELS
+
+        arguments, helps = [], []
+        sections: dict[str, list[tuple[str, str]]] = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append(record)
+            elif param.name == "help":
+                helps.append(record)
+            else:
+                sections.setdefault(getattr(param, "rich_help_panel", None) or "Options", []).append(record)
+        if arguments:
+            with formatter.section("Arguments"):
+                formatter.write_dl(arguments)
+        # The command's own options first; --help last (alone, after the panels).
+        order = ["Options", *PANELS] if "Options" in sections else [*PANELS, "Options"]
+        sections.setdefault("Options", []).extend(helps)
+        for name in sorted(sections, key=lambda n: order.index(n) if n in order else len(order)):
+            with formatter.section(name):
+                formatter.write_dl(sections[name])
+
+
+def examples(*lines: str) -> str:
+    """An epilog of real command lines, kept as written (Click rewraps other paragraphs)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def add_group(name: str, group: typer.Typer) -> None:
@@ -97,6 +136,11 @@ class _Commands(MutableMapping[str, TyperCommand | TyperGroup]):
         return len(COMMAND_MODULES)
 
 
+class _ReaderGone(Exception):
+    """A BrokenPipeError from a command, carried past Click's and Typer's own EPIPE handling
+    (which exits 1) to ``InspectcalGroup.main``."""
+
+
 class InspectcalGroup(TyperGroup):
     """The root group: builds a command only when it is asked for, turns failures into exit codes."""
 
@@ -118,7 +162,12 @@ class InspectcalGroup(TyperGroup):
             from inspectcal.output import closed_stdout
 
             sys.stdout = closed_stdout()
+        if os.environ.get("_INSPECTCAL_COMPLETE"):  # a shell asking for completions: see _completion
+            _completion_classes()
         warned.clear()  # one warning per run, also when tests run many in one process
+        readers = sys.modules.get("inspectcal.readers.base")  # loaded only when a run reads files
+        if readers is not None:
+            readers.stdin_claims.clear()
         code = 0
         try:
             result = super().main(args, prog_name or "inspectcal", **extra)
@@ -127,21 +176,44 @@ class InspectcalGroup(TyperGroup):
             _fail(str(error), error.exit_code)
         except typer.Abort:
             code = 130
-        except BrokenPipeError:
+        except (BrokenPipeError, _ReaderGone):  # the reader went away (`| head`): it has what it wanted
             _quiet_broken_pipe()
-            code = 1
+            code = 0
         except OSError as error:  # the library wraps its own I/O: this is echo (help, --version) to stdout
             _stdout_failed(error)
         except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
             path = getattr(getattr(error, "ctx", None), "command_path", None)
             hint = f" (see '{path} --help')" if path else ""
-            _fail(f"{error.format_message()}{hint}", error.exit_code)
+            message = _after_double_dash(error.format_message(), sys.argv[1:] if args is None else list(args))
+            _fail(f"{message}{hint}", error.exit_code)
         except Exception as error:  # anything unforeseen: one line, unless debugging
             if os.environ.get("INSPECTCAL_DEBUG"):
                 raise
             _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
         _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
+
+    def invoke(self, ctx: Any) -> Any:  # Click's Context (Typer vendors Click)
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as error:
+            raise _ReaderGone from error
+
+
+def _after_double_dash(message: str, args: list[str]) -> str:
+    """The parser's message, plus why an option it quotes was read as an argument: it came
+    after ``--`` (``date -- -1 --notified DATE``)."""
+    if "--" not in args:
+        return message
+    after = args[args.index("--") + 1 :]
+    quoted_options = [a for a in after if a.startswith("-") and f"'{a}'" in message]
+    if not quoted_options:
+        return message
+    option = quoted_options[0]
+    return (
+        f"{message.rstrip('.')}: {option} comes after '--', which makes everything after it an "
+        "argument; put the options before '--', or leave '--' out (a negative number needs none)"
+    )
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -154,7 +226,6 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _quiet_broken_pipe()
-        sys.exit(1)
     except OSError as error:
         _stdout_failed(error)
 
@@ -168,7 +239,10 @@ def _stdout_failed(error: OSError) -> NoReturn:
 
 def _quiet_broken_pipe() -> None:
     # The reader (e.g. `head`) has gone: point stdout at /dev/null so that the
-    # interpreter's final flush does not complain, and end without a message.
+    # interpreter's final flush does not complain, and end without a message. The exit code
+    # is then what it would have been had the reader read everything: 0 for every command,
+    # as when the reader leaves after the last write (only a batch that has already reported
+    # a bad line exits 2, see run_batch).
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -188,6 +262,32 @@ app = typer.Typer(
 )
 
 
+def _completion_classes() -> None:
+    """Typer's bash, zsh, fish and PowerShell completion, loaded only when it is used."""
+    from typer.completion import get_completion_inspect_parameters
+
+    # Typer renders each value's help with Rich for zsh, fish and PowerShell, wrapped to the
+    # terminal's width: a wrapped line would reach the shell as a value of its own.
+    os.environ["TERMINAL_WIDTH"] = os.environ["COLUMNS"] = "10000"
+    get_completion_inspect_parameters()  # registers the shells' completion classes
+
+
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from typer.completion import install_callback
+
+        _completion_classes()
+        install_callback(ctx, param, value)
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from typer.completion import show_callback
+
+        _completion_classes()
+        show_callback(ctx, param, value)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"inspectcal {__version__}")
@@ -200,6 +300,28 @@ def main(
     *,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    # Typer's own completion options, declared here so that a normal run does not load the
+    # completion machinery (add_completion=True would import it on every run).
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for the current shell (bash, zsh, fish or PowerShell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Show the completion script for the current shell, to copy it or install it by hand.",
+        ),
     ] = False,
 ) -> None:
     """Working-day timelines for inspections of children's services in England.

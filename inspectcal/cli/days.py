@@ -5,13 +5,16 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from inspectcal.cli.app import command
+from inspectcal.cli.app import command, examples
 from inspectcal.cli.options import (
     DEFAULT_REGION,
+    ICS_PANEL,
+    OUTPUT_PANEL,
+    PLAN_PANEL,
     AnchorOption,
     BankHolidaysFile,
     CalendarOptions,
@@ -28,16 +31,21 @@ from inspectcal.cli.options import (
     PlanFormat,
     PlanNotified,
     Region,
+    ResultFormat,
     calendar_from_options,
     document_time,
     emit,
     emit_bytes,
+    emit_result,
     export_time,
     framework_from_options,
     planned,
     read_date,
+    read_date_and_number,
+    read_two_dates,
     run_batch,
-    tab_line,
+    run_result_batch,
+    stdin_items,
     today_date,
     warn_if_projected,
 )
@@ -52,17 +60,34 @@ if TYPE_CHECKING:
 _NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number, not an option
 
 
-@command("plan", epilog="Example: inspectcal plan --notified 2010-02-22 --format json")
+@command(
+    "plan",
+    epilog=examples(
+        "inspectcal plan --notified 2010-02-22",
+        "inspectcal plan --notified 22/02/2010 --name Nottinghamshire --format json",
+        "inspectcal plan --anchor fieldwork-start=2010-03-08 --region scotland",
+        "inspectcal plan --notified 2010-02-22 --format ics --name Nottinghamshire -o plan.ics",
+        "inspectcal plan --framework ilacs-standard --param publication_gap=21 --notified 2021-06-07",
+    ),
+)
 def plan(
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
     name: Annotated[
-        str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority, shown in titles.")
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="AUTHORITY",
+            help="The local authority, shown in titles.",
+            rich_help_panel=PLAN_PANEL,
+        ),
     ] = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = PlanFormat.table,
+    fmt: Annotated[
+        PlanFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = PlanFormat.table,
     output: Output = None,
     force: Force = False,
     remind: Annotated[
@@ -72,6 +97,7 @@ def plan(
             metavar="WHEN",
             help="ics: an alarm at a time of day some days before each event (1d@09:00), "
             "or this long before its start at midnight (1d, 2h, 30m).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = None,
     per_day: Annotated[
@@ -79,6 +105,7 @@ def plan(
         typer.Option(
             "--per-day",
             help="ics: one event per working day of a range (weekends stay free).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = False,
     busy: Annotated[
@@ -86,6 +113,7 @@ def plan(
         typer.Option(
             "--busy",
             help="ics: show events as busy (default: free, they block nobody's diary).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = False,
     calendar_name: Annotated[
@@ -94,10 +122,14 @@ def plan(
             "--calendar-name",
             metavar="TEXT",
             help="ics: name the calendar (Outlook then opens the file as a new calendar).",
+            rich_help_panel=ICS_PANEL,
         ),
     ] = None,
     picture: Annotated[
-        bool, typer.Option("--picture", help="docx: add the timeline picture under the table.")
+        bool,
+        typer.Option(
+            "--picture", help="docx: add the timeline picture under the table.", rich_help_panel=OUTPUT_PANEL
+        ),
     ] = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
@@ -229,8 +261,19 @@ def _plan_batch(
     run_batch(render, output, force, header=header)
 
 
+ResultFormatOption = Annotated[
+    ResultFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+]
+
+
 @command(
-    "date", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal date 11 20 40 --notified 2010-02-22"
+    "date",
+    context_settings=_NUMBER_ARGS,
+    epilog=examples(
+        "inspectcal date 11 20 40 --notified 2010-02-22",
+        "inspectcal date 40 --notified 2010-02-22 --region ni --format json",
+        "printf '2010-02-22\\n2011-02-21\\n' | inspectcal date 11 40 --notified -",
+    ),
 )
 def date_of_day(
     days: Annotated[
@@ -238,6 +281,9 @@ def date_of_day(
     ],
     *,
     notified: Notified,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -249,32 +295,52 @@ def date_of_day(
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated dates: the notification date, then each Day N.
     """
+    from inspectcal.render.results import DATE
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     source, calendar = calendar_from_options(calendar_options)
 
-    def dates_of(start: date) -> list[str]:
+    def dates_of(start: date) -> dict[str, Any]:
         found = [calendar.day_date(start, n) for n in days]
         warn_if_projected(source, *found)
-        return [d.isoformat() for d in found]
+        return {
+            "notified": start.isoformat(),
+            "days": [{"day": n, "date": d.isoformat()} for n, d in zip(days, found, strict=True)],
+        }
 
     if notified == "-":
-        run_batch(tab_line(dates_of))
+        run_result_batch(dates_of, DATE, fmt, output, force)
         return
-    emit("".join(f"{line}\n" for line in dates_of(read_date(notified, "--notified"))), None, False)
+    emit_result(dates_of(read_date(notified, "--notified")), DATE, fmt, output, force)
 
 
-@command("day", epilog="Example: inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22")
+@command(
+    "day",
+    epilog=examples(
+        "inspectcal day 2010-03-08 19/03/2010 --notified 2010-02-22",
+        "inspectcal day 2010-04-20 --notified 2010-02-22 --format csv",
+    ),
+)
 def day_of_date(
     dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
     *,
     notified: Notified,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Print the Day number of each date, one per line."""
+    """Print the Day number of each date, one per line.
+
+    With --notified - it reads notification dates from stdin, one a line, and prints for each
+    a line of tab-separated values: the notification date, then each date's Day number.
+    """
+    from inspectcal.render.results import DAY
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     source, calendar = calendar_from_options(calendar_options)
     wanted = [read_date(text, "DATE") for text in dates]
@@ -287,62 +353,150 @@ def day_of_date(
                 f"the next working day is {following.isoformat()}"
             )
 
-    def numbers_for(start: date) -> list[str]:
-        return [str(calendar.day_number(start, when)) for when in wanted]
+    def numbers_for(start: date) -> dict[str, Any]:
+        return {
+            "notified": start.isoformat(),
+            "dates": [{"date": when.isoformat(), "day": calendar.day_number(start, when)} for when in wanted],
+        }
 
     if notified == "-":
-        run_batch(tab_line(numbers_for))
+        run_result_batch(numbers_for, DAY, fmt, output, force)
         return
-    emit("".join(f"{n}\n" for n in numbers_for(read_date(notified, "--notified"))), None, False)
+    emit_result(numbers_for(read_date(notified, "--notified")), DAY, fmt, output, force)
 
 
-@command("add", context_settings=_NUMBER_ARGS, epilog="Example: inspectcal add 2010-02-22 39")
+@command(
+    "add",
+    context_settings=_NUMBER_ARGS,
+    epilog=examples(
+        "inspectcal add 2010-02-22 39",
+        "inspectcal add 2010-12-20 10 --closed 2010-12-29..2010-12-31",
+        "printf '2010-02-22 39\\n2011-02-21 -5\\n' | inspectcal add -",
+    ),
+)
 def add(
-    start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from.")],
-    n: Annotated[int, typer.Argument(metavar="N", help="Working days to add (negative counts back).")],
+    start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from; '-' reads stdin.")],
+    n: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="N", help="Working days to add (negative counts back); with DATE '-', for every line."
+        ),
+    ] = None,
     *,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Print the date N working days after DATE (like a spreadsheet's WORKDAY)."""
+    """Print the date N working days after DATE (like a spreadsheet's WORKDAY).
+
+    With DATE '-' it reads stdin, a line each: "DATE N" (or just DATE when N is given), and
+    prints a tab-separated line for each: the date, N and the result.
+    """
+    from inspectcal.render.results import ADD
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    if start != "-" and n is None:
+        raise InputError("give N, the working days to add, e.g. inspectcal add 2010-02-22 39")
     source, calendar = calendar_from_options(calendar_options)
-    result = calendar.add(read_date(start, "DATE"), n)
-    warn_if_projected(source, result)
-    emit(f"{result.isoformat()}\n", None, False)
+
+    def added(pair: tuple[date, int]) -> dict[str, Any]:
+        day, count = pair
+        result = calendar.add(day, count)
+        warn_if_projected(source, result)
+        return {"start": day.isoformat(), "n": count, "date": result.isoformat()}
+
+    if start == "-":
+        fixed = n
+        items = (
+            stdin_items(read_date_and_number, "add -")
+            if fixed is None
+            else stdin_items(lambda text: (read_date(text, "DATE"), fixed), "add -")
+        )
+        run_result_batch(added, ADD, fmt, output, force, what="add -", items=items)
+        return
+    assert n is not None
+    emit_result(added((read_date(start, "DATE"), n)), ADD, fmt, output, force)
 
 
-@command("between", epilog="Example: inspectcal between 2010-02-22 2010-04-20")
+@command(
+    "between",
+    epilog=examples(
+        "inspectcal between 2010-02-22 2010-04-20",
+        "inspectcal between 2010-02-22 2010-04-20 --inclusive --format json",
+        "printf '2010-02-22,2010-04-20\\n' | inspectcal between -",
+    ),
+)
 def between(
-    first: Annotated[str, typer.Argument(metavar="A", help="The first date.")],
-    second: Annotated[str, typer.Argument(metavar="B", help="The second date.")],
+    first: Annotated[str, typer.Argument(metavar="A", help="The first date; '-' reads stdin.")],
+    second: Annotated[
+        str | None, typer.Argument(metavar="B", help="The second date; with A '-', for every line.")
+    ] = None,
     *,
     inclusive: Annotated[
         bool, typer.Option("--inclusive", help="Count A as well (spreadsheet NETWORKDAYS).")
     ] = False,
+    fmt: ResultFormatOption = ResultFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
     closures: ClosuresFile = None,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Print the working days after A up to and including B (negative if B is before A)."""
+    """Print the working days after A up to and including B (negative if B is before A).
+
+    With A '-' it reads stdin, a line each: "A B" (tab or comma between them; or just A when B
+    is given), and prints a tab-separated line for each: A, B and the count.
+    """
+    from inspectcal.render.results import BETWEEN
+
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
+    if first != "-" and second is None:
+        raise InputError("give B, the second date, e.g. inspectcal between 2010-02-22 2010-04-20")
     source, calendar = calendar_from_options(calendar_options)
-    a, b = read_date(first, "A"), read_date(second, "B")
-    warn_if_projected(source, a, b)
-    count = calendar.between(a, b, inclusive=inclusive)
-    emit(f"{count}\n", None, False)
+
+    def counted(pair: tuple[date, date]) -> dict[str, Any]:
+        a, b = pair
+        warn_if_projected(source, a, b)
+        return {
+            "a": a.isoformat(),
+            "b": b.isoformat(),
+            "inclusive": inclusive,
+            "working_days": calendar.between(a, b, inclusive=inclusive),
+        }
+
+    if first == "-":
+        if second is None:
+            items = stdin_items(read_two_dates, "between -")
+        else:
+            fixed = read_date(second, "B")
+            items = stdin_items(lambda text: (read_date(text, "A"), fixed), "between -")
+        run_result_batch(counted, BETWEEN, fmt, output, force, what="between -", items=items)
+        return
+    assert second is not None
+    emit_result(counted((read_date(first, "A"), read_date(second, "B"))), BETWEEN, fmt, output, force)
 
 
-@command("holidays", epilog="Example: inspectcal holidays --year 2022 --format json")
+@command(
+    "holidays",
+    epilog=examples(
+        "inspectcal holidays --year 2022",
+        "inspectcal holidays --year 2022 --region scotland --format csv",
+        "inspectcal holidays --year 2012 --format json",
+    ),
+)
 def holidays(
     *,
     year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
     output: Output = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -378,6 +532,7 @@ def holidays(
             f"--year {chosen} is outside the supported years {calendar.first.year} to {calendar.last.year}"
         )
     days = calendar.days_off_between(date(chosen, 1, 1), date(chosen, 12, 31))
+    warn_if_projected(source, date(chosen, 1, 1))
     buffer = OutputBuffer(output)
     render_days_off(days, chosen, source, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

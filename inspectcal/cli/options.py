@@ -9,17 +9,58 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
-from inspectcal.errors import InputError, InspectcalError
+from inspectcal.errors import InputError, InspectcalError, OutOfRangeError
 
 if TYPE_CHECKING:  # imported where used, to keep start-up light
     from inspectcal.calendars import CalendarSource
     from inspectcal.frameworks import Framework
     from inspectcal.plan import Plan
     from inspectcal.workdays import WorkingCalendar
+
+T = TypeVar("T")
+
+# Help panels: options grouped by purpose (the public rich_help_panel of each option; app.py
+# prints them as plain help sections, without importing Rich).
+PLAN_PANEL = "What to plan"
+CALENDAR_PANEL = "Working days: region, bank holidays, closures"
+OUTPUT_PANEL = "Output"
+ICS_PANEL = "Calendar file (--format ics)"
+PANELS = (PLAN_PANEL, CALENDAR_PANEL, OUTPUT_PANEL, ICS_PANEL)
+
+
+def _complete_regions(incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import regions
+
+    return regions(incomplete)
+
+
+def complete_frameworks(incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import frameworks
+
+    return frameworks(incomplete)
+
+
+def _complete_anchors(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import anchors
+
+    return anchors(ctx, incomplete)
+
+
+def _complete_params(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import params
+
+    return params(ctx, incomplete)
+
+
+def complete_critical(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from inspectcal.cli.complete import critical
+
+    return critical(ctx, incomplete)
+
 
 # -- options shared by every command that counts days ---------------------------
 
@@ -28,7 +69,10 @@ Region = Annotated[
     typer.Option(
         "--region",
         metavar="REGION",
-        help="Bank holidays of: england-and-wales, scotland or northern-ireland.",
+        help="Bank holidays of: england-and-wales, scotland or northern-ireland, in any case; "
+        "england, wales, scot and ni work too.",
+        rich_help_panel=CALENDAR_PANEL,
+        autocompletion=_complete_regions,
     ),
 ]
 NoBankHolidays = Annotated[
@@ -36,6 +80,7 @@ NoBankHolidays = Annotated[
     typer.Option(
         "--no-bank-holidays",
         help="Count Monday to Friday only (skip no bank holidays).",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 Closed = Annotated[
@@ -44,6 +89,7 @@ Closed = Annotated[
         "--closed",
         metavar="DATE[..DATE]",
         help="A council closure day or range, e.g. 2010-12-29..2010-12-31 (repeatable).",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 ClosuresFile = Annotated[
@@ -52,6 +98,7 @@ ClosuresFile = Annotated[
         "--closures",
         metavar="FILE",
         help="File of closure dates or ranges, one per line ('# text' names them), or an .ics calendar.",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 BankHolidaysFile = Annotated[
@@ -61,15 +108,28 @@ BankHolidaysFile = Annotated[
         metavar="FILE",
         help="Official bank holidays in the gov.uk JSON format; they replace the built-in ones "
         "for each year the file lists events in.",
+        rich_help_panel=CALENDAR_PANEL,
     ),
 ]
 Notified = Annotated[
     str,
-    typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
+    typer.Option(
+        "--notified",
+        "-n",
+        metavar="DATE",
+        help="The notification date: Day 1 ('-' reads one a line from stdin).",
+        rich_help_panel=PLAN_PANEL,
+    ),
 ]
 PlanNotified = Annotated[
     str | None,
-    typer.Option("--notified", "-n", metavar="DATE", help="The notification date: Day 1."),
+    typer.Option(
+        "--notified",
+        "-n",
+        metavar="DATE",
+        help="The notification date: Day 1 ('-' reads one a line from stdin).",
+        rich_help_panel=PLAN_PANEL,
+    ),
 ]
 AnchorOption = Annotated[
     str | None,
@@ -78,21 +138,45 @@ AnchorOption = Annotated[
         metavar="DAY=DATE",
         help="Instead of --notified: a known date on a known Day or milestone, "
         "e.g. 11=2010-03-08 or fieldwork-start=2010-03-08.",
+        rich_help_panel=PLAN_PANEL,
+        autocompletion=_complete_anchors,
     ),
 ]
 FrameworkOption = Annotated[
     str,
-    typer.Option("--framework", "-f", metavar="ID|PATH", help="Built-in framework id or a .toml file."),
+    typer.Option(
+        "--framework",
+        "-f",
+        metavar="ID|PATH",
+        help="Built-in framework id or a .toml file ('-' reads stdin).",
+        rich_help_panel=PLAN_PANEL,
+        autocompletion=complete_frameworks,
+    ),
 ]
 Params = Annotated[
     list[str] | None,
-    typer.Option("--param", metavar="NAME=VALUE", help="Override a framework parameter (repeatable)."),
+    typer.Option(
+        "--param",
+        metavar="NAME=VALUE",
+        help="Override a framework parameter (repeatable).",
+        rich_help_panel=PLAN_PANEL,
+        autocompletion=_complete_params,
+    ),
 ]
 Output = Annotated[
     str | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout ('-' is stdout)."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of stdout ('-' is stdout).",
+        rich_help_panel=OUTPUT_PANEL,
+    ),
 ]
-Force = Annotated[bool, typer.Option("--force", help="Replace the --output file if it exists.")]
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT_PANEL),
+]
 
 
 DEFAULT_REGION = "england-and-wales"
@@ -133,6 +217,15 @@ class PlanFormat(StrEnum):
     docx = "docx"
 
 
+class ResultFormat(StrEnum):
+    """date, day, add and between: a line each (tab-separated in a batch), or data."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
@@ -153,6 +246,9 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
     )
     from inspectcal.dates import parse_date_span
 
+    chosen = get_region(region)
+    if no_bank_holidays:
+        _refuse_with_no_bank_holidays(chosen.key, bank_holidays_file)
     found = []
     for text in closed or []:
         try:
@@ -163,7 +259,6 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         from inspectcal.avoid import read_closures_file
 
         found.extend(read_closures_file(closures))
-    chosen = get_region(region)
     official = None
     if bank_holidays_file is not None:
         from inspectcal.calendars import read_official_file
@@ -176,6 +271,20 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         for message in official_warnings(source):
             sys.stderr.write(f"Warning: {message}\n")
     return source, working_calendar(source)
+
+
+def _refuse_with_no_bank_holidays(region: str, bank_holidays_file: Path | None) -> None:
+    """--no-bank-holidays skips no bank holidays: a file or region of them would be ignored."""
+    if bank_holidays_file is not None:
+        raise InputError(
+            "--no-bank-holidays and --bank-holidays-file contradict each other: the file's bank "
+            "holidays would be ignored; give one or the other"
+        )
+    if region != DEFAULT_REGION:
+        raise InputError(
+            f"--no-bank-holidays and --region {region} contradict each other: the region's bank "
+            "holidays would be ignored; give one or the other"
+        )
 
 
 warned: set[int] = set()
@@ -236,7 +345,16 @@ def plan_from_options(
                 f"--anchor '{anchor}' is not DAY=DATE, e.g. 11=2010-03-08 or fieldwork-start=2010-03-08"
             )
         known = Anchor(parse_anchor_day(framework, key), read_date(when, "--anchor"))
-        day_one = notified_from_anchor(calendar, known)
+        try:
+            day_one = notified_from_anchor(calendar, known)
+        except OutOfRangeError:
+            if not calendar.first <= known.date <= calendar.last:
+                raise
+            raise OutOfRangeError(
+                f"--anchor {anchor}: Day 1, the notification date it implies ({known.day - 1} working "
+                f"days before {known.date.isoformat()}), would fall before {calendar.first.isoformat()}, "
+                "the first supported date"
+            ) from None
     else:
         assert notified is not None
         day_one = read_date(notified, "--notified")
@@ -290,12 +408,13 @@ def emit(text: str, output: str | None, force: bool) -> None:
     write_output(text, output, force=force)
 
 
-def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
-    """(line number, date or the error reading it) for each stdin line but blanks and comments."""
-    from inspectcal.dates import parse_date
-    from inspectcal.readers.base import stdin, stream_lines
+def stdin_items(
+    read: Callable[[str], T], what: str = "--notified -"
+) -> Iterator[tuple[int, T | InspectcalError]]:
+    """(line number, ``read(line)`` or the error) for each stdin line but blanks and comments."""
+    from inspectcal.readers.base import claim_stdin, stdin, stream_lines
 
-    today = today_date()
+    claim_stdin(what)
     for number, line in stream_lines(stdin(), "stdin"):
         if isinstance(line, InspectcalError):
             yield number, line
@@ -304,17 +423,26 @@ def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
         if not text or text.startswith("#"):
             continue
         try:
-            yield number, parse_date(text, today=today)
+            yield number, read(text)
         except InspectcalError as error:
             yield number, error
 
 
+def stdin_dates() -> Iterator[tuple[int, date | InspectcalError]]:
+    """(line number, date or the error reading it) for each stdin line but blanks and comments."""
+    from inspectcal.dates import parse_date
+
+    today = today_date()
+    return stdin_items(lambda text: parse_date(text, today=today))
+
+
 def run_batch(
-    render: Callable[[date], str],
+    render: Callable[[Any], str],
     output: str | None = None,
     force: bool = False,
     *,
     header: Iterable[str] = (),
+    items: Iterator[tuple[int, Any]] | None = None,
 ) -> None:
     """The one batch loop: ``render`` each stdin date and write it as it comes (constant memory).
 
@@ -324,22 +452,26 @@ def run_batch(
     from inspectcal.output import output_stream
 
     bad = 0
-    with output_stream(output, force=force) as stream:
-        stream.writelines(header)
-        for number, day in stdin_dates():
-            try:
-                if isinstance(day, InspectcalError):
-                    raise day
-                text = render(day)
-            except InspectcalError as error:
-                report_bad_line(number, error)
-                bad += 1
-                continue
-            stream.write(text)
+    rest = "the rest were done"
+    try:
+        with output_stream(output, force=force) as stream:
+            stream.writelines(header)
+            for number, day in stdin_dates() if items is None else items:
+                try:
+                    if isinstance(day, InspectcalError):
+                        raise day
+                    text = render(day)
+                except InspectcalError as error:
+                    report_bad_line(number, error)
+                    bad += 1
+                    continue
+                stream.write(text)
+    except BrokenPipeError:  # the reader went away: 0 as for every command, unless a line was bad
+        if not bad:
+            raise
+        rest = "the reader of the output left before the rest were done"
     if bad:
-        sys.stderr.write(
-            f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); the rest were done\n"
-        )
+        sys.stderr.write(f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); {rest}\n")
         raise typer.Exit(2)
 
 
@@ -391,3 +523,73 @@ def emit_bytes(data: bytes, output: str | None, force: bool, what: str) -> None:
             f"give -o FILE.{what}, or redirect stdout to a file"
         )
     write_bytes(data, output, force=force)
+
+
+def emit_result(
+    record: dict[str, Any], shape: Any, fmt: ResultFormat, output: str | None, force: bool
+) -> None:
+    """One result of date, day, add or between, in ``fmt``, to --output or stdout."""
+    from inspectcal.render.results import render_one
+
+    emit(render_one(record, shape, fmt.value), output, force)
+
+
+def run_result_batch(
+    compute: Callable[[Any], dict[str, Any]],
+    shape: Any,
+    fmt: ResultFormat,
+    output: str | None,
+    force: bool,
+    *,
+    what: str = "--notified -",
+    items: Iterator[tuple[int, Any]] | None = None,
+) -> None:
+    """date/day/add/between on stdin: one result a line (or CSV rows), with the batch rules of run_batch."""
+    from inspectcal.render.results import batch_header, batch_line
+
+    if fmt is ResultFormat.json:
+        raise InputError(f"{what} reads stdin a line at a time: use --format text, jsonl or csv")
+    run_batch(
+        lambda item: batch_line(compute(item), shape, fmt.value),
+        output,
+        force,
+        header=batch_header(shape, fmt.value),
+        items=items,
+    )
+
+
+def read_date_and_number(text: str) -> tuple[date, int]:
+    """A stdin line for ``add -``: a date, then a whole number (tab, comma or spaces between)."""
+    import re
+
+    match = re.fullmatch(r"(.*?)[\s,]+([-+]?\d+)", text)
+    if match is None:
+        raise InputError(f"{_quoted(text)} is not DATE N, e.g. 2010-02-22 39 (a tab or a comma also works)")
+    return read_date(match[1], "DATE"), int(match[2])
+
+
+def read_two_dates(text: str) -> tuple[date, date]:
+    """A stdin line for ``between -``: two dates, split at the one place where both halves read."""
+    import re
+
+    from inspectcal.dates import parse_date
+
+    today = today_date()
+    found = set()
+    for gap in re.finditer(r"\t|,|\s+", text):
+        left, right = text[: gap.start()], text[gap.end() :]
+        try:
+            found.add((parse_date(left, today=today), parse_date(right, today=today)))
+        except InspectcalError:
+            continue
+    if len(found) != 1:
+        reason = "cannot read two dates in" if not found else "cannot tell where the first date ends in"
+        raise InputError(f"{reason} {_quoted(text)}: write A and B with a tab or a comma between them")
+    (pair,) = found
+    return pair
+
+
+def _quoted(text: str) -> str:
+    from inspectcal.errors import quoted
+
+    return quoted(text)

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from inspectcal.cli.app import add_group, command
+from inspectcal.cli.app import add_group, command, examples
 from inspectcal.cli.options import (
     DEFAULT_REGION,
+    OUTPUT_PANEL,
+    PLAN_PANEL,
     AnchorOption,
     BankHolidaysFile,
     CalendarOptions,
@@ -26,6 +28,8 @@ from inspectcal.cli.options import (
     PlanNotified,
     Region,
     calendar_from_options,
+    complete_critical,
+    complete_frameworks,
     document_time,
     emit,
     emit_bytes,
@@ -34,12 +38,14 @@ from inspectcal.cli.options import (
     read_date,
     warn_if_projected,
 )
+from inspectcal.errors import InputError
 
 
 class WindowFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
 
@@ -58,7 +64,12 @@ class StatusFormat(StrEnum):
 
 @command(
     "window",
-    epilog="Example: inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31",
+    epilog=examples(
+        "inspectcal window --from 2010-12-01 --to 2011-01-31 --avoid 2010-12-20..2010-12-31",
+        "inspectcal window --from 2010-12-13 --to 2011-01-07 --avoid 2011-01-10 --critical 5,11-20 "
+        "--format csv",
+        "inspectcal window --from 2010-12-13 --to 2010-12-24 --avoid 2010-12-20 --format markdown",
+    ),
 )
 def window(
     *,
@@ -92,9 +103,12 @@ def window(
             "--critical",
             metavar="SPEC",
             help="Milestones that must not clash, by Day or id, e.g. 5,11-20 (default: the framework's).",
+            autocompletion=complete_critical,
         ),
     ] = None,
-    fmt: Annotated[WindowFormat, typer.Option("--format", help="Output format.")] = WindowFormat.table,
+    fmt: Annotated[
+        WindowFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = WindowFormat.table,
     output: Output = None,
     force: Force = False,
     region: Region = DEFAULT_REGION,
@@ -149,23 +163,39 @@ def _warn_free(path: Path, titles: list[str]) -> None:
     )
 
 
-@command("calendar", epilog="Example: inspectcal calendar --notified 2010-02-22 --svg inspection.svg")
+@command(
+    "calendar",
+    epilog=examples(
+        "inspectcal calendar --notified 2010-02-22",
+        "inspectcal calendar --notified 2010-02-22 --svg inspection.svg",
+    ),
+)
 def calendar_picture(
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
     name: Annotated[
-        str | None, typer.Option("--name", metavar="AUTHORITY", help="The local authority.")
+        str | None,
+        typer.Option("--name", metavar="AUTHORITY", help="The local authority.", rich_help_panel=PLAN_PANEL),
     ] = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     svg: Annotated[
         str | None,
         typer.Option(
-            "--svg", metavar="FILE", help="Write the plan as a timeline picture (SVG) instead; '-' is stdout."
+            "--svg",
+            metavar="FILE",
+            help="Write the plan as a timeline picture (SVG) instead; '-' is stdout.",
+            rich_help_panel=OUTPUT_PANEL,
         ),
     ] = None,
-    force: Force = False,
+    output: Output = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace the --output or --svg file if it exists.", rich_help_panel=OUTPUT_PANEL
+        ),
+    ] = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -180,6 +210,8 @@ def calendar_picture(
         name = clean_label(name, "--name")
     result = planned(framework, param, notified, anchor, name, calendar_options)
     if svg is not None:
+        if output is not None:
+            raise InputError("give --svg FILE or --output FILE, not both: --svg writes the picture instead")
         from inspectcal.render.svg import timeline
 
         emit(timeline(result), svg, force)
@@ -188,10 +220,16 @@ def calendar_picture(
 
     buffer = OutputBuffer()
     month.render(result, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
 
 
-@command("check", epilog="Example: inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22")
+@command(
+    "check",
+    epilog=examples(
+        "inspectcal check examples/nottinghamshire-2010.csv --notified 2010-02-22",
+        "inspectcal check - --notified 2010-02-22 --format csv < examples/nottinghamshire-2010.csv",
+    ),
+)
 def check(
     timetable: Annotated[
         Path,
@@ -227,7 +265,11 @@ def check(
             help="Name the columns by header text or number, e.g. 'date=When,day=Day no,activity=What'.",
         ),
     ] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.table,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = CheckFormat.table,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -248,12 +290,18 @@ def check(
     verdicts = check_rows(found.rows, result.calendar, result.notified)
     buffer = OutputBuffer()
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
     if not all(v.ok for v in verdicts):
         raise typer.Exit(1)
 
 
-@command("status", epilog="Example: inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line")
+@command(
+    "status",
+    epilog=examples(
+        "inspectcal status --notified 2010-02-22 --on 2010-03-09",
+        "inspectcal status --notified 2010-02-22 --on 2010-03-09 --format line",
+    ),
+)
 def status(
     *,
     notified: PlanNotified = None,
@@ -267,7 +315,11 @@ def status(
     ] = 5,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.text,
+    fmt: Annotated[
+        StatusFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = StatusFormat.text,
+    output: Output = None,
+    force: Force = False,
     region: Region = DEFAULT_REGION,
     no_bank_holidays: NoBankHolidays = False,
     closed: Closed = None,
@@ -282,7 +334,7 @@ def status(
     result = planned(framework, param, notified, anchor, None, calendar_options)
     buffer = OutputBuffer()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
 
 
 frameworks_app = typer.Typer(
@@ -291,7 +343,7 @@ frameworks_app = typer.Typer(
     rich_markup_mode=None,
     invoke_without_command=True,
     help="List the inspection frameworks, or show one.",
-    epilog="Example: inspectcal frameworks show ilacs-standard",
+    epilog=examples("inspectcal frameworks", "inspectcal frameworks show ilacs-standard"),
 )
 add_group("frameworks", frameworks_app)
 
@@ -300,7 +352,11 @@ add_group("frameworks", frameworks_app)
 def frameworks(
     ctx: typer.Context,
     *,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """List the built-in inspection frameworks (id, title, status, milestones)."""
     if ctx.invoked_subcommand is not None:
@@ -310,23 +366,36 @@ def frameworks(
 
     buffer = OutputBuffer()
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)
 
 
 @frameworks_app.command(
-    "show", epilog="Example: inspectcal frameworks show ilacs-standard --param publication_gap=21"
+    "show",
+    epilog=examples(
+        "inspectcal frameworks show ilacs-standard --param publication_gap=21",
+        "inspectcal frameworks show slac-2009 --format csv",
+    ),
 )
 def frameworks_show(
     framework: Annotated[
-        str, typer.Argument(metavar="ID|PATH", help="Built-in framework id or a .toml file.")
+        str,
+        typer.Argument(
+            metavar="ID|PATH",
+            help="Built-in framework id or a .toml file ('-' reads stdin).",
+            autocompletion=complete_frameworks,
+        ),
     ],
     *,
     param: Params = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Show one framework's milestones by Day, its status and where it comes from."""
     from inspectcal.render.frameworks import render_one
 
     buffer = OutputBuffer()
     render_one(framework_from_options(framework, param), fmt.value, buffer)
-    emit(buffer.getvalue(), None, False)
+    emit(buffer.getvalue(), output, force)

@@ -49,6 +49,7 @@ STATUSES = ("authoritative", "indicative")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _MAX_DAY = 10_000
 _MAX_ENTRIES = 200  # milestones or parameters in one file
+_MAX_FILE_BYTES = 200_000  # the built-in frameworks are under 10 KB
 _TOP_FIELDS = ("id", "title", "status", "source", "critical", "extends", "parameters", "milestones", "record")
 _MILESTONE_FIELDS = ("id", "title", "who", "day", "start", "end", "plus")
 
@@ -171,9 +172,15 @@ def builtin_ids() -> list[str]:
 
 def load_framework(ref: str) -> Framework:
     """A built-in framework by id, or a framework file by path."""
-    if _ID.fullmatch(ref) and ref in builtin_ids():
-        path = _HERE / f"{ref}.toml"
+    key = ref.strip().lower()  # built-in ids in any case, as regions are
+    if _ID.fullmatch(key) and key in builtin_ids():
+        path = _HERE / f"{key}.toml"
         return _Validator(path.name).framework(_read_toml(path, path.name))
+    if ref == "-":  # a framework file on stdin
+        from inspectcal.readers.base import decode, read_bytes
+
+        where = "framework file on stdin"
+        return parse_framework(decode(read_bytes(Path(ref), "framework file"), where), name=where)
     path = Path(ref)
     if path.suffix.lower() != ".toml" and not path.exists():
         raise InputError(
@@ -191,12 +198,33 @@ def parse_framework(text: str, *, name: str) -> Framework:
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
     import tomllib  # deferred: most runs read a cached copy (see _read_toml)
 
+    _guard(text, name)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise FrameworkError(f"{name}: not valid TOML: {error}") from None
     except RecursionError:
         raise FrameworkError(f"{name}: not valid TOML: nested too deeply") from None
+
+
+_MAX_LINE = 20_000  # characters in a line of a framework file
+_MAX_KEY_DOTS = 50  # tomllib takes time growing with the square of a dotted key's depth
+
+
+def _guard(text: str, name: str) -> None:
+    """Refuse what would make the TOML parser slow before it starts: over-long lines and keys
+    nested deeper than any framework needs (``a.b.c...`` a thousand levels deep)."""
+    from inspectcal.readers.base import at, split_lines
+
+    for number, line in split_lines(text, name, max_line=_MAX_LINE):
+        stripped = line.lstrip()
+        if "=" in line or stripped.startswith("["):
+            key = line.partition("=")[0] if "=" in line else stripped
+            if key.count(".") > _MAX_KEY_DOTS:
+                raise FrameworkError(
+                    f"{at(name, number)}: a key nested over {_MAX_KEY_DOTS} levels deep: "
+                    "is it the right file?"
+                )
 
 
 def _read_toml(path: Path, name: str) -> dict[str, Any]:
@@ -209,7 +237,7 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
 
     try:
         stat = path.stat()
-        raw = read_bytes(path, "framework file")
+        raw = read_bytes(path, "framework file", limit=_MAX_FILE_BYTES)
     except FileNotFoundError:
         raise FrameworkError(f"framework file {name} does not exist: check the path") from None
     except OSError as error:

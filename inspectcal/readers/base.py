@@ -15,9 +15,13 @@ from typing import BinaryIO
 
 from inspectcal.errors import InputError, quoted
 
-# Byte-order marks and the encoding each announces, longest first. Readers that accept
-# more (UTF-16 text from Excel) extend this by passing ``boms``.
-BOMS: tuple[tuple[bytes, str], ...] = ((codecs.BOM_UTF8, "utf-8"),)
+# Byte-order marks and the encoding each announces: UTF-8's, and UTF-16's (Notepad's and
+# Excel's "Unicode" text), which every reader accepts. A reader can pass its own ``boms``.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 MAX_FILE_BYTES = 1_000_000
 MAX_LINE = 1_000  # characters: far longer than any date line, short enough to refuse quickly
@@ -33,6 +37,18 @@ def at(where: str, number: int) -> str:
     return f"{where}, line {number}"
 
 
+stdin_claims: list[str] = []  # what has read stdin in this run (the CLI clears it per run)
+
+
+def claim_stdin(what: str) -> None:
+    """Note that ``what`` reads stdin; a second reader is an InputError (it would find it empty)."""
+    if stdin_claims:
+        raise InputError(
+            f"{what} and {stdin_claims[0]} both read stdin ('-'): only one can; give the other a file"
+        )
+    stdin_claims.append(what)
+
+
 def stdin() -> BinaryIO:
     """Standard input as bytes; an InputError when the process has none (``<&-``)."""
     stream = getattr(sys.stdin, "buffer", None)
@@ -44,6 +60,7 @@ def stdin() -> BinaryIO:
 def read_bytes(path: Path, what: str, *, limit: int = MAX_FILE_BYTES) -> bytes:
     """At most ``limit`` bytes of a file (``-``: stdin), or an InputError naming it."""
     if str(path) == "-":
+        claim_stdin(f"the {what}")
         return _bounded(stdin(), f"{what} on stdin", limit)
     try:
         with path.open("rb") as handle:
@@ -83,6 +100,10 @@ def decode(
     else:
         nul = data.find(b"\x00")
         if nul >= 0:
+            if _looks_utf16(data):
+                raise InputError(
+                    f"{at(where, 1)}: is UTF-16 text without a byte-order mark: save it as UTF-8"
+                )
             line = len(re.findall(_BREAK_BYTES, data[:nul])) + 1
             raise InputError(f"{at(where, line)}: is not text (it holds binary data): is it the right file?")
         try:
@@ -90,15 +111,31 @@ def decode(
         except UnicodeDecodeError as error:
             if fallback is None:
                 line = data.count(b"\n", 0, error.start) + 1
-                raise InputError(
-                    f"{at(where, line)}: is not UTF-8 text: save it as plain text (UTF-8)"
-                ) from None
+                raise InputError(f"{at(where, line)}: {_not_utf8(data)}") from None
             text = _decode(data, fallback, where)
     nul = text.find("\x00")
     if nul >= 0:
         line = len(re.findall(_BREAK, text[:nul])) + 1
         raise InputError(f"{at(where, line)}: is not text (it holds binary data): is it the right file?")
     return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 text saved without a byte-order mark: a NUL in every other byte of its start."""
+    start = data[: min(len(data), 200) // 2 * 2]
+    if len(start) < 4:
+        return False
+    # Little-endian text has its NULs in the odd bytes, big-endian in the even ones.
+    return any(half.count(0) >= 0.9 * len(half) for half in (start[1::2], start[0::2]))
+
+
+def _not_utf8(data: bytes) -> str:
+    """What a file that is not UTF-8 is, as far as can be told, and how to fix it."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "is not UTF-8 text (nor Windows-1252): save it as UTF-8"
+    return "is Windows-1252 (ANSI) text, not UTF-8: save it as UTF-8"
 
 
 def _decode(data: bytes, encoding: str, where: str) -> str:

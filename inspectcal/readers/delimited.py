@@ -10,25 +10,24 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 
 from inspectcal.errors import InputError
-from inspectcal.readers.base import at, decode
+from inspectcal.readers.base import BOMS, at, decode
 from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
 
-BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _DELIMITERS = (",", ";", "\t")
 
 
 def grid(data: bytes, where: str) -> tuple[Grid, list[str]]:
     """The rows of a delimited text, and notes on what was assumed to read it."""
     notes = []
+    if not data.startswith(tuple(mark for mark, _ in BOMS)) and _utf16_without_mark(data):
+        raise InputError(
+            f"{where} looks like UTF-16 text without a byte-order mark: save it from Excel as "
+            "Unicode text or as CSV UTF-8"
+        )
     if not data.startswith(tuple(mark for mark, _ in BOMS)):
         try:
             data.decode("utf-8")
@@ -60,3 +59,10 @@ def grid(data: bytes, where: str) -> tuple[Grid, list[str]]:
     except csv.Error as error:
         raise InputError(f"{at(where, start + offset)}: not readable as CSV ({error})") from None
     return Grid(where, "line", rows), notes
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """Mostly-ASCII UTF-16: every other byte is NUL."""
+    sample = data[:4000]
+    half = len(sample) // 2
+    return half >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) > half * 0.9

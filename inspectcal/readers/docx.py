@@ -38,7 +38,11 @@ def _grids(data: bytes, where: str) -> list[Grid]:
     tags = _Tags(qn)
     result = []
     body = Document(io.BytesIO(data)).element.body
-    for number, tbl in enumerate(body.iterchildren(qn("w:tbl")), start=1):
+    table_tag = qn("w:tbl")
+    # Every table Word shows in the body, in order (also inside content controls and text boxes),
+    # but not a table nested in another table's cell.
+    tables = [t for t in body.iter(table_tag) if next(t.iterancestors(table_tag), None) is None]
+    for number, tbl in enumerate(tables, start=1):
         table_where = f"{where}, table {number}"
         rows: list[tuple[int, list[Cell]]] = []
         above: list[Cell] = []

@@ -20,9 +20,22 @@ from datetime import date, datetime
 from pathlib import Path
 
 from inspectcal.errors import InputError, quoted
-from inspectcal.readers.typed import one_line, parse_day_label, parse_typed_range
+from inspectcal.readers.typed import _DAY_HINT, one_line, parse_day_label, parse_typed_range
 
 Cell = str | date | float | int | None
+
+
+class Uncalculated(str):
+    """A spreadsheet formula cell with no value saved: its text is the formula (``=A8+1``)."""
+
+    __slots__ = ()
+
+    def problem(self, what: str) -> str:
+        return (
+            f"the {what} cell holds the formula {quoted(str(self))} with no value saved (the program "
+            "that wrote the file did not calculate it): open and save it in Excel, or type the value"
+        )
+
 
 MAX_ROWS = 10_000
 _HEADER_SEARCH = 20  # rows from the top in which to look for the header
@@ -163,6 +176,8 @@ class _NoHeader(InputError):
 def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
     """The timetable in a grid: find its header, then read every row under it."""
     header_at, mapping = _header(grid, columns)
+    if not columns:
+        _prefer_day_numbers(grid, header_at, mapping)
     rows: list[Row] = []
     problems: list[str] = []
     header_cells = [_text(c).lower() for c in grid.rows[header_at][1]]
@@ -190,7 +205,10 @@ def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
         try:
             rows.append(_row(number, date_cell, day_cell, _get(cells, mapping.get("activity"))))
         except InputError as error:
-            problems.append(f"{grid.where}, {grid.unit} {number}: {error}")
+            hint = ""
+            if not columns and str(error).endswith(_DAY_HINT):  # a word, not a misread label
+                hint = "; if another column holds the Days, name both with --columns date=...,day=..."
+            problems.append(f"{grid.where}, {grid.unit} {number}: {error}{hint}")
     if problems:
         more = len(problems) - 1
         tail = f" (and {more} more {grid.unit}{'s' if more != 1 else ''} that cannot be read)" if more else ""
@@ -198,6 +216,39 @@ def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
     if not rows:
         raise InputError(f"{grid.where} has no rows under its header")
     return Timetable(rows, grid.where, grid.unit)
+
+
+def _prefer_day_numbers(grid: Grid, header_at: int, mapping: dict[str, int | None]) -> None:
+    """Of several columns headed like a Day ("Day" and "Working day"), take the one whose cells
+    hold Day numbers: a council's "Day" column often holds weekday names."""
+    texts = [one_line(_text(c)) for c in grid.rows[header_at][1]]
+    candidates = [i for i, t in enumerate(texts) if _DAY_HEADER.search(t) and not _DATE_HEADER.search(t)]
+    if len(candidates) < 2:
+        return
+    below = grid.rows[header_at + 1 : header_at + 1 + _DAY_SAMPLE]
+    scores = {i: sum(_is_day(_get(cells, i)) for _, cells in below) for i in candidates}
+    best = max(candidates, key=lambda i: scores[i])  # ties: the first, as before
+    if scores[best] > scores.get(mapping["day"] or 0, 0):
+        mapping["day"] = best
+        if mapping.get("activity") == best:
+            mapping["activity"] = None
+
+
+_DAY_SAMPLE = 50  # rows read to choose between Day-like columns
+
+
+def _is_day(cell: Cell) -> bool:
+    if isinstance(cell, bool | datetime | date):
+        return False
+    if isinstance(cell, int | float):
+        return float(cell).is_integer() and cell >= 1
+    if not cell:
+        return False
+    try:
+        parse_day_label(cell)
+    except InputError:
+        return False
+    return True
 
 
 def _reads_as_row(grid: Grid, index: int, mapping: dict[str, int | None]) -> bool:
@@ -224,6 +275,9 @@ def _is_heading(texts: list[str]) -> bool:
 
 
 def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
+    for what, cell in (("date", date_cell), ("Day", day_cell)):
+        if isinstance(cell, Uncalculated):
+            raise InputError(cell.problem(what))
     if isinstance(date_cell, datetime):
         date_cell = date_cell.date()
     if isinstance(date_cell, date):

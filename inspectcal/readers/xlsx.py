@@ -14,11 +14,14 @@ from datetime import date
 from typing import Any
 
 from inspectcal.errors import InputError, quoted
-from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
+from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid, Uncalculated
 
 MAX_COLUMNS = 100
 _MAX_MERGES = 10_000
-_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_MERGE_TAG = f"{_MAIN}mergeCell"
+_CELL_TAG, _FORMULA_TAG, _INLINE_TAG = f"{_MAIN}c", f"{_MAIN}f", f"{_MAIN}is"
+_VALUE_TAGS = (f"{_MAIN}v", _INLINE_TAG)
 
 
 def grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
@@ -63,7 +66,9 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
     finally:
         book.close()
     if path:
-        _fill_merged(rows, _merged_ranges(data, path, sheet_where))
+        merged, uncalculated = _sheet_facts(data, path, sheet_where)
+        _mark_uncalculated(rows, uncalculated)
+        _fill_merged(rows, merged)
     while rows and not any(c is not None and c != "" for c in rows[-1][1]):
         rows.pop()
     return Grid(sheet_where, "row", rows)
@@ -75,26 +80,57 @@ def _cell(value: Any) -> Cell:
     return str(value)
 
 
-def _merged_ranges(data: bytes, path: str, where: str) -> list[str]:
-    """The ``A1:C1`` refs of a sheet's merged cells, read in a stream from its XML."""
+def _sheet_facts(data: bytes, path: str, where: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Read in a stream from a sheet's XML: the ``A1:C1`` refs of its merged cells, and the
+    ``(ref, formula)`` of each formula cell with no value saved (a workbook written by a
+    program that does not calculate, such as openpyxl), which ``data_only`` reads as empty."""
     from xml.etree.ElementTree import ParseError, iterparse
 
     refs: list[str] = []
+    uncalculated: list[tuple[str, str]] = []
+    formula: str | None = None
+    valued = False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path.lstrip("/")) as source:
             for _, element in iterparse(source):
-                if element.tag == _MERGE_TAG:
+                tag = element.tag
+                if tag == _MERGE_TAG:
                     refs.append(element.get("ref", ""))
                     if len(refs) > _MAX_MERGES:
                         raise InputError(
                             f"{where} has over {_MAX_MERGES:,} merged ranges: is it the right sheet?"
                         )
+                elif tag == _FORMULA_TAG:
+                    formula = "=" + (element.text or "")
+                elif tag in _VALUE_TAGS:
+                    valued = valued or bool(element.text) or tag == _INLINE_TAG
+                elif tag == _CELL_TAG:
+                    if formula is not None and not valued and len(uncalculated) < MAX_ROWS:
+                        uncalculated.append((element.get("r", ""), formula))
+                    formula, valued = None, False
                 element.clear()
     except (KeyError, ParseError, zipfile.BadZipFile) as error:
         raise InputError(
             f"{where} cannot be read ({type(error).__name__}): is the workbook damaged?"
         ) from None
-    return refs
+    return refs, uncalculated
+
+
+def _mark_uncalculated(rows: list[tuple[int, list[Cell]]], cells: list[tuple[str, str]]) -> None:
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    for ref, formula in cells:
+        try:
+            letters, row = coordinate_from_string(ref)
+            column = column_index_from_string(letters)
+        except (ValueError, TypeError):
+            continue
+        if not 1 <= row <= len(rows) or column > MAX_COLUMNS:
+            continue
+        values = rows[row - 1][1]
+        values.extend([None] * (column - len(values)))
+        if values[column - 1] is None:
+            values[column - 1] = Uncalculated(formula)
 
 
 def _fill_merged(rows: list[tuple[int, list[Cell]]], refs: list[str]) -> None:

@@ -13,28 +13,62 @@ from inspectcal.render.json import dump
 from inspectcal.workdays import NonWorkingDay
 
 
+def _projected(day: NonWorkingDay, source: CalendarSource) -> bool:
+    """A bank holiday in a year past the confirmed horizon: projected from the usual rules."""
+    horizon = source.confirmed_through
+    return not day.closure and horizon is not None and day.date.year > horizon
+
+
 def render_days_off(
     days: Sequence[NonWorkingDay], year: int, source: CalendarSource, fmt: str, stream: TextIO
 ) -> None:
     if fmt == "json":
-        rows = [{"date": d.date.isoformat(), "name": d.name, "closure": d.closure} for d in days]
+        rows = [
+            {
+                "date": d.date.isoformat(),
+                "name": d.name,
+                "closure": d.closure,
+                "projected": _projected(d, source),
+            }
+            for d in days
+        ]
         dump(rows, stream)
     elif fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("date", "name", "closure"))
+        writer.writerow(("date", "name", "closure", "projected"))
         for d in days:
-            writer.writerow((d.date.isoformat(), safe_cell(d.name), "yes" if d.closure else "no"))
+            writer.writerow(
+                (
+                    d.date.isoformat(),
+                    safe_cell(d.name),
+                    "yes" if d.closure else "no",
+                    "yes" if _projected(d, source) else "no",
+                )
+            )
     else:
         from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
         columns = [Column("Date"), Column("Name", wrap=True)]
-        cells = [[human_date(d.date), d.name + (" (closure)" if d.closure else "")] for d in days]
+        cells = [
+            [
+                human_date(d.date),
+                d.name
+                + (" (closure)" if d.closure else "")
+                + (" (projected)" if _projected(d, source) else ""),
+            ]
+            for d in days
+        ]
         console = console_for(stream)
         closed = sum(1 for d in days if d.closure)  # the working days closures take out of the year
         console.print(f"Days skipped in {year}: {source.describe(closed=closed)}")
         print_fitted(console, [Layout(columns, cells)])
         if not days:
             console.print("No weekday bank holidays or closures.")
+        if any(_projected(d, source) for d in days):
+            console.print(
+                f"Projected: bank holidays after {source.confirmed_through} follow the usual rules; "
+                "one-off days are announced later."
+            )
 
 
 def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, stream: TextIO) -> None:

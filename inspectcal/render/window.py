@@ -78,6 +78,9 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
         stream.write(window_page(candidates, critical))
         return
     keys = key_milestones(candidates[0], critical) if candidates else []
+    if fmt == "markdown":
+        _markdown(candidates, critical, keys, stream)
+        return
     if fmt == "csv":
         writer = csv.writer(stream, lineterminator="\n")
         header = ["notified"]
@@ -139,3 +142,29 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     note = indicative_note(candidates[0].plan.framework) if candidates else None
     if note:
         console.print(note)
+
+
+def _markdown(
+    candidates: Sequence[Candidate], critical: Sequence[Critical], keys: Sequence[Milestone], stream: TextIO
+) -> None:
+    """A Markdown table (clashing rows in bold) and the summary, to paste into a briefing note."""
+    from inspectcal.render.markdown import _cell
+
+    heads = ["Notified (Day 1)"]
+    for m in keys:
+        days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
+        heads.append(f"{m.id} ({days})")
+    stream.write("| " + " | ".join(_cell(h) for h in [*heads, "Clashes"]) + " |\n")
+    stream.write("|" + "---|" * (len(heads) + 1) + "\n")
+    for candidate in candidates:
+        cells = [human_date(candidate.plan.notified)]
+        cells += [_short_span(m) for m in key_milestones(candidate, critical)]
+        clashes = clash_summary(candidate)
+        shown = [_cell(c) for c in [*cells, clashes or "-"]]
+        if clashes:  # in bold, as the table shows them in red
+            shown[0], shown[-1] = f"**{shown[0]}**", f"**{shown[-1]}**"
+        stream.write("| " + " | ".join(shown) + " |\n")
+    stream.write("\n" + " ".join(_cell(line) for line in summary_lines(candidates)) + "\n")
+    note = indicative_note(candidates[0].plan.framework) if candidates else None
+    if note:
+        stream.write(f"\n{_cell(note)}\n")
