@@ -736,3 +736,25 @@ def test_nul_filled_files_are_binary_not_utf16(tmp_path: Path, data: bytes) -> N
     path.write_bytes(data)
     error = fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(path))
     assert error.endswith(": is not text (it holds binary data): is it the right file?"), error
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (["--year", "2022"], "--year"),
+        (["--region", "scotland"], "--region"),
+        (["--no-bank-holidays"], "--no-bank-holidays"),
+        (["--closed", "2022-03-01"], "--closed"),
+    ],
+)
+def test_holidays_compare_refuses_options_it_would_ignore(
+    tmp_path: Path, extra: list[str], named: str
+) -> None:
+    official = tmp_path / "bh.json"
+    official.write_text(json.dumps({"england-and-wales": {"events": [{"title": "X", "date": "2022-01-03"}]}}))
+    assert fails(2, "holidays", "--compare", str(official), *extra) == (
+        f"--compare covers every region and year of the file and counts no closures, so {named} would "
+        "be ignored: give one or the other"
+    )
+    code, _, _ = run("holidays", "--compare", str(official), "--region", "England")
+    assert code == 0
