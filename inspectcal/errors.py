@@ -41,7 +41,8 @@ class OutputError(InspectcalError):
 
 def quoted(text: str, limit: int = 40) -> str:
     """``text`` in quotes for a message, cut to ``limit`` characters and control characters shown."""
-    shown, length = [], 0
+    shown: list[str] = []
+    length = 0
     for c in text:
         piece = c if c.isprintable() else repr(c)[1:-1]
         if length + len(piece) > limit:  # escapes count too: \x01 is four characters
