@@ -385,6 +385,9 @@ _ACTIVITY_HEADER = re.compile(
 )
 
 
+_CELLS_SHOWN = 3  # header cells quoted in an error: enough to recognise the row
+
+
 def _header(grid: Grid, columns: dict[str, str]) -> tuple[int, dict[str, int | None]]:
     """The index of the header row in ``grid.rows`` and each role's column."""
     seen = []
@@ -401,7 +404,9 @@ def _header(grid: Grid, columns: dict[str, str]) -> tuple[int, dict[str, int | N
     if not columns and (found := _day_in_activity_header(grid)) is not None:
         return found
     number, texts = seen[0]
-    shown = ", ".join(quoted(t, 20) for t in texts if t) or "nothing"
+    named = [quoted(t, 12) for t in texts if t]
+    more = f" and {len(named) - _CELLS_SHOWN} more" if len(named) > _CELLS_SHOWN else ""
+    shown = ", ".join(named[:_CELLS_SHOWN]) + more or "nothing"
     if columns:
         wanted = ", ".join(f"{role}={quoted(name)}" for role, name in columns.items())
         raise _NoHeader(
