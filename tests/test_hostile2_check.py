@@ -396,3 +396,14 @@ def test_a_huge_bad_ics_content_line_gives_one_short_error(tmp_path: Path) -> No
     assert result.stderr.startswith(f"Error: closures file {path} is not a valid iCalendar file: ")
     assert result.stderr.count("\n") == 1
     assert len(result.stderr) < 300
+
+
+def test_a_two_digit_year_from_excel_points_to_the_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("date,day\n22-Feb-10,1\n", encoding="utf-8")
+    code, _, err = run(str(path))
+    assert code == 2
+    assert err == (
+        f"Error: timetable {path}, line 2: '22-Feb-10' gives the year as '10': write the year in full, "
+        "e.g. '22 Feb 2010', or check the .xlsx itself, whose date cells are read as dates\n"
+    )

@@ -61,6 +61,10 @@ def parse_typed_range(text: str) -> tuple[date, date]:
     except InputError as error:
         if len(lines) < 2 and "holds more than one date" in str(error):
             raise DateError(_several_dates(flat)) from None
+        if re.fullmatch(r"\d{1,2}-[A-Za-z]{3}-\d\d", flat) and "gives the year as" in str(error):
+            raise DateError(  # Excel's built-in d-mmm-yy format, saved as CSV
+                f"{error}, or check the .xlsx itself, whose date cells are read as dates"
+            ) from None
         if str(error).endswith("has a time in it: give the date only"):
             raise DateError(
                 f"{error}, or check the .xlsx itself, whose date cells are read as dates"
