@@ -26,7 +26,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from inspectcal import __version__
-from inspectcal.cli.options import warned
+from inspectcal.cli.options import settle_output_format, warned
 from inspectcal.errors import InspectcalError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,6 +72,10 @@ class InspectcalCommand(TyperCommand):
     a panel come first, under "Options"; then the panels in the order of ``PANELS``.
     """
 
+    def invoke(self, ctx: Any) -> Any:
+        settle_output_format(ctx)
+        return super().invoke(ctx)
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         from inspectcal.cli.options import PANELS
 
@@ -101,6 +105,14 @@ class InspectcalCommand(TyperCommand):
 def examples(*lines: str) -> str:
     """An epilog of real command lines, kept as written (Click rewraps other paragraphs)."""
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class InspectcalSubgroup(TyperGroup):
+    """A command group (``frameworks``) whose own callback may write to ``-o FILE``."""
+
+    def invoke(self, ctx: Any) -> Any:
+        settle_output_format(ctx)
+        return super().invoke(ctx)
 
 
 def add_group(name: str, group: typer.Typer) -> None:

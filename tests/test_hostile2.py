@@ -1,0 +1,135 @@
+"""Regression tests for the findings of the second hostile review (reports/hostile-2.md)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from inspectcal.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def fails(code: int, *args: str) -> str:
+    """Run, expect ``code``, nothing on stdout, exactly one 'Error:' line on stderr; return it."""
+    got, out, err = run(*args)
+    assert got == code, (got, out, err)
+    assert out == ""
+    assert err.startswith("Error: "), err
+    assert err.count("\n") == 1, err
+    return err.removeprefix("Error: ").rstrip("\n")
+
+
+# -- finding 3: -o FILE's extension and --format -----------------------------------------
+
+
+def is_zip_with(path: Path, member: str) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return member in archive.namelist()
+
+
+@pytest.mark.parametrize(
+    ("name", "member"), [("guess.docx", "word/document.xml"), ("plan.xlsx", "xl/workbook.xml")]
+)
+def test_an_office_extension_without_format_writes_that_office_file(
+    tmp_path: Path, name: str, member: str
+) -> None:
+    target = tmp_path / name
+    code, out, err = run("plan", "-n", "2010-02-22", "-o", str(target))
+    assert (code, out, err) == (0, "", "")
+    assert is_zip_with(target, member)
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("t.svg", "<svg"),
+        ("t.html", "<!DOCTYPE html>"),
+        ("t.ics", "BEGIN:VCALENDAR"),
+        ("t.md", "**"),
+        ("t.csv", "start_day,end_day,"),
+        ("t.JSON", "{"),
+    ],
+)
+def test_a_text_extension_without_format_sets_the_format(tmp_path: Path, name: str, start: str) -> None:
+    target = tmp_path / name
+    assert run("plan", "-n", "2010-02-22", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").lstrip().startswith(start)
+
+
+def test_a_json_name_gives_json_for_the_small_commands_too(tmp_path: Path) -> None:
+    target = tmp_path / "d.json"
+    assert run("date", "5", "-n", "2010-02-22", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text())["days"] == [{"day": 5, "date": "2010-02-26"}]
+    listing = tmp_path / "f.csv"
+    assert run("frameworks", "-o", str(listing))[0] == 0
+    assert listing.read_text().startswith("id,title,")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["plan", "-n", "2010-02-22", "--format", "table", "-o", "{d}/guess.docx"],
+            "-o {d}/guess.docx is a Word file name but --format is table: "
+            "use --format docx, or a file name ending .txt",
+        ),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "docx", "-o", "{d}/wrong.svg"],
+            "-o {d}/wrong.svg is an SVG picture file name but --format is docx: "
+            "use --format svg, or a file name ending .docx",
+        ),
+        (
+            ["window", "--from", "2010-12-01", "--to", "2010-12-10", "--format", "csv", "-o", "{d}/w.xlsx"],
+            "-o {d}/w.xlsx is an Excel file name but --format is csv: "
+            "use --format xlsx, or a file name ending .csv",
+        ),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", "{d}/p.txt"],
+            "-o {d}/p.txt is a text file name but --format xlsx writes a binary file: "
+            "use a file name ending .xlsx, or a text --format",
+        ),
+        (
+            ["date", "5", "-n", "2010-02-22", "-o", "{d}/d.docx"],
+            "-o {d}/d.docx is a Word file name but 'inspectcal date' cannot write docx: "
+            "its --format is one of text, json, jsonl, csv",
+        ),
+        (
+            ["frameworks", "show", "slac-2009", "-o", "{d}/f.md"],
+            "-o {d}/f.md is a Markdown file name but 'inspectcal frameworks show' cannot write markdown: "
+            "its --format is one of table, json, csv",
+        ),
+        (
+            ["calendar", "-n", "2010-02-22", "-o", "{d}/c.svg"],
+            "-o {d}/c.svg is an SVG picture file name but 'inspectcal calendar' writes text: "
+            "use a file name ending .txt",
+        ),
+        (
+            ["check", "x.csv", "-n", "2010-02-22", "--format", "json", "-o", "{d}/c.csv"],
+            "-o {d}/c.csv is a CSV file name but --format is json: "
+            "use --format csv, or a file name ending .json",
+        ),
+    ],
+)
+def test_a_contradiction_is_refused_and_writes_nothing(tmp_path: Path, args: list[str], message: str) -> None:
+    d = str(tmp_path)
+    assert fails(2, *[a.format(d=d) for a in args]) == message.format(d=d)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_and_matching_extensions_keep_the_format(tmp_path: Path) -> None:
+    assert run("plan", "-n", "2010-02-22", "-o", str(tmp_path / "p.txt"))[0] == 0
+    assert (tmp_path / "p.txt").read_text().lstrip().startswith("Safeguarding and looked after")
+    assert "┏" in (tmp_path / "p.txt").read_text()
+    assert run("plan", "-n", "2010-02-22", "--format", "json", "-o", str(tmp_path / "p.out"))[0] == 0
+    assert json.loads((tmp_path / "p.out").read_text())["notified"] == "2010-02-22"
+    assert run("plan", "-n", "2010-02-22", "--format", "csv", "-o", str(tmp_path / "p.csv"))[0] == 0
