@@ -133,3 +133,74 @@ def test_unknown_and_matching_extensions_keep_the_format(tmp_path: Path) -> None
     assert run("plan", "-n", "2010-02-22", "--format", "json", "-o", str(tmp_path / "p.out"))[0] == 0
     assert json.loads((tmp_path / "p.out").read_text())["notified"] == "2010-02-22"
     assert run("plan", "-n", "2010-02-22", "--format", "csv", "-o", str(tmp_path / "p.csv"))[0] == 0
+
+
+# -- finding 7: --show-completion SHELL / --install-completion SHELL ------------------------
+
+SCRIPT_HEADERS = {
+    "bash": "_inspectcal_completion() {",
+    "zsh": "#compdef inspectcal",
+    "fish": "complete --command inspectcal ",
+    "powershell": "Import-Module PSReadLine",
+    "pwsh": "Import-Module PSReadLine",
+}
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPT_HEADERS))
+@pytest.mark.parametrize("form", ["separate", "equals"])
+def test_show_completion_gives_the_named_shells_script(shell: str, form: str) -> None:
+    args = ["--show-completion", shell] if form == "separate" else [f"--show-completion={shell}"]
+    code, out, err = run(*args)
+    assert (code, err) == (0, "")
+    assert out.startswith(SCRIPT_HEADERS[shell]), out[:80]
+    first_line = out.split("\n", 1)[0]
+    for other, header in SCRIPT_HEADERS.items():
+        if header != SCRIPT_HEADERS[shell]:
+            assert not first_line.startswith(header), other
+
+
+def test_show_completion_takes_the_shell_name_in_any_case() -> None:
+    assert run("--show-completion", "ZSH")[1].startswith("#compdef inspectcal")
+
+
+def test_show_completion_without_a_shell_still_detects_one() -> None:
+    code, out, err = run("--show-completion")
+    assert (code, err) == (0, "")
+    assert any(out.startswith(header) for header in SCRIPT_HEADERS.values()), out[:80]
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+@pytest.mark.parametrize("shell", ["tcsh", "cmd", "plan"])
+def test_an_unknown_shell_is_refused(option: str, shell: str) -> None:
+    assert fails(2, option, shell) == (
+        f"no completion for the shell '{shell}': name one of bash, zsh, fish, powershell, pwsh"
+    )
+
+
+@pytest.mark.parametrize(
+    ("shell", "script", "header"),
+    [
+        ("bash", ".bash_completions/inspectcal.sh", "_inspectcal_completion() {"),
+        ("zsh", ".zfunc/_inspectcal", "#compdef inspectcal"),
+        ("fish", ".config/fish/completions/inspectcal.fish", "complete --command inspectcal "),
+    ],
+)
+def test_install_completion_installs_the_named_shells_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str, script: str, header: str
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, out, err = run("--install-completion", shell)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{shell} completion installed in {tmp_path / script}\n")
+    assert (tmp_path / script).read_text().startswith(header)
+
+
+def test_install_completion_for_powershell_without_powershell_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pwsh here
+    assert fails(1, "--install-completion", "pwsh") == (
+        "cannot install completion for pwsh: pwsh is not found here; run "
+        "'inspectcal --show-completion pwsh' and add its output to the shell's profile"
+    )

@@ -205,6 +205,21 @@ class InspectcalGroup(TyperGroup):
         _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """``--show-completion`` and ``--install-completion`` take an optional SHELL: given
+        without one (last, or before another option), they detect the shell. (Typer's
+        options have no optional values, so the missing value is supplied here.)"""
+        args = list(args)
+        for at, arg in enumerate(args):
+            if not arg.startswith("-") or arg == "--":
+                break  # the command: the rest are its own
+            if arg in ("--show-completion", "--install-completion") and (
+                at + 1 == len(args) or args[at + 1].startswith("-")
+            ):
+                args.insert(at + 1, _DETECT)
+                break
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:  # Click's Context (Typer vendors Click)
         try:
             return super().invoke(ctx)
@@ -284,20 +299,49 @@ def _completion_classes() -> None:
     get_completion_inspect_parameters()  # registers the shells' completion classes
 
 
-def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+# The shells Typer writes completion for; --show-completion/--install-completion take one of
+# them, or none to detect the shell that runs inspectcal.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+_DETECT = "detect"  # the value of --show-completion/--install-completion given without a shell
+
+
+def _completion_shell(value: str | None) -> str | None:
+    """The shell named (None: detect it); an unknown name is bad input."""
+    if value is None or value == _DETECT:
+        return None
+    shell = value.lower()
+    if shell not in SHELLS:
+        from inspectcal.errors import InputError
+
+        raise InputError(f"no completion for the shell '{value}': name one of {', '.join(SHELLS)}")
+    return shell
+
+
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
     if value and not ctx.resilient_parsing:
         from typer.completion import install_callback
 
+        shell = _completion_shell(value)
         _completion_classes()
-        install_callback(ctx, param, value)
+        try:
+            install_callback(ctx, param, shell or True)
+        except FileNotFoundError as error:  # Typer asks PowerShell for its profile's path
+            from inspectcal.errors import OutputError
+
+            raise OutputError(
+                f"cannot install completion for {shell or 'this shell'}: {error.filename or error} "
+                f"is not found here; run 'inspectcal --show-completion {shell or 'SHELL'}' and add "
+                "its output to the shell's profile"
+            ) from error
 
 
-def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
     if value and not ctx.resilient_parsing:
         from typer.completion import show_callback
 
+        shell = _completion_shell(value)
         _completion_classes()
-        show_callback(ctx, param, value)
+        show_callback(ctx, param, shell or True)
 
 
 def _version(value: bool) -> None:
@@ -316,25 +360,29 @@ def main(
     # Typer's own completion options, declared here so that a normal run does not load the
     # completion machinery (add_completion=True would import it on every run).
     install_completion: Annotated[
-        bool,
+        str | None,
         typer.Option(
             "--install-completion",
+            metavar="[SHELL]",
             callback=_install_completion,
             is_eager=True,
             expose_value=False,
-            help="Install completion for the current shell (bash, zsh, fish or PowerShell).",
+            help="Install completion for SHELL (bash, zsh, fish, powershell or pwsh), "
+            "or for the shell you run it from.",
         ),
-    ] = False,
+    ] = None,
     show_completion: Annotated[
-        bool,
+        str | None,
         typer.Option(
             "--show-completion",
+            metavar="[SHELL]",
             callback=_show_completion,
             is_eager=True,
             expose_value=False,
-            help="Show the completion script for the current shell, to copy it or install it by hand.",
+            help="Show the completion script for SHELL (bash, zsh, fish, powershell or pwsh), "
+            "or for the shell you run it from, to install it by hand.",
         ),
-    ] = False,
+    ] = None,
 ) -> None:
     """Working-day timelines for inspections of children's services in England.
 
