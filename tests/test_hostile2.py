@@ -204,3 +204,49 @@ def test_install_completion_for_powershell_without_powershell_says_what_to_do(
         "cannot install completion for pwsh: pwsh is not found here; run "
         "'inspectcal --show-completion pwsh' and add its output to the shell's profile"
     )
+
+
+# -- finding 9: cache clear on a file, window markdown's reasons, README's region names ------
+
+
+@pytest.mark.parametrize("args", [["cache", "clear"], ["cache"]])
+def test_a_cache_location_that_is_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    not_a_folder = tmp_path / "passwd"
+    not_a_folder.write_text("root:x:0:0\n")
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(not_a_folder))
+    assert fails(2, *args) == (
+        f"the cache folder {not_a_folder} is not a folder: set INSPECTCAL_CACHE_DIR to a folder"
+    )
+    assert not_a_folder.read_text() == "root:x:0:0\n"
+
+
+def test_window_markdown_names_the_reason_of_each_clash(tmp_path: Path) -> None:
+    avoid = tmp_path / "leave.txt"
+    avoid.write_text("2010-12-20..2010-12-24 # Director on leave\n")
+    code, out, err = run(
+        "window", "--from", "2010-12-13", "--to", "2010-12-14", "--avoid-file", str(avoid),
+        "--avoid", "2010-12-31", "--format", "markdown",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    # Mon 13 Dec 2010: Day 5 is Fri 17 Dec, fieldwork (Days 11-20) Wed 29 Dec..Wed 12 Jan
+    # (Christmas and Boxing Day observed on 27 and 28 Dec): only the unnamed 31 Dec clashes.
+    assert rows[1].endswith("| **fieldwork: Fri 31 Dec** |")
+    # Tue 14 Dec 2010: Day 5 is Mon 20 Dec, a named day of leave.
+    assert rows[2].endswith("| **setup-meeting: Mon 20 Dec (Director on leave); fieldwork: Fri 31 Dec** |")
+
+
+def test_readme_lists_exactly_the_region_names_accepted() -> None:
+    import re
+
+    from inspectcal.calendars import REGION_ALIASES, REGIONS, region_key
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("Region names are case-insensitive") :].split("\n\n", 1)[0]
+    names = {region_key(n) for n in re.findall(r"`([^`]+)`", paragraph) if n not in ("_", "-", "&")}
+    assert names == set(REGION_ALIASES) | set(REGIONS)
+    for name in re.findall(r"`([^`]+)`", paragraph):
+        if name not in ("_", "-", "&"):
+            assert run("date", "1", "-n", "2010-02-22", "--region", name)[0] == 0, name

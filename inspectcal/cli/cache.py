@@ -34,8 +34,9 @@ def cache(
     """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
     if ctx.invoked_subcommand is not None:
         return
-    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries
+    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries, require_folder
 
+    require_folder(cache_dir())
     folder, found = cache_dir(), entries()
     total = sum(e.size for e in found)
     if fmt is ListFormat.json:
