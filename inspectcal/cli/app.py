@@ -76,6 +76,17 @@ class InspectcalCommand(TyperCommand):
         settle_output_format(ctx)
         return super().invoke(ctx)
 
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The examples, each command line kept whole: one too long for the help's width
+        continues on the next line after a `` \\`` (an option stays beside its value)."""
+        if not self.epilog:
+            return
+        width = formatter.width - formatter.current_indent - 2  # the epilog is indented by 2
+        lines = [_continued(line, width) for line in self.epilog.split("\n")]
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text("\n".join(lines))
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         from inspectcal.cli.options import PANELS
 
@@ -100,6 +111,28 @@ class InspectcalCommand(TyperCommand):
         for name in sorted(sections, key=lambda n: order.index(n) if n in order else len(order)):
             with formatter.section(name):
                 formatter.write_dl(sections[name])
+
+
+def _continued(line: str, width: int) -> str:
+    """An example command line (two spaces in) broken before options to fit ``width``."""
+    if len(line) <= width or not line.startswith("  ") or "inspectcal " not in line:
+        return line
+    groups: list[str] = []
+    for word in line.split(" ")[2:]:
+        last = groups[-1] if groups else ""
+        joins = last.startswith("--") and " " not in last and not word.startswith("-")
+        if joins or last in ("<", "|") or last.count("'") % 2:  # a value, a target, a quote's rest
+            groups[-1] = f"{last} {word}"
+        else:
+            groups.append(word)
+    out, current = [], "  " + groups[0]
+    for group in groups[1:]:
+        if len(current) + 1 + len(group) + 2 > width:
+            out.append(current + " \\")
+            current = "      " + group
+        else:
+            current = f"{current} {group}"
+    return "\n".join([*out, current])
 
 
 def examples(*lines: str) -> str:
@@ -204,6 +237,18 @@ class InspectcalGroup(TyperGroup):
             _fail(f"internal error ({type(error).__name__}: {error}); please report it", 1)
         _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with the whole first sentence of its help (Click cuts it to fit one
+        line, "Date every milestone of an inspection from its..."): the line wraps instead."""
+        rows = []
+        for name in self.list_commands(ctx):
+            found = self.get_command(ctx, name)
+            if found is not None and not found.hidden:
+                rows.append((name, found.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """``--show-completion`` and ``--install-completion`` take an optional SHELL: given

@@ -47,13 +47,17 @@ def cache(
     elif fmt is ListFormat.csv:
         emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", None, False)
     else:
-        emit(
-            f"Cache folder: {folder}\n"
+        import sys
+
+        from inspectcal.render import output_width, wrap_line
+
+        width = output_width(sys.stdout)
+        lines = [
+            f"Cache folder: {folder}",
             f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
-            f"and {_size(MAX_BYTES)}, least recently used go first\n",
-            None,
-            False,
-        )
+            f"and {_size(MAX_BYTES)}, least recently used go first",
+        ]
+        emit("".join(wrap_line(line, width, "  ") + "\n" for line in lines), None, False)
 
 
 def _csv(text: str) -> str:
