@@ -710,9 +710,12 @@ def test_writing_the_era_table_elsewhere_says_plans_do_not_read_it(tmp_path: Pat
 
 
 def test_printing_the_era_table_to_stdout_adds_no_note(tmp_path: Path) -> None:
-    code, stdout, err = run("ilacs-record", str(_small_record(tmp_path)), "--eras")
+    part = _small_record(tmp_path)
+    code, stdout, err = run("ilacs-record", str(part), "--eras")
     assert (code, err) == (0, "")
-    assert "[[eras]]" in stdout or "eras" in stdout
+    written = tmp_path / "ilacs.toml"
+    assert run("ilacs-record", str(part), "--eras", "-o", str(written))[0] == 0
+    assert stdout == written.read_text("utf-8")  # the same table, only where it goes differs
 
 
 def test_readme_says_an_installed_tool_must_be_reinstalled_after_a_refresh() -> None:
@@ -723,3 +726,35 @@ def test_readme_says_an_installed_tool_must_be_reinstalled_after_a_refresh() -> 
         "An installed inspectcal (pip, pipx or uv tool, as in the Quick start) reads its own copy of the "
         "table, not the checkout's: reinstall it from the checkout"
     ) in readme
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00" * 1000, b"\x00\x01" * 300, b"PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20]
+)
+def test_nul_filled_files_are_binary_not_utf16(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "x.bin"
+    path.write_bytes(data)
+    error = fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(path))
+    assert error.endswith(": is not text (it holds binary data): is it the right file?"), error
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (["--year", "2022"], "--year"),
+        (["--region", "scotland"], "--region"),
+        (["--no-bank-holidays"], "--no-bank-holidays"),
+        (["--closed", "2022-03-01"], "--closed"),
+    ],
+)
+def test_holidays_compare_refuses_options_it_would_ignore(
+    tmp_path: Path, extra: list[str], named: str
+) -> None:
+    official = tmp_path / "bh.json"
+    official.write_text(json.dumps({"england-and-wales": {"events": [{"title": "X", "date": "2022-01-03"}]}}))
+    assert fails(2, "holidays", "--compare", str(official), *extra) == (
+        f"--compare covers every region and year of the file and counts no closures, so {named} would "
+        "be ignored: give one or the other"
+    )
+    code, _, _ = run("holidays", "--compare", str(official), "--region", "England")
+    assert code == 0
