@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,19 @@ from typer.testing import CliRunner
 from inspectcal.cli import app
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _keep_widths() -> Iterator[None]:
+    """Shell completion sets COLUMNS and TERMINAL_WIDTH for the process (a real run ends
+    there); restore them so later tests see the width they expect."""
+    saved = {name: os.environ.get(name) for name in ("COLUMNS", "TERMINAL_WIDTH")}
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def run(*args: str) -> tuple[int, str, str]:
