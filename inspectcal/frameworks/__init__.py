@@ -259,7 +259,8 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
     except InputError as error:
         raise FrameworkError(str(error)) from None
     parsed = _parse_toml(text, name)
-    with suppress(TypeError, ValueError):  # TOML dates have no JSON form: such a file is not cached
+    # TOML dates have no JSON form, and JSON cannot nest as deeply as TOML: such a file is not cached.
+    with suppress(TypeError, ValueError, RecursionError):
         write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))
     return parsed
 
