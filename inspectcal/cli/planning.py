@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from inspectcal.cli.app import add_group, command, examples
+from inspectcal.cli.app import InspectcalCommand, InspectcalSubgroup, add_group, command, examples
 from inspectcal.cli.options import (
     DEFAULT_REGION,
     OUTPUT_PANEL,
@@ -255,7 +254,9 @@ def check(
     ] = None,
     sheet: Annotated[
         str | None,
-        typer.Option("--sheet", metavar="NAME", help="Excel: read this sheet (default: the first)."),
+        typer.Option(
+            "--sheet", metavar="NAME", help="Excel: read this sheet (default: the one Excel opens on)."
+        ),
     ] = None,
     columns: Annotated[
         str | None,
@@ -282,8 +283,8 @@ def check(
     from inspectcal.readers.timetable import parse_columns
     from inspectcal.render.check import render
 
-    choice = Choice(table, sheet, parse_columns(columns))
     result = planned(framework, param, notified, anchor, None, calendar_options)
+    choice = Choice(table, sheet, parse_columns(columns), notified=result.notified)
     found = read_timetable(timetable, choice)
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
@@ -291,7 +292,16 @@ def check(
     buffer = OutputBuffer()
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)
-    if not all(v.ok for v in verdicts):
+    if found.unchecked:
+        from inspectcal.errors import quoted
+
+        count = len(found.unchecked)
+        plural = "s" if count != 1 else ""
+        listed = ", ".join(f"{found.unit} {number} ({quoted(text)})" for number, text in found.unchecked)
+        sys.stderr.write(
+            f"Note: {found.where}: {count} {found.unit}{plural} not checked, to be confirmed: {listed}\n"
+        )
+    if found.unchecked or not all(v.ok for v in verdicts):
         raise typer.Exit(1)
 
 
@@ -338,7 +348,7 @@ def status(
 
 
 frameworks_app = typer.Typer(
-    cls=TyperGroup,
+    cls=InspectcalSubgroup,
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
@@ -371,6 +381,7 @@ def frameworks(
 
 @frameworks_app.command(
     "show",
+    cls=InspectcalCommand,
     epilog=examples(
         "inspectcal frameworks show ilacs-standard --param publication_gap=21",
         "inspectcal frameworks show slac-2009 --format csv",
