@@ -171,15 +171,73 @@ def startup(folder: Path) -> dict[str, float]:
             "json",
         ],
         "inspectcal --help": [*tool, "--help"],
+        "plan --help": [*tool, "plan", "--help"],
+        "completion request": [*tool],
     }
     env = dict(os.environ, COLUMNS="100", SOURCE_DATE_EPOCH="0")
-    for argv in todo.values():  # warm the caches (.pyc files, the bank-holiday cache)
-        run_once(argv, env)
+    # What bash sends when <TAB> is pressed after `inspectcal plan --region `.
+    completing = dict(
+        env, _INSPECTCAL_COMPLETE="complete_bash", COMP_WORDS="inspectcal plan --region ", COMP_CWORD="3"
+    )
+    envs = {name: completing if name == "completion request" else env for name in todo}
+    for name, argv in todo.items():  # warm the caches (.pyc files, the bank-holiday cache)
+        run_once(argv, envs[name])
     times: dict[str, list[float]] = {name: [] for name in todo}
     for _ in range(7 if QUICK else 21):
         for name, argv in todo.items():
-            times[name].append(run_once(argv, env))
+            times[name].append(run_once(argv, envs[name]))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+# -- 2b. what completion costs a normal run -----------------------------------------------
+
+_ROOTS = """
+from typing import Annotated
+import typer
+from inspectcal.cli.app import InspectcalGroup, _install_completion, _show_completion
+
+
+def with_completion(
+    ctx: typer.Context,
+    *,
+    version: Annotated[bool, typer.Option("--version")] = False,
+    install_completion: Annotated[
+        bool, typer.Option("--install-completion", callback=_install_completion, expose_value=False)
+    ] = False,
+    show_completion: Annotated[
+        bool, typer.Option("--show-completion", callback=_show_completion, expose_value=False)
+    ] = False,
+) -> None:
+    pass
+
+
+def without_completion(
+    ctx: typer.Context, *, version: Annotated[bool, typer.Option("--version")] = False
+) -> None:
+    pass
+
+
+roots = {}
+for function in (with_completion, without_completion):
+    root = typer.Typer(cls=InspectcalGroup, add_completion=False, rich_markup_mode=None)
+    root.callback()(function)
+    root.command("noop")(lambda: None)
+    roots[function.__name__] = root
+"""
+
+
+def completion_cost() -> dict[str, float]:
+    """Microseconds to build the root group (what every run does) with and without the options."""
+    import typer.main
+
+    space: dict[str, object] = {}
+    exec(_ROOTS, space)
+    roots: dict[str, object] = space["roots"]  # type: ignore[assignment]
+    return {
+        name: per_op_ns("get_command(root)", {"get_command": typer.main.get_command, "root": root}, 200)
+        / 1000
+        for name, root in roots.items()
+    }
 
 
 # -- 3. batch ----------------------------------------------------------------------------
@@ -354,6 +412,14 @@ def main() -> None:
         for label, seconds in results.items():
             ratios = f"{seconds / framework:6.2f}x hello {seconds / floor:6.2f}x python"
             print(f"{label:24} {seconds * 1000:7.1f} ms {ratios}")
+        cost = completion_cost()
+        extra = cost["with_completion"] - cost["without_completion"]
+        print(
+            f"\n2b. Completion on a normal run: building the root group takes "
+            f"{cost['with_completion']:.0f} us with --install-completion/--show-completion and "
+            f"{cost['without_completion']:.0f} us without ({extra:+.0f} us, "
+            f"{extra / 1e6 / results['plan --format json'] * 100:+.2f}% of plan --format json)"
+        )
         print("\n3. Batch: plan --notified - --format jsonl against a vectorised numpy script")
         columns = ("dates", "inspectcal", "peak MB", "numpy", "peak MB", "ratio")
         print("{:>8} {:>11} {:>8} {:>9} {:>8} {:>6}  same output".format(*columns))
@@ -373,6 +439,11 @@ def main() -> None:
         ("plan --format json <= 1.3x hello", results["plan --format json"] <= 1.3 * hello),
         ("plan --format json <= 7x python -c pass", results["plan --format json"] <= 7 * floor),
         ("--help <= 1.5x hello", results["inspectcal --help"] <= 1.5 * hello),
+        ("plan --help (grouped) <= 2x hello", results["plan --help"] <= 2 * hello),
+        (
+            "completion adds < 1% to plan --format json",
+            abs(extra) / 1e6 < 0.01 * results["plan --format json"],
+        ),
         ("plan --format table <= 1.6x hello", results["plan --format table"] <= 1.6 * hello),
         ("plan --format ics <= 2x hello", results["plan --format ics"] <= 2 * hello),
         (

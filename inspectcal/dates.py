@@ -113,9 +113,21 @@ def _numeric_hint(text: str) -> str:
     return _HINT
 
 
+# Weekday abbreviations people write that dateutil does not know (it knows Mon, Tue, Wed...).
+_WEEKDAY_FORMS = {
+    "tues": "Tuesday",
+    "weds": "Wednesday",
+    "wednes": "Wednesday",
+    "thur": "Thursday",
+    "thurs": "Thursday",
+}
+_WEEKDAY_FORM = r"\b(" + "|".join(_WEEKDAY_FORMS) + r")\b\.?"
+
+
 def _parse_words(raw: str, text: str) -> date:
     from dateutil import parser  # type: ignore[import-untyped]  # deferred: only written-out dates need it
 
+    text = re.sub(_WEEKDAY_FORM, lambda m: _WEEKDAY_FORMS[m[1].lower()], text, flags=re.I)
     try:
         first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
         second = parser.parse(text, dayfirst=True, default=_DEFAULT_B)

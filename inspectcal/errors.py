@@ -41,5 +41,12 @@ class OutputError(InspectcalError):
 
 def quoted(text: str, limit: int = 40) -> str:
     """``text`` in quotes for a message, cut to ``limit`` characters and control characters shown."""
-    short = text if len(text) <= limit else text[:limit] + "\u2026"
-    return "'" + "".join(c if c.isprintable() else repr(c)[1:-1] for c in short) + "'"
+    shown: list[str] = []
+    length = 0
+    for c in text:
+        piece = c if c.isprintable() else repr(c)[1:-1]
+        if length + len(piece) > limit:  # escapes count too: \x01 is four characters
+            return "'" + "".join(shown) + "\u2026'"
+        shown.append(piece)
+        length += len(piece)
+    return "'" + "".join(shown) + "'"

@@ -71,14 +71,20 @@ def parse_critical(framework: Framework, spec: str | None) -> list[Critical]:
 
 
 def candidate_dates(calendar: WorkingCalendar, first: date, last: date) -> list[date]:
+    start = first
     if last < first:
         raise InputError(f"--to {last.isoformat()} is before --from {first.isoformat()}")
     if not calendar.is_working_day(first):
         first = calendar.add(first, 1)
+    if first > last:
+        raise InputError(
+            f"--from {start.isoformat()} --to {last.isoformat()} holds no working day "
+            f"(the next is {first.isoformat()}): give a range with at least one"
+        )
     count = calendar.between(first, last) + 1
     if count > _MAX_CANDIDATES:
         raise InputError(f"the window holds {count:,} working days; give at most {_MAX_CANDIDATES:,}")
-    return [calendar.add(first, n) for n in range(count)] if first <= last else []
+    return [calendar.add(first, n) for n in range(count)]
 
 
 def window_span(

@@ -100,12 +100,12 @@ class WorkingCalendar:
             )
         return ordinal - self._first
 
-    def _select_date(self, rank: int) -> date:
+    def _select_date(self, rank: int, why: str = "") -> date:
         """The working day with exactly ``rank`` working days (from ``first``) before it."""
         if not 0 <= rank < self._working:
             raise OutOfRangeError(
                 f"the result falls outside the supported dates "
-                f"{self.first.isoformat()} to {self.last.isoformat()}"
+                f"{self.first.isoformat()} to {self.last.isoformat()}{why}"
             )
         return date.fromordinal(self._first + self._select[rank])
 
@@ -151,7 +151,8 @@ class WorkingCalendar:
         else:
             return day
         if not 0 <= rank < self._working:
-            return self._select_date(rank)  # raises the out-of-range message
+            why = self._why_none_left(day, n + 1) if n > 0 else ""
+            return self._select_date(rank, why)  # raises the out-of-range message
         return _fromordinal(first + self._select[rank])
 
     def between(self, start: date, end: date, *, inclusive: bool = False) -> int:
@@ -190,11 +191,11 @@ class WorkingCalendar:
         )
         if weekdays < n - 1:
             return ""  # the limit itself is near: nothing more to say
-        left = self._working - self._rank[start.toordinal() - self._first] - 1
+        left = self._working - self._rank[start.toordinal() - self._first + 1]  # after ``start``
         off = self.days_off_between(date.fromordinal(start.toordinal() + 1), self.last)
         what = "closures" if any(d.closure for d in off) else "bank holidays"
         some = "no working day" if left == 0 else f"only {left} working day{'s' if left != 1 else ''}"
-        return f": the {what} leave {some} after {start.isoformat()} up to that date"
+        return f": the {what} leave {some} after {start.isoformat()} up to {self.last.isoformat()}"
 
     def day_dates(self, notified: date, numbers: Sequence[int]) -> list[date]:
         """The dates of several Days at once (the batch path: one check, then lookups)."""

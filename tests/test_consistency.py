@@ -105,6 +105,7 @@ DATA_COMMANDS = [
     ("status", "--notified", "2010-02-22", "--on", "2010-03-09"),
     ("frameworks",),
     ("frameworks", "show", "slac-2009"),
+    ("cache",),
 ]
 
 

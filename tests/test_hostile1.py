@@ -447,11 +447,15 @@ def test_an_endless_closure_names_the_closures(tmp_path: Path) -> None:
     )
     assert fails(2, "plan", "-n", "2011-05-24", "--closures", str(ics)) == (
         "Day 2 from 2011-05-24 falls after 2099-12-31, the last supported date: the closures leave "
-        "no working day after 2011-05-24 up to that date"
+        "no working day after 2011-05-24 up to 2099-12-31"
+    )
+    assert fails(2, "add", "2011-05-24", "5", "--closures", str(ics)) == (
+        "the result falls outside the supported dates 1975-01-01 to 2099-12-31: the closures leave no "
+        "working day after 2011-05-24 up to 2099-12-31"
     )
     assert fails(2, "date", "3", "-n", "2099-12-21", "--closed", "2099-12-23..2099-12-31") == (
         "Day 3 from 2099-12-21 falls after 2099-12-31, the last supported date: the closures leave "
-        "only 1 working day after 2099-12-21 up to that date"
+        "only 1 working day after 2099-12-21 up to 2099-12-31"
     )
 
 
@@ -545,3 +549,212 @@ def test_check_with_columns_given_is_not_told_to_give_them(tmp_path: Path) -> No
     table.write_text("Date,Day,Working day\n22/02/2010,Monday,1\n", "utf-8")
     error = fails(2, "check", str(table), "-n", "2010-02-22", "--columns", "date=Date,day=Day")
     assert error == f"timetable {table}, line 2: day 'Monday' is not a Day like 25, 6-10 or 'Days 6 to 10'"
+
+
+# -- 10: smaller inconsistencies ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["SLAC-2009", "Slac-2009", " slac-2009 ", "ILACS-SHORT"])
+def test_framework_ids_are_case_insensitive(typed: str) -> None:
+    expected = typed.strip().lower()
+    code, out, err = run("plan", "-n", "2010-02-22", "--framework", typed, "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["framework"]["id"] == expected
+    assert run("frameworks", "show", typed)[0] == 0
+
+
+def test_an_unknown_framework_is_still_refused() -> None:
+    assert fails(2, "plan", "-n", "2010-02-22", "--framework", "SLAC-2010").startswith(
+        "unknown framework 'SLAC-2010': choose one of "
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "following"),
+    [
+        ("2010-12-25", "2010-12-28", "2010-12-29"),  # Christmas weekend and its bank holidays
+        ("2010-03-06", "2010-03-07", "2010-03-08"),  # a weekend
+    ],
+)
+def test_window_over_a_range_without_a_working_day_is_refused(start: str, end: str, following: str) -> None:
+    assert fails(2, "window", "--from", start, "--to", end) == (
+        f"--from {start} --to {end} holds no working day (the next is {following}): give a range with "
+        "at least one"
+    )
+
+
+def test_window_over_closed_days_only_is_refused() -> None:
+    assert fails(
+        2, "window", "--from", "2010-03-01", "--to", "2010-03-02", "--closed", "2010-03-01..2010-03-02"
+    ) == (
+        "--from 2010-03-01 --to 2010-03-02 holds no working day (the next is 2010-03-03): give a range "
+        "with at least one"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tues 16 Mar 2010",
+        "Weds 17 Mar 2010",
+        "Thurs 18 Mar 2010",
+        "Thur 18 Mar 2010",
+        "Thur. 18 Mar 2010",
+        "TUES, 16 March 2010",
+        "Tue 16 Mar 2010",
+        "Thu 18 Mar 2010",
+    ],
+)
+def test_common_weekday_abbreviations_are_read(text: str) -> None:
+    from datetime import date
+
+    from inspectcal.dates import parse_date
+
+    expected = {"Tu": date(2010, 3, 16), "TU": date(2010, 3, 16), "We": date(2010, 3, 17)}
+    assert parse_date(text) == expected.get(text[:2], date(2010, 3, 18))
+
+
+def test_a_wrong_weekday_abbreviation_is_still_refused() -> None:
+    assert fails(2, "add", "Thurs 19 Mar 2010", "0") == (
+        "DATE: 'Thurs 19 Mar 2010' does not add up: 2010-03-19 is a Friday, not a Thursday"
+    )
+
+
+def test_check_reads_weekday_abbreviations_in_cells(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Date,Day\nMon 22 Feb 2010,1\nThurs 11 Mar 2010 - Weds 17 Mar 2010,14-18\n", "utf-8")
+    code, _, err = run("check", str(table), "-n", "2010-02-22")
+    assert (code, err) == (0, "")
+
+
+def test_markdown_shows_titles_as_typed(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    framework = tmp_path / "f.toml"
+    title = "*Bold* _it_ <b>html</b> [link](http://x) `code` ~~gone~~ a|b AT&amp;T back\\\\slash"
+    framework.write_text(
+        'id = "x"\ntitle = "X"\nstatus = "indicative"\nsource = "s"\n'
+        f'[[milestones]]\nid = "a"\ntitle = "{title}"\nwho = "both"\nday = 1\n',
+        "utf-8",
+    )
+    code, out, err = run("plan", "-n", "2010-02-22", "--framework", str(framework), "--format", "markdown")
+    assert code == 0, err
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(out)
+    for tag in ("<em>", "<strong>x", "<b>", "<a ", "<code>", "<s>", "<del>"):
+        assert tag not in html, tag
+    shown = (
+        "*Bold* _it_ &lt;b&gt;html&lt;/b&gt; [link](http://x) `code` ~~gone~~ a|b AT&amp;amp;T back\\slash"
+    )
+    assert f"<td>{shown}</td>" in html
+
+
+# -- 4: slac-2009's sources disagree on the report, and it says so ------------------------
+
+
+def test_slac_2009_states_that_its_sources_disagree_on_the_report() -> None:
+    from inspectcal.frameworks import load_framework
+
+    from .conftest import REPO
+
+    framework = load_framework("slac-2009")
+    wanted = ("draft-report", "final-report", "publication")
+    days = {m.id: (m.start, m.end) for m in framework.milestones if m.id in wanted}
+    assert days == {"draft-report": (25, 25), "final-report": (35, 35), "publication": (40, 40)}
+    source = " ".join(framework.source.split())
+    for fact in (
+        "Bedford Borough Council's briefing note, whose report Days differ",
+        "(draft 30, final and publication by 40 and 45; Nottinghamshire's, used here: 25, 35, 40)",
+    ):
+        assert fact in source, fact
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert "The sources disagree, so the report dates are likely, not fixed" in readme
+
+
+def test_the_bedford_note_says_what_the_source_quotes() -> None:
+    from .conftest import shared_file
+
+    note = " ".join(shared_file("seeds", "bedford-briefing-note.txt").read_text("utf-8").split())
+    assert "The draft report will be sent ten days after the end of the inspection" in note
+    assert "within 20 days of the end of the inspection" in note
+    assert "within 25 days of the end of the inspection" in note
+    notts = shared_file("seeds", "nottinghamshire-inspection-update.txt").read_text("utf-8")
+    assert "(Day 25)" in notts
+    assert "(Day 35)" in notts
+    assert "(Day 40)" in notts
+
+
+# -- 1b: refreshing the ILACS era table says which table plans read -------------------------
+
+
+def _small_record(tmp_path: Path) -> Path:
+    from .conftest import shared_file
+
+    rows = shared_file("data", "ilacs-inspections-2018-2025.csv").read_text("utf-8").splitlines()
+    part = tmp_path / "part.csv"
+    part.write_text("\n".join(rows[:101]) + "\n", "utf-8")
+    return part
+
+
+def test_writing_the_era_table_elsewhere_says_plans_do_not_read_it(tmp_path: Path) -> None:
+    from inspectcal.record import RECORDS_DIR
+
+    out = tmp_path / "ilacs.toml"
+    code, stdout, err = run("ilacs-record", str(_small_record(tmp_path)), "--eras", "-o", str(out))
+    assert (code, stdout) == (0, "")
+    assert err == (
+        f"Note: plans read the era table at {RECORDS_DIR / 'ilacs.toml'}, not {out}: reinstall "
+        "inspectcal from the checkout that holds the new table (e.g. pip install --force-reinstall ., "
+        "or pipx install --force .) for plans to use it\n"
+    )
+    assert out.read_text("utf-8").startswith("#")
+
+
+def test_printing_the_era_table_to_stdout_adds_no_note(tmp_path: Path) -> None:
+    part = _small_record(tmp_path)
+    code, stdout, err = run("ilacs-record", str(part), "--eras")
+    assert (code, err) == (0, "")
+    written = tmp_path / "ilacs.toml"
+    assert run("ilacs-record", str(part), "--eras", "-o", str(written))[0] == 0
+    assert stdout == written.read_text("utf-8")  # the same table, only where it goes differs
+
+
+def test_readme_says_an_installed_tool_must_be_reinstalled_after_a_refresh() -> None:
+    from .conftest import REPO
+
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert (
+        "An installed inspectcal (pip, pipx or uv tool, as in the Quick start) reads its own copy of the "
+        "table, not the checkout's: reinstall it from the checkout"
+    ) in readme
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00" * 1000, b"\x00\x01" * 300, b"PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20]
+)
+def test_nul_filled_files_are_binary_not_utf16(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "x.bin"
+    path.write_bytes(data)
+    error = fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(path))
+    assert error.endswith(": is not text (it holds binary data): is it the right file?"), error
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (["--year", "2022"], "--year"),
+        (["--region", "scotland"], "--region"),
+        (["--no-bank-holidays"], "--no-bank-holidays"),
+        (["--closed", "2022-03-01"], "--closed"),
+    ],
+)
+def test_holidays_compare_refuses_options_it_would_ignore(
+    tmp_path: Path, extra: list[str], named: str
+) -> None:
+    official = tmp_path / "bh.json"
+    official.write_text(json.dumps({"england-and-wales": {"events": [{"title": "X", "date": "2022-01-03"}]}}))
+    assert fails(2, "holidays", "--compare", str(official), *extra) == (
+        f"--compare covers every region and year of the file and counts no closures, so {named} would "
+        "be ignored: give one or the other"
+    )
+    code, _, _ = run("holidays", "--compare", str(official), "--region", "England")
+    assert code == 0

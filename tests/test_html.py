@@ -172,26 +172,53 @@ def test_indicative_framework_shows_status_and_source() -> None:
     assert "built from Ofsted's ILACS framework" in status[0]
 
 
+def check_window_dom(html: str, data: list[dict[str, Any]]) -> None:
+    """The rows, milestone dates and clash runs in a window page agree with --format json."""
+    rows: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
+    current = None
+    for tag, attributes in Page(html).elements:
+        if tag == "tr" and "data-notified" in attributes:
+            current = attributes["data-notified"]
+            rows[current] = ([], [])
+        elif tag == "time" and current is not None:
+            rows[current][0].append(attributes["datetime"])
+        elif tag == "span" and attributes.get("class") == "run" and current is not None:
+            rows[current][1].append((attributes["data-from"], attributes["data-to"]))
+    assert list(rows) == [c["notified"] for c in data]
+    for candidate in data:
+        dates, runs = rows[candidate["notified"]]
+        by_id = {m["id"]: m for m in candidate["milestones"]}
+        assert dates[:5] == [
+            candidate["notified"],
+            by_id["setup-meeting"]["start"],
+            by_id["fieldwork"]["start"],
+            by_id["fieldwork"]["end"],
+            by_id["publication"]["start"],
+        ]
+        # Each run starts and ends on a clash; together the runs hold every clash date.
+        clashes = {(c["milestone"], c["date"]) for c in candidate["clashes"]}
+        names = [name for name, _ in sorted(clashes)]
+        assert all(first <= last for first, last in runs)
+        assert {d for _, d in clashes} >= {d for run in runs for d in run}
+        covered = {(m, d) for m, d in clashes if any(first <= d <= last for first, last in runs)}
+        assert covered == clashes
+        assert len(runs) <= len(clashes)
+        assert bool(runs) == bool(names)
+
+
 def test_window_handout_rows_dates_and_clashes() -> None:
     html = run("window", *WINDOW, "--format", "html")
     data = json.loads(run("window", *WINDOW, "--format", "json"))
-    rows = dated_rows(html, "notified")
-    assert list(rows) == [c["notified"] for c in data]
-    for candidate in data:
-        times = rows[candidate["notified"]]
-        assert times[0] == candidate["notified"]
-        milestone_dates = {d for m in candidate["milestones"] for d in (m["start"], m["end"])}
-        clash_dates = [c["date"] for c in candidate["clashes"]]
-        assert set(times[1 : len(times) - len(clash_dates)]) <= milestone_dates
-        assert times[len(times) - len(clash_dates) :] == clash_dates or not clash_dates
+    check_window_dom(html, data)
     parsed = Page(html)
     clashing = [a for a in parsed.all("tr") if a.get("class") == "clash"]
     assert len(clashing) == sum(1 for c in data if c["clashes"]) > 0
     assert parsed.all("html") == [{"lang": "en-GB"}]
     assert parsed.all("script") == []
     text = " ".join(" ".join(parsed.texts["main"]).split())
-    assert "Clash: Mon 20 Dec 2010 fieldwork" in text
+    assert "Clash: fieldwork on 7 working days, Mon 20 Dec - Thu 30 Dec" in text  # 27-28 Dec: bank holidays
     assert "of " + str(len(data)) + " candidate notification dates clash." in text
+    assert "If Ofsted calls between Wed 1 Dec 2010 and Fri 24 Dec 2010" in text
 
 
 def test_window_clash_reason_is_shown_and_escaped(tmp_path: Any) -> None:

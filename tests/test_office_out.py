@@ -115,8 +115,10 @@ def test_plan_xlsx_about_sheet_says_what_the_dates_rest_on() -> None:
     assert [(d, name) for d, name, _ in skipped] == [(s["date"], s["name"]) for s in expected["skipped"]]
     assert skipped[0][2] == "a council closure day"
     assert skipped[1][2] == "Good Friday, a bank holiday in England and Wales"
-    closures = [r[1].date().isoformat() for r in rows if r[0] == "closure"]
-    assert closures == [c["date"] for c in expected["closures"]] == ["2010-03-31"]
+    closures = [(r[1].date().isoformat(), r[2]) for r in rows if r[0] == "Closure"]
+    assert [d for d, _ in closures] == [c["date"] for c in expected["closures"]] == ["2010-03-31"]
+    assert closures[0][1] == "a council closure day"
+    assert "closure" not in [r[0] for r in rows]  # no lower-case data-like labels
 
 
 def test_plan_xlsx_read_back_with_calamine_matches_json() -> None:
@@ -420,3 +422,127 @@ def test_libreoffice_converts_the_file_to_pdf(args: tuple[str, ...], fmt: str, t
     assert pdf.startswith(b"%PDF-")
     assert len(pdf) > 2000
     assert (b"/Subtype/Image" in pdf) is ("--picture" in args)
+
+
+# -- the Word page: A4, and a picture that fits its text area (hostile review 2, finding 1) --
+
+EMU_PER_MM = 36_000
+LONG_NAME = "Royal Borough of Windsor and Maidenhead Children's Services, inspection"
+
+
+def _page_and_picture(data: bytes) -> tuple[dict[str, int], dict[str, int], tuple[int, int]]:
+    """Read the document XML itself: w:pgSz, w:pgMar (twips) and the picture's wp:extent (EMU)."""
+    import re
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    size = re.findall(r"<w:pgSz ([^>]*)/>", xml)
+    margins = re.findall(r"<w:pgMar ([^>]*)/>", xml)
+    extents = re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"/>', xml)
+    assert len(size) == len(margins) == len(extents) == 1, (size, margins, extents)
+
+    def attributes(text: str) -> dict[str, int]:
+        return {k: int(v) for k, v in re.findall(r'w:(\w+)="(-?\d+)"', text)}
+
+    return attributes(size[0]), attributes(margins[0]), (int(extents[0][0]), int(extents[0][1]))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (*PLAN, "--name", "Notts"),
+        # The reviewer's long plan: a 60-character name over three lines and a Christmas closure.
+        ("plan", "-n", "2010-12-13", "--name", LONG_NAME, "--closed", "2010-12-29..2010-12-31"),
+        ("plan", "-n", "2010-12-13", "--name", LONG_NAME * 4, "--closed", "2010-12-29..2010-12-31"),
+    ],
+    ids=["short", "long-plan", "long-name"],
+)
+def test_docx_page_is_a4_and_the_picture_fits_inside_the_margins(args: tuple[str, ...]) -> None:
+    data = produce(*args, "--format", "docx", "--picture")
+    size, margins, (cx, cy) = _page_and_picture(data)
+    twip = 1 / 56.6929  # mm in a twentieth of a point
+    assert (round(size["w"] * twip), round(size["h"] * twip)) == (210, 297)
+    text_width = (size["w"] - margins["left"] - margins["right"]) * 635  # twips to EMU
+    text_height = (size["h"] - margins["top"] - margins["bottom"]) * 635
+    assert (round(text_width / EMU_PER_MM), round(text_height / EMU_PER_MM)) == (170, 257)
+    assert cx <= text_width, cx / EMU_PER_MM
+    assert cy <= text_height, cy / EMU_PER_MM
+    # The SVG's own proportions are kept; the picture is as large as the text area allows.
+    svg = produce(*args, "--format", "svg").decode("utf-8")
+    view_box = [float(v) for v in svg.split('viewBox="', 1)[1].split('"', 1)[0].split()]
+    assert abs(cy / cx - view_box[3] / view_box[2]) < 0.002
+    assert cx == text_width or cy == text_height
+
+
+def test_a_picture_taller_than_the_page_is_capped_to_the_text_height() -> None:
+    from docx import Document
+
+    from inspectcal.render.docx import picture_size
+
+    section = Document().sections[0]
+    section.page_width, section.page_height = 210 * EMU_PER_MM, 297 * EMU_PER_MM
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = 20 * EMU_PER_MM
+    # Word keeps sizes in twips: 170 and 257 mm come back a few EMU off.
+    text_width = section.page_width - section.left_margin - section.right_margin
+    text_height = section.page_height - section.top_margin - section.bottom_margin
+    assert abs(text_width - 170 * EMU_PER_MM) < 400
+    assert abs(text_height - 257 * EMU_PER_MM) < 400
+    assert picture_size(section, 0.5) == (text_width, round(text_width * 0.5))  # fits: the text width
+    width, height = picture_size(section, 2.0)  # 340 mm tall at the text width: too tall
+    assert height == text_height
+    assert width == int(text_height / 2.0)
+
+
+# -- hostile review 2, finding 8: xlsx Reason cells and About closures read as labels/values ---
+
+
+def test_window_xlsx_reason_is_never_blank_for_an_unnamed_avoid() -> None:
+    from openpyxl import load_workbook
+
+    args = ("window", "--from", "2010-12-01", "--to", "2010-12-10", "--avoid", "2010-12-20..2010-12-31")
+    book = load_workbook(io.BytesIO(produce(*args, "--format", "xlsx")))
+    clashes = list(book["Clashes"].iter_rows(values_only=True))
+    assert clashes[0] == ("Notified (Day 1)", "Date", "Milestone", "Reason")
+    assert len(clashes) > 5
+    assert {r[3] for r in clashes[1:]} == {"avoided date (no name given)"}
+
+
+def test_window_xlsx_reason_keeps_the_name_from_an_avoid_file(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    avoid = tmp_path / "leave.txt"
+    avoid.write_text("2010-12-20..2010-12-31 # Director on leave\n", encoding="utf-8")
+    args = ("window", "--from", "2010-12-01", "--to", "2010-12-10", "--avoid-file", str(avoid))
+    book = load_workbook(io.BytesIO(produce(*args, "--format", "xlsx")))
+    clashes = list(book["Clashes"].iter_rows(values_only=True))
+    assert {r[3] for r in clashes[1:]} == {"Director on leave"}
+
+
+@pytest.mark.parametrize(
+    ("closed", "expected"),
+    [
+        ((), [("Closures", "none given", None)]),
+        (
+            ("--closed", "2010-03-30..2010-03-31"),
+            [
+                ("Closure", "2010-03-30", "a council closure day"),
+                ("Closure", "2010-03-31", "a council closure day"),
+            ],
+        ),
+    ],
+    ids=["none", "two"],
+)
+def test_about_sheet_closures_are_label_value_rows(closed: tuple[str, ...], expected: list[Any]) -> None:
+    from openpyxl import load_workbook
+
+    about = load_workbook(io.BytesIO(produce(*PLAN, *closed, "--format", "xlsx")))["About"]
+    rows = list(about.iter_rows(values_only=True))
+    header = rows.index(("Item", "Value", "Detail", None))
+    block = rows[header + 1 : rows.index((None, None, None, None))]
+    got = [
+        (r[0], r[1].date().isoformat() if isinstance(r[1], datetime) else r[1], r[2] or None)
+        for r in block
+        if r[0] in ("Closure", "Closures", "closure")
+    ]
+    assert got == expected
+    assert not [r for r in rows if any(isinstance(v, str) and v.startswith("(") for v in r)]

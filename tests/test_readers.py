@@ -115,6 +115,23 @@ def test_quoted_is_short_and_shows_control_characters() -> None:
     assert quoted("x" * 100) == "'" + "x" * 40 + "\u2026'"
 
 
+def test_quoted_counts_escapes_towards_its_limit() -> None:
+    # Found by the fuzz: forty control characters shown as \x01 made a 160-character quote.
+    assert quoted("\x01" * 100) == "'" + "\\x01" * 10 + "\u2026'"
+    assert quoted("ab\x01", 3) == "'ab\u2026'"
+    assert quoted("abc", 3) == "'abc'"
+
+
+def test_a_header_of_many_odd_cells_gives_a_short_error(tmp_path: Path) -> None:
+    table = tmp_path / "wide.csv"
+    table.write_bytes(b",".join([b"\x01" * 30] * 60) + b"\n2010-02-22,1\n")
+    code, _, stderr = run("check", str(table), "-n", "2010-02-22")
+    assert code == 2
+    assert stderr.count("\n") == 1
+    assert "and 57 more" in stderr
+    assert len(stderr) - len(str(table)) < 250, stderr
+
+
 # -- stdin, through the CLI -----------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -373,3 +374,21 @@ def test_safe_cell() -> None:
         assert safe_cell(risky) == "'" + risky
     assert safe_cell("2010-02-22") == "2010-02-22"
     assert safe_cell("Set-up meeting") == "Set-up meeting"
+
+
+def test_the_official_list_plus_one_2030_event_keeps_christmas_2029(
+    tmp_path: Path, govuk: dict[str, Any]
+) -> None:
+    """The issue's case: gov.uk 2012-2028 and one 2030 event used to drop Christmas 2029 silently."""
+    data = json.loads(json.dumps(govuk))
+    data["england-and-wales"]["events"].append({"title": "New Year's Day", "date": "2030-01-01"})
+    path = tmp_path / "bank-holidays.json"
+    path.write_text(json.dumps(data), "utf-8")
+    code, out, err = run("add", "2029-12-24", "1", "--bank-holidays-file", str(path))
+    assert (code, out) == (0, "2029-12-27\n")
+    assert err.splitlines()[0] == (
+        f"Warning: bank holidays file {path} lists no England and Wales bank holidays in 2029: "
+        "the built-in dates are used for those years"
+    )
+    plan = run("plan", "-n", "2029-11-26", "--format", "json", "--bank-holidays-file", str(path))[1]
+    assert json.loads(plan)["projected_after"] == 2028

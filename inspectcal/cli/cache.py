@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from inspectcal.cli.app import add_group
-from inspectcal.cli.options import ListFormat, emit
+from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output, emit
 
 cache_app = typer.Typer(
     cls=TyperGroup,
@@ -29,7 +29,11 @@ def _size(count: int) -> str:
 def cache(
     ctx: typer.Context,
     *,
-    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+    ] = ListFormat.table,
+    output: Output = None,
+    force: Force = False,
 ) -> None:
     """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
     if ctx.invoked_subcommand is not None:
@@ -42,16 +46,16 @@ def cache(
         import json
 
         data = {"folder": str(folder), "entries": len(found), "bytes": total}
-        emit(json.dumps(data, indent=2) + "\n", None, False)
+        emit(json.dumps(data, indent=2) + "\n", output, force)
     elif fmt is ListFormat.csv:
-        emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", None, False)
+        emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", output, force)
     else:
         emit(
             f"Cache folder: {folder}\n"
             f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
             f"and {_size(MAX_BYTES)}, least recently used go first\n",
-            None,
-            False,
+            output,
+            force,
         )
 
 

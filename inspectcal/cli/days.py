@@ -518,7 +518,25 @@ def holidays(
     from inspectcal.render.days_off import render_days_off
 
     if compare is not None:
-        from inspectcal.calendars import compare_official
+        from inspectcal.calendars import compare_official, get_region
+
+        given = [
+            name
+            for name, used in (
+                ("--year", year is not None),
+                ("--region", get_region(region).key != DEFAULT_REGION),
+                ("--no-bank-holidays", no_bank_holidays),
+                ("--closed", bool(closed)),
+                ("--closures", closures is not None),
+                ("--bank-holidays-file", bank_holidays_file is not None),
+            )
+            if used
+        ]
+        if given:
+            raise InputError(
+                f"--compare covers every region and year of the file and counts no closures, so "
+                f"{given[0]} would be ignored: give one or the other"
+            )
         from inspectcal.render.days_off import render_disagreements
 
         buffer = OutputBuffer(output)

@@ -255,7 +255,9 @@ def check(
     ] = None,
     sheet: Annotated[
         str | None,
-        typer.Option("--sheet", metavar="NAME", help="Excel: read this sheet (default: the first)."),
+        typer.Option(
+            "--sheet", metavar="NAME", help="Excel: read this sheet (default: the one Excel opens on)."
+        ),
     ] = None,
     columns: Annotated[
         str | None,
@@ -282,8 +284,8 @@ def check(
     from inspectcal.readers.timetable import parse_columns
     from inspectcal.render.check import render
 
-    choice = Choice(table, sheet, parse_columns(columns))
     result = planned(framework, param, notified, anchor, None, calendar_options)
+    choice = Choice(table, sheet, parse_columns(columns), notified=result.notified)
     found = read_timetable(timetable, choice)
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
@@ -291,7 +293,16 @@ def check(
     buffer = OutputBuffer()
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)
-    if not all(v.ok for v in verdicts):
+    if found.unchecked:
+        from inspectcal.errors import quoted
+
+        count = len(found.unchecked)
+        plural = "s" if count != 1 else ""
+        listed = ", ".join(f"{found.unit} {number} ({quoted(text)})" for number, text in found.unchecked)
+        sys.stderr.write(
+            f"Note: {found.where}: {count} {found.unit}{plural} not checked, to be confirmed: {listed}\n"
+        )
+    if found.unchecked or not all(v.ok for v in verdicts):
         raise typer.Exit(1)
 
 

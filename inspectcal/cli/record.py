@@ -79,6 +79,7 @@ def ilacs_record(
             plain = not any(c in source for c in '"$`\\!')
             command += f' --source "{source}"' if plain else f" --source {shlex.quote(source)}"
         emit(record_to_toml(build_record("ilacs", text, measured), command=command), output, force)
+        _say_which_table_plans_read(output)
         return
     from inspectcal.render.record import render_audit
 
@@ -96,3 +97,22 @@ def ilacs_record(
     emit(buffer.getvalue(), output, force)
     if any(a.flags for a in audits):
         raise typer.Exit(1)
+
+
+def _say_which_table_plans_read(output: str | None) -> None:
+    """After writing an era table to a file: plans read the running package's own copy, which is
+    that file only in a checkout installed editable; say so rather than let a refresh look done."""
+    import sys
+
+    from inspectcal.record import RECORDS_DIR
+
+    if output is None or output == "-":
+        return
+    used = RECORDS_DIR / "ilacs.toml"
+    if Path(output).resolve() == used.resolve():
+        return
+    sys.stderr.write(
+        f"Note: plans read the era table at {used}, not {output}: reinstall inspectcal from the "
+        "checkout that holds the new table (e.g. pip install --force-reinstall ., or pipx install "
+        "--force .) for plans to use it\n"
+    )

@@ -172,8 +172,9 @@ def builtin_ids() -> list[str]:
 
 def load_framework(ref: str) -> Framework:
     """A built-in framework by id, or a framework file by path."""
-    if _ID.fullmatch(ref) and ref in builtin_ids():
-        path = _HERE / f"{ref}.toml"
+    key = ref.strip().lower()  # built-in ids in any case, as regions are
+    if _ID.fullmatch(key) and key in builtin_ids():
+        path = _HERE / f"{key}.toml"
         return _Validator(path.name).framework(_read_toml(path, path.name))
     if ref == "-":  # a framework file on stdin
         from inspectcal.readers.base import decode, read_bytes
@@ -258,7 +259,8 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
     except InputError as error:
         raise FrameworkError(str(error)) from None
     parsed = _parse_toml(text, name)
-    with suppress(TypeError, ValueError):  # TOML dates have no JSON form: such a file is not cached
+    # TOML dates have no JSON form, and JSON cannot nest as deeply as TOML: such a file is not cached.
+    with suppress(TypeError, ValueError, RecursionError):
         write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))
     return parsed
 

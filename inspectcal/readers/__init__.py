@@ -19,6 +19,8 @@ Word or Excel files) uses it and adds only its own parsing. The whole API:
     ``(number, line or InputError)`` for each line of a binary stream (stdin), read in
     chunks: bounded memory, linear time; a bad line (over-long, NUL, not UTF-8) is handed
     back as an error so a batch can go on with the next one. A UTF-8 BOM is accepted.
+``stdin()``
+    Standard input as bytes, or an ``InputError`` when the process has none (``<&-``).
 ``at(where, number)``
     ``"closures file x.txt, line 3"``: how every error names a place.
 

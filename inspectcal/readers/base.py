@@ -121,12 +121,18 @@ def decode(
 
 
 def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 text saved without a byte-order mark: a NUL in every other byte of its start."""
+    """UTF-16 text saved without a byte-order mark: a NUL in every other byte of its start, and
+    text in the bytes between (English text: each character's high byte is 0, its low byte a
+    printable character, tab or line end)."""
     start = data[: min(len(data), 200) // 2 * 2]
     if len(start) < 4:
         return False
+    odd, even = start[1::2], start[0::2]
     # Little-endian text has its NULs in the odd bytes, big-endian in the even ones.
-    return any(half.count(0) >= 0.9 * len(half) for half in (start[1::2], start[0::2]))
+    return any(
+        high.count(0) >= 0.9 * len(high) and all(b >= 0x20 or b in b"\t\n\r" for b in low)
+        for high, low in ((odd, even), (even, odd))
+    )
 
 
 def _not_utf8(data: bytes) -> str:

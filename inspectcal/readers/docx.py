@@ -75,14 +75,25 @@ class _Tags:
             qn("w:noBreakHyphen"): "-",
         }
         self.removed = (qn("w:del"), qn("w:moveFrom"))
+        self.run = qn("w:r")
+        self.vanish = f"{qn('w:rPr')}/{qn('w:vanish')}"
+        self.val = qn("w:val")
+
+    def hidden(self, element: Any) -> bool:
+        """Is the run holding this text hidden (Font > Hidden, ``w:vanish``)? Word does not show it."""
+        run = element.getparent()
+        if run is None or run.tag != self.run:
+            return False
+        vanish = run.find(self.vanish)
+        return vanish is not None and vanish.get(self.val, "true").lower() not in ("0", "false", "off")
 
 
 def _paragraph_text(paragraph: Any, tags: _Tags) -> str:
     """The text Word shows: tracked insertions, content controls and fields included, tracked
-    deletions left out (python-docx's own ``text`` reads only plain runs and links)."""
+    deletions and hidden text left out (python-docx's own ``text`` reads only plain runs and links)."""
     parts = []
     for element in paragraph.iter(*tags.text):
-        if next(element.iterancestors(*tags.removed), None) is not None:
+        if next(element.iterancestors(*tags.removed), None) is not None or tags.hidden(element):
             continue
         fixed = tags.text[element.tag]
         parts.append(element.text or "" if fixed is None else fixed)

@@ -64,7 +64,10 @@ def read_ics(text: str, where: str, first: date, last: date, *, count_free: bool
     try:
         calendar = Calendar.from_ical(text)
     except ValueError as error:
-        raise InputError(f"{where} is not a valid iCalendar file: {error}") from None
+        detail = "".join(c if c.isprintable() else " " for c in " ".join(str(error).split()))
+        if len(detail) > 120:  # icalendar quotes the whole content line, which may be huge
+            detail = detail[:120] + "\u2026"
+        raise InputError(f"{where} is not a valid iCalendar file: {detail}") from None
     if not isinstance(calendar, Calendar):
         raise InputError(f"{where} is not a valid iCalendar file: it holds more than one calendar")
     _check_events(calendar, where)

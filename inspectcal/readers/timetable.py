@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from inspectcal.errors import InputError, quoted
-from inspectcal.readers.typed import _DAY_HINT, one_line, parse_day_label, parse_typed_range
+from inspectcal.readers.typed import (
+    _DAY_HINT,
+    day_label_in_text,
+    one_line,
+    parse_day_label,
+    parse_typed_range,
+    parse_typed_range_after,
+    to_be_confirmed,
+)
 
 Cell = str | date | float | int | None
 
@@ -50,6 +58,7 @@ class Row:
     start: date
     end: date
     days: tuple[int, int]
+    year_supplied: bool = False  # the date gave no year: the first such date on or after Day 1
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ class Timetable:
     where: str
     unit: str
     notes: list[str] = field(default_factory=list)  # said on stderr: what was assumed
+    unchecked: list[tuple[int, str]] = field(default_factory=list)  # (row, "TBC"): to be confirmed
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,7 @@ class Choice:
     table: int | None = None  # --table N (Word), 1-based
     sheet: str | None = None  # --sheet NAME (Excel)
     columns: dict[str, str] = field(default_factory=dict)  # --columns date=...,day=...
+    notified: date | None = None  # Day 1: dates that give no year are the first on or after it
 
 
 _ROLES = ("date", "day", "activity")
@@ -121,7 +132,9 @@ def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
             raise InputError(f"--table is for Word files; {where} is an Excel workbook (use --sheet NAME)")
         from inspectcal.readers import xlsx
 
-        return from_grid(xlsx.grid(data, where, choice.sheet), choice.columns)
+        sheet_grid, note = xlsx.grid(data, where, choice.sheet)
+        timetable = from_grid(sheet_grid, choice.columns, notified=choice.notified)
+        return replace(timetable, notes=[note, *timetable.notes])
     if choice.table is not None or choice.sheet is not None:
         option = "--table" if choice.table is not None else "--sheet"
         raise InputError(f"{option} is for Word and Excel files; {where} is text")
@@ -130,8 +143,8 @@ def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
     from inspectcal.readers import delimited
 
     grid, notes = delimited.grid(data, where)
-    timetable = from_grid(grid, choice.columns)
-    return Timetable(timetable.rows, timetable.where, timetable.unit, [*notes, *timetable.notes])
+    timetable = from_grid(grid, choice.columns, notified=choice.notified)
+    return replace(timetable, notes=[*notes, *timetable.notes])
 
 
 def _pick(grids: list[Grid], choice: Choice, where: str, what: str) -> Timetable:
@@ -142,7 +155,7 @@ def _pick(grids: list[Grid], choice: Choice, where: str, what: str) -> Timetable
         if not 1 <= choice.table <= len(grids):
             count = f"{len(grids)} {what}{'s' if len(grids) != 1 else ''}"
             raise InputError(f"--table {choice.table}: {where} has {count}")
-        return from_grid(grids[choice.table - 1], choice.columns)
+        return from_grid(grids[choice.table - 1], choice.columns, notified=choice.notified)
     failures = []
     matching = []
     for number, grid in enumerate(grids, start=1):
@@ -159,26 +172,29 @@ def _pick(grids: list[Grid], choice: Choice, where: str, what: str) -> Timetable
             f"{where}: none of its {len(grids)} {what}s has a date column and a Day column; "
             f"choose one with --{what} N and name its columns with --columns date=...,day=..."
         )
-    found = from_grid(grids[matching[0] - 1], choice.columns)
+    found = from_grid(grids[matching[0] - 1], choice.columns, notified=choice.notified)
     if len(grids) == 1:
         return found
     note = (
         f"{where} has {len(grids)} {what}s; read {what} {matching[0]}, the first with a date and a Day "
         f"column (--{what} N reads another)"
     )
-    return Timetable(found.rows, found.where, found.unit, [note])
+    return replace(found, notes=[note, *found.notes])
 
 
 class _NoHeader(InputError):
     """No header row with a date and a Day column."""
 
 
-def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
-    """The timetable in a grid: find its header, then read every row under it."""
+def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = None) -> Timetable:
+    """The timetable in a grid: find its header, then read every row under it. ``notified``
+    (Day 1) dates a date that gives no year: the first such date on or after it."""
     header_at, mapping = _header(grid, columns)
+    day_in_activity = mapping["day"] is None
     if not columns:
         _prefer_day_numbers(grid, header_at, mapping)
     rows: list[Row] = []
+    unchecked: list[tuple[int, str]] = []
     problems: list[str] = []
     header_cells = [_text(c).lower() for c in grid.rows[header_at][1]]
     while header_cells and not header_cells[-1]:
@@ -197,13 +213,30 @@ def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
             continue
         date_cell = _get(cells, mapping["date"])
         day_cell = _get(cells, mapping["day"])
+        activity = _get(cells, mapping.get("activity"))
         if _is_heading(texts):
             continue
+        pending = [_text(c) for c in (date_cell, day_cell) if to_be_confirmed(_text(c))]
+        if pending:  # "TBC": listed as not checked, not an error
+            unchecked.append((number, one_line(pending[0])))
+            continue
+        if day_in_activity:
+            try:
+                day_cell = day_label_in_text(_text(activity))
+            except InputError as error:
+                problems.append(f"{grid.where}, {grid.unit} {number}: {error}")
+                continue
+            if day_cell is None and _text(date_cell):
+                problems.append(
+                    f"{grid.where}, {grid.unit} {number}: there is no Day column, and its activity text "
+                    "has no '(Day N)' label: add one, or add a Day column"
+                )
+                continue
         if _text(date_cell) == "" and _text(day_cell) == "":
             problems.append(f"{grid.where}, {grid.unit} {number}: it has no date and no Day")
             continue
         try:
-            rows.append(_row(number, date_cell, day_cell, _get(cells, mapping.get("activity"))))
+            rows.append(_row(number, date_cell, day_cell, activity, notified))
         except InputError as error:
             hint = ""
             if not columns and str(error).endswith(_DAY_HINT):  # a word, not a misread label
@@ -213,9 +246,23 @@ def from_grid(grid: Grid, columns: dict[str, str]) -> Timetable:
         more = len(problems) - 1
         tail = f" (and {more} more {grid.unit}{'s' if more != 1 else ''} that cannot be read)" if more else ""
         raise InputError(problems[0] + tail)
-    if not rows:
+    if not rows and not unchecked:
         raise InputError(f"{grid.where} has no rows under its header")
-    return Timetable(rows, grid.where, grid.unit)
+    notes = []
+    if day_in_activity:
+        name = one_line(_text(_get(grid.rows[header_at][1], mapping.get("activity"))))
+        notes.append(
+            f"{grid.where} has no Day column: each row's Day is the '(Day N)' label in its "
+            f"{quoted(name)} text"
+        )
+    yearless = sum(row.year_supplied for row in rows)
+    if yearless and notified is not None:
+        shown = f"{notified:%a} {notified.day} {notified:%b %Y}"
+        notes.append(
+            f"{grid.where}: {yearless} date{'s' if yearless != 1 else ''} give no year; each is read as "
+            f"the first such date on or after Day 1 ({shown})"
+        )
+    return Timetable(rows, grid.where, grid.unit, notes, unchecked)
 
 
 def _prefer_day_numbers(grid: Grid, header_at: int, mapping: dict[str, int | None]) -> None:
@@ -274,12 +321,13 @@ def _is_heading(texts: list[str]) -> bool:
     return True
 
 
-def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
+def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell, notified: date | None = None) -> Row:
     for what, cell in (("date", date_cell), ("Day", day_cell)):
         if isinstance(cell, Uncalculated):
             raise InputError(cell.problem(what))
     if isinstance(date_cell, datetime):
         date_cell = date_cell.date()
+    year_supplied = False
     if isinstance(date_cell, date):
         start = end = date_cell
         date_text = date_cell.isoformat()
@@ -287,7 +335,7 @@ def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
         raise InputError(f"the date cell holds the number {date_cell:g}, not a date: format it as a date")
     else:
         date_text = _text(date_cell)
-        start, end = parse_typed_range(date_text)
+        start, end, year_supplied = parse_typed_range_after(date_text, notified)
     if isinstance(day_cell, datetime | date):
         shown = day_cell.strftime("%d/%m/%Y")
         raise InputError(
@@ -312,7 +360,16 @@ def _row(number: int, date_cell: Cell, day_cell: Cell, activity: Cell) -> Row:
                     "format the Day column as text and type it again"
                 ) from None
             raise
-    return Row(number, one_line(date_text), one_line(day_text), one_line(_text(activity)), start, end, days)
+    return Row(
+        number,
+        one_line(date_text),
+        one_line(day_text),
+        one_line(_text(activity)),
+        start,
+        end,
+        days,
+        year_supplied,
+    )
 
 
 # What Excel makes of "6-10" typed in a General cell, once saved as CSV: 06-Oct, 6-Oct-10, 06/10/2010.
@@ -328,6 +385,9 @@ _ACTIVITY_HEADER = re.compile(
 )
 
 
+_CELLS_SHOWN = 3  # header cells quoted in an error: enough to recognise the row
+
+
 def _header(grid: Grid, columns: dict[str, str]) -> tuple[int, dict[str, int | None]]:
     """The index of the header row in ``grid.rows`` and each role's column."""
     seen = []
@@ -341,8 +401,12 @@ def _header(grid: Grid, columns: dict[str, str]) -> tuple[int, dict[str, int | N
         seen.append((number, texts))
     if not seen:
         raise _NoHeader(f"{grid.where} is empty")
+    if not columns and (found := _day_in_activity_header(grid)) is not None:
+        return found
     number, texts = seen[0]
-    shown = ", ".join(quoted(t, 20) for t in texts if t) or "nothing"
+    named = [quoted(t, 12) for t in texts if t]
+    more = f" and {len(named) - _CELLS_SHOWN} more" if len(named) > _CELLS_SHOWN else ""
+    shown = ", ".join(named[:_CELLS_SHOWN]) + more or "nothing"
     if columns:
         wanted = ", ".join(f"{role}={quoted(name)}" for role, name in columns.items())
         raise _NoHeader(
@@ -355,6 +419,28 @@ def _header(grid: Grid, columns: dict[str, str]) -> tuple[int, dict[str, int | N
         f"{grid.where}, {grid.unit} {number}: the header needs a date column and a Day column; "
         f"it has {shown}, with no {' and no '.join(missing)}: name them with --columns date=...,day=..."
     )
+
+
+def _day_in_activity_header(grid: Grid) -> tuple[int, dict[str, int | None]] | None:
+    """A header with a date and an activity column but no Day column, over rows whose activity
+    text carries the Day as a label, ``... (Day 6-10)``, as councils publish timetables."""
+    for index, (_, cells) in enumerate(grid.rows[:_HEADER_SEARCH]):
+        texts = [one_line(_text(c)) for c in cells]
+        dates = [i for i, t in enumerate(texts) if _DATE_HEADER.search(t)]
+        activities = [i for i, t in enumerate(texts) if i not in dates and _ACTIVITY_HEADER.search(t)]
+        if not dates or not activities:
+            continue
+        exact = [i for i in dates if texts[i].lower() in ("date", "dates")]
+        below = grid.rows[index + 1 : index + 1 + _DAY_SAMPLE]
+        for _, row in below:
+            try:
+                label = day_label_in_text(_text(_get(row, activities[0])))
+            except InputError:
+                label = "several"
+            if label is not None:
+                return index, {"date": (exact or dates)[0], "day": None, "activity": activities[0]}
+        return None
+    return None
 
 
 def _guessed(texts: list[str]) -> dict[str, int | None] | None:

@@ -51,13 +51,20 @@ def parse_day_label(text: str) -> tuple[int, int]:
 
 def parse_typed_range(text: str) -> tuple[date, date]:
     """``(start, end)`` of a date or a range as typed in a table cell (see the module)."""
+    text = _MIDNIGHT.sub(r"\1", text)  # Excel's CSV of a date-time cell: "22/02/2010 00:00"
     lines = [one_line(line) for line in text.splitlines() if line.strip()]
     flat = " ".join(lines)
     if not flat:
         raise DateError("empty date: give a date or a range such as 1 Mar 2010 - 5 Mar 2010")
     try:
         return _range(flat)
-    except InputError:
+    except InputError as error:
+        if len(lines) < 2 and "holds more than one date" in str(error):
+            raise DateError(_several_dates(flat)) from None
+        if str(error).endswith("has a time in it: give the date only"):
+            raise DateError(
+                f"{error}, or check the .xlsx itself, whose date cells are read as dates"
+            ) from None
         if len(lines) < 2:
             raise
         # Several lines without a word between them: each a date, read as first..last.
@@ -71,6 +78,41 @@ def parse_typed_range(text: str) -> tuple[date, date]:
                 f"the dates in {quoted(flat)} are not in order: write a range as 'first date - last date'"
             ) from None
         return start, end
+
+
+# A time of midnight after a date: Excel writes a date-time cell so in CSV.
+_MIDNIGHT = re.compile(r"(\d)[ T]+0?0:00(?::00(?:\.0+)?)?(?=\s|$|[-\u2013\u2014,;])")
+_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.I)
+
+
+def _several_dates(text: str) -> str:
+    """Two dates in one cell: suggest the range as people type it, from the dates themselves."""
+    parts = [p for p in _SEPARATORS.split(text) if p]
+    days: list[date] = []
+    if len(parts) == 2:
+        try:
+            days = [parse_date(part) for part in parts]
+        except InputError:
+            days = []
+    if len(days) == 2 and days[0] < days[1]:
+        return (
+            f"{quoted(text)} holds two dates: for the days from one to the other, type a range, "
+            f"e.g. {quoted(typed_range(days[0], days[1]))}; otherwise give each date its own row"
+        )
+    return (
+        f"{quoted(text)} holds more than one date: give each its own row, or type a range, "
+        "e.g. 'Mon 29 \u2013 Tue 30 Mar 2010'"
+    )
+
+
+def typed_range(first: date, last: date) -> str:
+    """A range as people type it in Word: ``Mon 29 - Tue 30 Mar 2010`` with an en dash."""
+    end = f"{last:%a} {last.day} {last:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%a} {first.day} \u2013 {end}"
+    if first.year == last.year:
+        return f"{first:%a} {first.day} {first:%b} \u2013 {end}"
+    return f"{first:%a} {first.day} {first:%b %Y} \u2013 {end}"
 
 
 def _range(text: str) -> tuple[date, date]:
@@ -100,7 +142,60 @@ def _split(text: str) -> tuple[str, str] | None:
         return m[1], m[2]
     if m := re.fullmatch(r"(\d{1,2}(?:st|nd|rd|th)?)-(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z].*)", text):
         return m[1], m[2]  # "1-5 March 2010"
+    if m := re.fullmatch(_WORD_MONTH_HYPHEN, text):
+        return m[1], m[2]  # "30 Mar-5 Apr 2010"
     return None
+
+
+# "30 Mar-5 Apr 2010", "Mon 29 Mar-Tue 6 Apr 2010": a hyphen between a month's name and a day.
+_WORD_MONTH_HYPHEN = re.compile(
+    r"((?:[A-Za-z]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}\.?)\s*-\s*"
+    r"((?:[A-Za-z]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}.*)"
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+_TO_CONFIRM = re.compile(r"(?:tbc|tba|tbd|to be (?:confirmed|arranged|agreed|decided))[.!?]*", re.I)
+
+
+def to_be_confirmed(text: str) -> bool:
+    """A cell that says the date or Day is not known yet: ``TBC``, ``TBA``, ``TBD``."""
+    return _TO_CONFIRM.fullmatch(one_line(text)) is not None
+
+
+def parse_typed_range_after(text: str, after: date | None) -> tuple[date, date, bool]:
+    """As ``parse_typed_range``; with ``after`` (Day 1), a date or range that gives no year
+    (``22 Feb``, ``26Feb``, ``1-5 Mar``, ``30 Mar-5 Apr``) is read as the first such date on
+    or after it. The flag says a year was supplied so."""
+    try:
+        start, end = parse_typed_range(text)
+    except InputError as error:
+        flat = one_line(text)
+        if after is None or _YEAR.search(flat) or not re.search(r"[A-Za-z]{3}", flat):
+            raise
+        original = error
+    else:
+        return start, end, False
+    first_error: InputError | None = None
+    for year in (after.year, after.year + 1):
+        try:
+            start, end = parse_typed_range(f"{flat} {year}")
+        except InputError as error:
+            first_error = first_error or error
+            continue
+        if start >= after:
+            return start, end, True
+    raise original from None
+
+
+_DAY_IN_TEXT = re.compile(r"\(\s*(days?\.?\s*\d{1,4}(?:\s*(?:-|to)\s*(?:days?\.?\s*)?\d{1,4})?)\s*\)", re.I)
+
+
+def day_label_in_text(text: str) -> str | None:
+    """The ``(Day N)`` or ``(Days N-M)`` label written inside an activity's text, or None."""
+    labels = {m[1] for m in _DAY_IN_TEXT.finditer(one_line(text).translate(_TO_HYPHEN))}
+    if len(labels) > 1:
+        shown = ", ".join(quoted(f"({label})") for label in sorted(labels))
+        raise InputError(f"the activity text holds more than one Day label ({shown}): keep one")
+    return labels.pop() if labels else None
 
 
 def _start(left: str, end: date) -> date:

@@ -24,8 +24,10 @@ _CELL_TAG, _FORMULA_TAG, _INLINE_TAG = f"{_MAIN}c", f"{_MAIN}f", f"{_MAIN}is"
 _VALUE_TAGS = (f"{_MAIN}v", _INLINE_TAG)
 
 
-def grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
-    """The first sheet, or the one named (case does not matter); rows numbered as in Excel."""
+def grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
+    """The sheet Excel opens on (the active sheet, or else the first visible one), or the one
+    named (case does not matter), and a note saying which sheet was read; rows numbered as in
+    Excel. A hidden sheet is read only when named, and the note says it is hidden."""
     try:
         return _grid(data, where, sheet_name)
     except (InputError, MemoryError):
@@ -36,7 +38,7 @@ def grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
         ) from None
 
 
-def _grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
+def _grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -45,7 +47,7 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
         if not sheets:
             raise InputError(f"{where} has no worksheet")
         if sheet_name is None:
-            sheet = sheets[0]
+            sheet = _opening_sheet(book, sheets, where)
         else:
             named = [s for s in sheets if s.title.casefold() == sheet_name.strip().casefold()]
             if not named:
@@ -53,6 +55,7 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
                 raise InputError(f"--sheet {quoted(sheet_name)}: {where} has no such sheet (it has {titles})")
             sheet = named[0]
         sheet_where = f"{where}, sheet {quoted(sheet.title)}"
+        note = _sheet_note(sheet, sheets, where, named=sheet_name is not None)
         rows: list[tuple[int, list[Cell]]] = []
         values = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
         for number, row in enumerate(values, start=1):
@@ -71,7 +74,35 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> Grid:
         _fill_merged(rows, merged)
     while rows and not any(c is not None and c != "" for c in rows[-1][1]):
         rows.pop()
-    return Grid(sheet_where, "row", rows)
+    return Grid(sheet_where, "row", rows), note
+
+
+def _visible(sheet: Any) -> bool:
+    return getattr(sheet, "sheet_state", "visible") == "visible"
+
+
+def _opening_sheet(book: Any, sheets: list[Any], where: str) -> Any:
+    """The sheet Excel shows on opening: the active one if visible, else the first visible one."""
+    try:
+        active = book.active
+    except (IndexError, AttributeError):
+        active = None
+    if active is not None and _visible(active):
+        return active
+    visible = [s for s in sheets if _visible(s)]
+    if not visible:
+        raise InputError(f"{where} has no visible sheet: name the one to read with --sheet NAME")
+    return visible[0]
+
+
+def _sheet_note(sheet: Any, sheets: list[Any], where: str, *, named: bool) -> str:
+    title = quoted(sheet.title)
+    if named:
+        hidden = "" if _visible(sheet) else " (a hidden sheet: Excel does not show it)"
+        return f"{where}: read sheet {title}, as --sheet asks{hidden}"
+    if len(sheets) == 1:
+        return f"{where}: read sheet {title}, its only sheet"
+    return f"{where}: read sheet {title}, the one Excel opens on (--sheet NAME reads another)"
 
 
 def _cell(value: Any) -> Cell:

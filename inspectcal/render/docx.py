@@ -33,6 +33,7 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
     reader shows, with the SVG itself attached the way Word 2016 and later show it, sharp.
     """
     document = Document()
+    _a4(document)
     heading = plan_heading(plan)
     document.add_heading(_clean(heading), level=1)
 
@@ -86,7 +87,8 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
 
     stamp = naive_utc(when)
     properties = document.core_properties
-    properties.title = _clean(heading)
+    title = _clean(heading)  # Word's title property holds at most 255 characters
+    properties.title = title if len(title) <= 255 else title[:254] + "\u2026"
     properties.author = "inspectcal"
     properties.last_modified_by = "inspectcal"
     properties.comments = ""
@@ -99,6 +101,41 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
     return fixed_zip(buffer.getvalue(), when)
 
 
+# An A4 page (what council printers hold) with 20 mm margins: a 170 x 257 mm text area, so the
+# 170 mm timeline fits its width. python-docx's template is US Letter with 1.25 in margins.
+PAGE_MM = (210, 297)
+MARGIN_MM = 20
+
+
+def _a4(document: Any) -> None:
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+        section.left_margin = section.right_margin = Mm(MARGIN_MM)
+        section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
+
+
+def picture_size(section: Any, aspect: float) -> tuple[int, int]:
+    """The (width, height) in EMU of a picture ``aspect`` times as tall as wide: the text
+    width, or less so that it is no taller than the text area (Word crops a taller one)."""
+    width = int(section.page_width - section.left_margin - section.right_margin)
+    tallest = int(section.page_height - section.top_margin - section.bottom_margin)
+    height = round(width * aspect)
+    if height > tallest:
+        height, width = tallest, int(tallest / aspect)
+    return width, height
+
+
+def _svg_aspect(svg: str) -> float:
+    import re
+
+    match = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg)
+    if match is None:  # a bug in render/svg: say so rather than guess
+        raise OutputError("cannot size the timeline picture: its SVG has no viewBox")
+    return float(match[2]) / float(match[1])
+
+
 # The PNG's resolution: 254 dots per inch draws the 170 mm picture 1,700 pixels wide.
 _PICTURE_DPI = 254
 _SVG_BLIP = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # Office's extension: an SVG beside the PNG
@@ -109,13 +146,14 @@ def _add_timeline(document: Any, plan: Plan) -> None:
     from docx.opc.part import Part
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
-    from docx.shared import Mm
+    from docx.shared import Emu
 
-    from inspectcal.render.svg import WIDTH_MM, description, timeline
+    from inspectcal.render.svg import description, timeline
 
     svg = timeline(plan)
     document.add_heading("Timeline", level=2)
-    shape = document.add_picture(io.BytesIO(raster(svg)), width=Mm(WIDTH_MM))
+    width, height = picture_size(document.sections[-1], _svg_aspect(svg))
+    shape = document.add_picture(io.BytesIO(raster(svg)), width=Emu(width), height=Emu(height))
     shape._inline.docPr.set("descr", _clean(description(plan)))
     shape._inline.docPr.set("name", "Timeline")
     part = Part(

@@ -221,24 +221,31 @@ def window_page(candidates: Sequence[Candidate], critical: Sequence[Critical]) -
 
         raise InputError("the window holds no working day to try as a notification date")
     first = candidates[0].plan
+    last = candidates[-1].plan
     keys = key_milestones(candidates[0], critical)
-    span = human_span(first.notified, candidates[-1].plan.notified)
+    span = f"{human_date(first.notified)} and {human_date(last.notified)}"
     rows = []
     for candidate in candidates:
+        year = candidate.plan.notified.year
+
+        def short(day: date, year: int = year) -> dict[str, str]:
+            return {"iso": day.isoformat(), "human": human_date(day, year=day.year != year)}
+
         rows.append(
             {
                 "notified": _when(candidate.plan.notified),
                 "cells": [
-                    {"start": _when(m.start), "end": _when(m.end)}
+                    {"start": short(m.start), "end": short(m.end)}
                     for m in key_milestones(candidate, critical)
                 ],
                 "clashes": [
-                    {**_when(c.date), "milestone": c.milestone, "reason": c.reason} for c in candidate.clashes
+                    {"start": short(a), "end": short(b), "days": n, "milestone": name, "reason": reason}
+                    for a, b, n, name, reason in _clash_runs(candidate)
                 ],
             }
         )
     context = {
-        "title": f"Notification window {span}: {first.framework.title}",
+        "title": f"Notification window, {human_span(first.notified, last.notified)}: {first.framework.title}",
         "heading": f"If Ofsted calls between {span}: {first.framework.title}",
         "framework": _framework(first),
         "summary": summary_lines(candidates),
@@ -262,3 +269,18 @@ def window_page(candidates: Sequence[Candidate], critical: Sequence[Critical]) -
         "horizon": _horizon(first),
     }
     return _page("window.html.j2", context)
+
+
+def _clash_runs(candidate: Candidate) -> list[tuple[date, date, int, str, str]]:
+    """Clashes as runs of consecutive working days per milestone and reason: (first, last, days, ...)."""
+    calendar = candidate.plan.calendar
+    runs: list[tuple[date, date, int, str, str]] = []
+    ordered = sorted(candidate.clashes, key=lambda c: (c.milestone, c.reason, c.date))
+    for clash in ordered:
+        if runs:
+            first, last, count, milestone, reason = runs[-1]
+            if (milestone, reason) == (clash.milestone, clash.reason) and calendar.add(last, 1) == clash.date:
+                runs[-1] = (first, clash.date, count + 1, milestone, reason)
+                continue
+        runs.append((clash.date, clash.date, 1, clash.milestone, clash.reason))
+    return sorted(runs)

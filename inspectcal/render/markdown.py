@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from inspectcal.plan import Plan
 from inspectcal.render import calendar_note, day_label, forecast_text, human_span, plan_heading
 
+# Characters that Markdown (CommonMark, GitHub's tables) would read as emphasis, code, a link,
+# strikethrough, HTML or a table cell's end; each is shown as itself after a backslash.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
+
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text shown as typed in a Markdown table cell or paragraph: nothing in it formats."""
+    return _SPECIAL.sub(lambda m: "\\" + m[0], text.replace("\n", " "))
 
 
 def render(plan: Plan, stream: TextIO) -> None:

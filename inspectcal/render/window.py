@@ -160,9 +160,10 @@ def _markdown(
         cells = [human_date(candidate.plan.notified)]
         cells += [_short_span(m) for m in key_milestones(candidate, critical)]
         clashes = clash_summary(candidate)
+        shown = [_cell(c) for c in [*cells, clashes or "-"]]
         if clashes:  # in bold, as the table shows them in red
-            cells[0], clashes = f"**{cells[0]}**", f"**{clashes}**"
-        stream.write("| " + " | ".join(_cell(c) for c in [*cells, clashes or "-"]) + " |\n")
+            shown[0], shown[-1] = f"**{shown[0]}**", f"**{shown[-1]}**"
+        stream.write("| " + " | ".join(shown) + " |\n")
     stream.write("\n" + " ".join(_cell(line) for line in summary_lines(candidates)) + "\n")
     note = indicative_note(candidates[0].plan.framework) if candidates else None
     if note:

@@ -30,6 +30,9 @@ from inspectcal.window import Candidate, Critical
 DATE_FORMAT = "ddd dd mmm yyyy"
 PLAN_HEADER = ("Start day", "End day", "Start", "End", "Milestone", "Id", "Who")
 _MAX_WIDTH = 60
+# The Reason of a clash with a date avoided without a name (--avoid DATE, or a file line with
+# no "# name"): a filterable column that is blank looks broken.
+UNNAMED_REASON = "avoided date (no name given)"
 
 
 def plan_workbook(plan: Plan, when: datetime) -> bytes:
@@ -73,7 +76,10 @@ def window_workbook(candidates: Sequence[Candidate], critical: Sequence[Critical
         for m in key_milestones(candidate, critical):
             row += [m.start, m.end] if m.start_day != m.end_day else [m.start]
         rows.append([*row, len(candidate.clashes), clash_summary(candidate)])
-        clashes += [[candidate.plan.notified, c.date, c.milestone, c.reason] for c in candidate.clashes]
+        clashes += [
+            [candidate.plan.notified, c.date, c.milestone, c.reason or UNNAMED_REASON]
+            for c in candidate.clashes
+        ]
     _table(sheet, "Window", header, rows)
     _table(
         book.create_sheet("Clashes"), "Clashes", ["Notified (Day 1)", "Date", "Milestone", "Reason"], clashes
@@ -113,7 +119,7 @@ def _table(sheet: Worksheet, name: str, header: Sequence[str], rows: Sequence[Se
 
 
 def _about(sheet: Worksheet, plan: Plan, extra: list[tuple[str, Any]], *, skipped: bool = True) -> None:
-    """What the dates rest on, as label/value rows, then the skipped days and closures."""
+    """What the dates rest on, closures included, as label/value rows; then the skipped days."""
     framework, source = plan.framework, plan.source
     horizon = source.confirmed_through
     rows: list[tuple[str, Any, str]] = [(label, value, "") for label, value in extra]
@@ -138,9 +144,16 @@ def _about(sheet: Worksheet, plan: Plan, extra: list[tuple[str, Any]], *, skippe
         rows.append(("Projected", f"dates after {plan.projected_after} rest on projected bank holidays", ""))
     if skipped:
         rows.append(("Note", calendar_note(plan), ""))
+    # Closures as label/value rows: "Closure", the date, its name.
+    closures = sorted(source.closure_days().items())
+    rows += [("Closure", day, name or "a council closure day") for day, name in closures]
+    if not closures:
+        rows.append(("Closures", "none given", ""))
     sheet.append(["Item", "Value", "Detail"])
     for label, value, detail in rows:
-        sheet.append([_text_value(label), _text_value(value) if isinstance(value, str) else value, detail])
+        sheet.append(
+            [_text_value(label), _text_value(value) if isinstance(value, str) else value, _text_value(detail)]
+        )
     if skipped:
         sheet.append([])
         sheet.append(["Skipped days", "Date", "Name", "Why"])
@@ -148,16 +161,9 @@ def _about(sheet: Worksheet, plan: Plan, extra: list[tuple[str, Any]], *, skippe
             sheet.append(["skipped", off.date, _text_value(off.name), _text_value(off.description)])
         if not plan.skipped:
             sheet.append(["skipped", "none", "no bank holidays or closures fall inside this plan"])
-    sheet.append([])
-    sheet.append(["Closures", "Date", "Name"])
-    closures = sorted(source.closure_days().items())
-    for day, name in closures:
-        sheet.append(["closure", day, _text_value(name or "closure")])
-    if not closures:
-        sheet.append(["closure", "none", ""])
     for row in sheet.iter_rows():
         first = row[0]
-        if first.value in ("Item", "Skipped days", "Closures"):
+        if first.value in ("Item", "Skipped days"):
             for cell in row:
                 cell.font = Font(bold=True)
         for cell in row:
