@@ -147,9 +147,21 @@ def prune(folder: Path, *, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_
                 os.unlink(entry.path)
 
 
+def require_folder(folder: Path) -> None:
+    """Refuse a cache location that exists but is not a folder (say, a file named by mistake)."""
+    if folder.exists() and not folder.is_dir():
+        from inspectcal.errors import InputError
+
+        where = "INSPECTCAL_CACHE_DIR" if os.environ.get("INSPECTCAL_CACHE_DIR") else "the cache location"
+        raise InputError(f"the cache folder {folder} is not a folder: set {where} to a folder")
+
+
 def clear(folder: Path | None = None) -> tuple[int, int]:
-    """Remove every entry (and temporary); the number of files removed and their bytes."""
+    """Remove every entry (and temporary); the number of files removed and their bytes.
+
+    A location that is not a folder is bad input (InputError)."""
     folder = cache_dir() if folder is None else folder
+    require_folder(folder)
     removed = size = 0
     try:
         listing = list(os.scandir(folder))

@@ -32,7 +32,7 @@ def help_of(command: str) -> str:
 def examples_of(command: str) -> list[str]:
     text = help_of(command)
     assert "Examples:\n" in text, command
-    block = text.split("Examples:\n", 1)[1]
+    block = re.sub(r" \\\n\s+", " ", text.split("Examples:\n", 1)[1])  # a line continued after " \"
     return [line.strip() for line in block.splitlines() if line.strip()]
 
 

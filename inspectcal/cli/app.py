@@ -26,7 +26,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from inspectcal import __version__
-from inspectcal.cli.options import warned
+from inspectcal.cli.options import settle_output_format, warned
 from inspectcal.errors import InspectcalError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,6 +72,21 @@ class InspectcalCommand(TyperCommand):
     a panel come first, under "Options"; then the panels in the order of ``PANELS``.
     """
 
+    def invoke(self, ctx: Any) -> Any:
+        settle_output_format(ctx)
+        return super().invoke(ctx)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The examples, each command line kept whole: one too long for the help's width
+        continues on the next line after a `` \\`` (an option stays beside its value)."""
+        if not self.epilog:
+            return
+        width = formatter.width - formatter.current_indent - 2  # the epilog is indented by 2
+        lines = [_continued(line, width) for line in self.epilog.split("\n")]
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text("\n".join(lines))
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         from inspectcal.cli.options import PANELS
 
@@ -98,9 +113,39 @@ class InspectcalCommand(TyperCommand):
                 formatter.write_dl(sections[name])
 
 
+def _continued(line: str, width: int) -> str:
+    """An example command line (two spaces in) broken before options to fit ``width``."""
+    if len(line) <= width or not line.startswith("  ") or "inspectcal " not in line:
+        return line
+    groups: list[str] = []
+    for word in line.split(" ")[2:]:
+        last = groups[-1] if groups else ""
+        joins = last.startswith("--") and " " not in last and not word.startswith("-")
+        if joins or last in ("<", "|") or last.count("'") % 2:  # a value, a target, a quote's rest
+            groups[-1] = f"{last} {word}"
+        else:
+            groups.append(word)
+    out, current = [], "  " + groups[0]
+    for group in groups[1:]:
+        if len(current) + 1 + len(group) + 2 > width:
+            out.append(current + " \\")
+            current = "      " + group
+        else:
+            current = f"{current} {group}"
+    return "\n".join([*out, current])
+
+
 def examples(*lines: str) -> str:
     """An epilog of real command lines, kept as written (Click rewraps other paragraphs)."""
     return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
+class InspectcalSubgroup(TyperGroup):
+    """A command group (``frameworks``) whose own callback may write to ``-o FILE``."""
+
+    def invoke(self, ctx: Any) -> Any:
+        settle_output_format(ctx)
+        return super().invoke(ctx)
 
 
 def add_group(name: str, group: typer.Typer) -> None:
@@ -193,6 +238,33 @@ class InspectcalGroup(TyperGroup):
         _flush_stdout()  # what was echoed (help, --version): a full disk is an error too
         sys.exit(code)
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Each command with the whole first sentence of its help (Click cuts it to fit one
+        line, "Date every milestone of an inspection from its..."): the line wraps instead."""
+        rows = []
+        for name in self.list_commands(ctx):
+            found = self.get_command(ctx, name)
+            if found is not None and not found.hidden:
+                rows.append((name, found.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """``--show-completion`` and ``--install-completion`` take an optional SHELL: given
+        without one (last, or before another option), they detect the shell. (Typer's
+        options have no optional values, so the missing value is supplied here.)"""
+        args = list(args)
+        for at, arg in enumerate(args):
+            if not arg.startswith("-") or arg == "--":
+                break  # the command: the rest are its own
+            if arg in ("--show-completion", "--install-completion") and (
+                at + 1 == len(args) or args[at + 1].startswith("-")
+            ):
+                args.insert(at + 1, _DETECT)
+                break
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:  # Click's Context (Typer vendors Click)
         try:
             return super().invoke(ctx)
@@ -272,20 +344,49 @@ def _completion_classes() -> None:
     get_completion_inspect_parameters()  # registers the shells' completion classes
 
 
-def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+# The shells Typer writes completion for; --show-completion/--install-completion take one of
+# them, or none to detect the shell that runs inspectcal.
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+_DETECT = "detect"  # the value of --show-completion/--install-completion given without a shell
+
+
+def _completion_shell(value: str | None) -> str | None:
+    """The shell named (None: detect it); an unknown name is bad input."""
+    if value is None or value == _DETECT:
+        return None
+    shell = value.lower()
+    if shell not in SHELLS:
+        from inspectcal.errors import InputError
+
+        raise InputError(f"no completion for the shell '{value}': name one of {', '.join(SHELLS)}")
+    return shell
+
+
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
     if value and not ctx.resilient_parsing:
         from typer.completion import install_callback
 
+        shell = _completion_shell(value)
         _completion_classes()
-        install_callback(ctx, param, value)
+        try:
+            install_callback(ctx, param, shell or True)
+        except FileNotFoundError as error:  # Typer asks PowerShell for its profile's path
+            from inspectcal.errors import OutputError
+
+            raise OutputError(
+                f"cannot install completion for {shell or 'this shell'}: {error.filename or error} "
+                f"is not found here; run 'inspectcal --show-completion {shell or 'SHELL'}' and add "
+                "its output to the shell's profile"
+            ) from error
 
 
-def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> None:
     if value and not ctx.resilient_parsing:
         from typer.completion import show_callback
 
+        shell = _completion_shell(value)
         _completion_classes()
-        show_callback(ctx, param, value)
+        show_callback(ctx, param, shell or True)
 
 
 def _version(value: bool) -> None:
@@ -304,25 +405,29 @@ def main(
     # Typer's own completion options, declared here so that a normal run does not load the
     # completion machinery (add_completion=True would import it on every run).
     install_completion: Annotated[
-        bool,
+        str | None,
         typer.Option(
             "--install-completion",
+            metavar="[SHELL]",
             callback=_install_completion,
             is_eager=True,
             expose_value=False,
-            help="Install completion for the current shell (bash, zsh, fish or PowerShell).",
+            help="Install completion for SHELL (bash, zsh, fish, powershell or pwsh), "
+            "or for the shell you run it from.",
         ),
-    ] = False,
+    ] = None,
     show_completion: Annotated[
-        bool,
+        str | None,
         typer.Option(
             "--show-completion",
+            metavar="[SHELL]",
             callback=_show_completion,
             is_eager=True,
             expose_value=False,
-            help="Show the completion script for the current shell, to copy it or install it by hand.",
+            help="Show the completion script for SHELL (bash, zsh, fish, powershell or pwsh), "
+            "or for the shell you run it from, to install it by hand.",
         ),
-    ] = False,
+    ] = None,
 ) -> None:
     """Working-day timelines for inspections of children's services in England.
 

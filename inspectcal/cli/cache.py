@@ -5,13 +5,12 @@
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from inspectcal.cli.app import add_group
+from inspectcal.cli.app import InspectcalSubgroup, add_group
 from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output, emit
 
 cache_app = typer.Typer(
-    cls=TyperGroup,
+    cls=InspectcalSubgroup,
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
@@ -38,8 +37,9 @@ def cache(
     """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
     if ctx.invoked_subcommand is not None:
         return
-    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries
+    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries, require_folder
 
+    require_folder(cache_dir())
     folder, found = cache_dir(), entries()
     total = sum(e.size for e in found)
     if fmt is ListFormat.json:
@@ -50,13 +50,17 @@ def cache(
     elif fmt is ListFormat.csv:
         emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", output, force)
     else:
-        emit(
-            f"Cache folder: {folder}\n"
+        import sys
+
+        from inspectcal.render import output_width, wrap_line
+
+        width = output_width(sys.stdout)
+        lines = [
+            f"Cache folder: {folder}",
             f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
-            f"and {_size(MAX_BYTES)}, least recently used go first\n",
-            output,
-            force,
-        )
+            f"and {_size(MAX_BYTES)}, least recently used go first",
+        ]
+        emit("".join(wrap_line(line, width, "  ") + "\n" for line in lines), output, force)
 
 
 def _csv(text: str) -> str:

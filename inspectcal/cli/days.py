@@ -86,7 +86,14 @@ def plan(
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
     fmt: Annotated[
-        PlanFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
+        PlanFormat,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",  # the choices are in the help, which wraps (a metavar cannot)
+            help="Output format: table, json, jsonl, csv, markdown, ics, svg, html, xlsx or docx "
+            "(default: table, or what -o FILE's name says).",
+            rich_help_panel=OUTPUT_PANEL,
+        ),
     ] = PlanFormat.table,
     output: Output = None,
     force: Force = False,

@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
-from inspectcal.cli.app import add_group, command, examples
+from inspectcal.cli.app import InspectcalCommand, InspectcalSubgroup, add_group, command, examples
 from inspectcal.cli.options import (
     DEFAULT_REGION,
     OUTPUT_PANEL,
@@ -349,7 +348,7 @@ def status(
 
 
 frameworks_app = typer.Typer(
-    cls=TyperGroup,
+    cls=InspectcalSubgroup,
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
@@ -382,6 +381,7 @@ def frameworks(
 
 @frameworks_app.command(
     "show",
+    cls=InspectcalCommand,
     epilog=examples(
         "inspectcal frameworks show ilacs-standard --param publication_gap=21",
         "inspectcal frameworks show slac-2009 --format csv",

@@ -19,6 +19,43 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+_NARROWEST = 20  # below this no text is readable; a terminal reporting less is taken as 80
+
+
+def output_width(stream: TextIO) -> int:
+    """``COLUMNS`` when set; else the terminal's width when writing to one; else 80."""
+    import io
+    import os
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= _NARROWEST:
+        return int(columns)
+    for candidate in (stream, sys.stdout):
+        try:
+            if candidate.isatty():
+                found = os.get_terminal_size(candidate.fileno()).columns
+                return found if found >= _NARROWEST else 80
+        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            continue
+    return 80
+
+
+def wrap_line(text: str, width: int, indent: str = "") -> str:
+    """``text`` wrapped at spaces to ``width`` (later lines indented by ``indent``), never inside
+    a date ('Tue 9 Mar 2010') or a 'Day 12', and never cutting a word: nothing is lost."""
+    import re
+    import textwrap
+
+    days, months = "|".join(_DAYS), "|".join(_MONTHS)
+    keep = re.compile(rf"\b(?:(?:{days}) \d{{1,2}} (?:{months})(?: \d{{4}})?|Days? \d+|\d+(?:\.\d+)? [KM]B)")
+    held = keep.sub(lambda m: m.group(0).replace(" ", "\xa0"), text)
+    lines = textwrap.wrap(
+        held, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return "\n".join(lines).replace("\xa0", " ") if lines else text
+
+
 def get_renderer(fmt: str) -> Callable[[Plan, TextIO], None]:
     module = import_module(f"inspectcal.render.{fmt}")
     renderer: Callable[[Plan, TextIO], None] = module.render

@@ -150,9 +150,11 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
                 f"{era['fastest']}-{era['slowest']}",
             ]
         )
+    narrow = list(columns)  # a shorter header for the same count
+    narrow[1] = Column("Reports", justify="right")
     print_fitted(
         console,
-        [Layout(columns, cells)],
+        [Layout(columns, cells), Layout(narrow, cells)],
         title=f"Evidence: working days from the last on-site day to '{milestone.id}', by era "
         f"(Ofsted's record, {record['framework']} inspections)",
         more="--format json",

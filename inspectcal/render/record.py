@@ -64,14 +64,14 @@ def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
     from inspectcal.render.table import Column, Layout, console_for, print_fitted
 
     columns = [
-        Column("Line", justify="right"),
+        Column("Line", justify="right", drop=1),
         Column("Authority", wrap=True),
-        Column("Framework", drop=3),
+        Column("Framework", drop=4),
         Column("Last on site"),
         Column("Span", justify="right"),
-        Column("Published", drop=1),
+        Column("Published", drop=2),
         Column("Gap", justify="right"),
-        Column("Target", justify="right", drop=2),
+        Column("Target", justify="right", drop=3),
         Column("Flags", wrap=True),
     ]
     cells: list[list[str | Text]] = [

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from inspectcal.render import day_label, forecast_text, human_date, human_span, indicative_note
+from inspectcal.render import (
+    day_label,
+    forecast_text,
+    human_date,
+    human_span,
+    indicative_note,
+    output_width,
+    wrap_line,
+)
 from inspectcal.render.json import dump, milestone_to_dict, with_forecast
 from inspectcal.status import Status, describe
 
@@ -28,18 +36,23 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
     if fmt == "line":
         stream.write(describe(status) + (" (indicative timetable)" if note else "") + "\n")
         return
-    stream.write(f"{human_date(status.on)}: {describe(status)}\n")
+    width = output_width(stream)
+
+    def line(text: str, indent: str = "") -> None:
+        stream.write(wrap_line(text, width, indent) + "\n")
+
+    line(f"{human_date(status.on)}: {describe(status)}")
     if status.today:
         stream.write("Today:\n")
         for m in status.today:
-            stream.write(f"  Day {day_label(m):>5}  {m.title} ({m.who})\n")
+            line(f"  Day {day_label(m):>5}  {m.title} ({m.who})", " " * 13)
     if status.upcoming:
         stream.write("Coming up:\n")
         for m in status.upcoming:
-            stream.write(f"  Day {day_label(m):>5}  {human_span(m.start, m.end)}: {m.title} ({m.who})\n")
+            line(f"  Day {day_label(m):>5}  {human_span(m.start, m.end)}: {m.title} ({m.who})", " " * 13)
     forecast = status.plan.forecast
     if forecast is not None and status.on <= forecast.p90:
         # Publication's Day is only the earliest likely date: until nine in ten were out, say so.
-        stream.write(f"{forecast_text(status.plan)}\n")
+        line(f"{forecast_text(status.plan)}")
     if note:
-        stream.write(note + "\n")
+        line(note)

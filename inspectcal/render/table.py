@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, TextIO, cast
@@ -22,25 +21,9 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import calendar_note, day_label, forecast_text, human_date, plan_heading
+from inspectcal.render import calendar_note, day_label, forecast_text, human_date, output_width, plan_heading
 
 _WHO_STYLE = {"ofsted": "cyan", "council": "green", "both": "magenta"}
-_NARROWEST = 20  # below this no table is readable; a terminal reporting less is taken as 80
-
-
-def output_width(stream: TextIO) -> int:
-    """``COLUMNS`` when set; else the terminal's width when writing to one; else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) >= _NARROWEST:
-        return int(columns)
-    for candidate in (stream, sys.stdout):
-        try:
-            if candidate.isatty():
-                found = os.get_terminal_size(candidate.fileno()).columns
-                return found if found >= _NARROWEST else 80
-        except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
-            continue
-    return 80
 
 
 class _NoTrailingSpaces(io.TextIOBase):

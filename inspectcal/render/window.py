@@ -38,10 +38,11 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def clash_summary(candidate: Candidate, separator: str = "; ", keep: str = " ") -> str:
+def clash_summary(candidate: Candidate, separator: str = "; ", keep: str = " ", reasons: bool = False) -> str:
     """'fieldwork: 5 days from Mon 20 Dec' per clashing milestone (dates in full in json/csv).
 
-    ``keep`` joins the words of a date (a table keeps them on one line).
+    ``keep`` joins the words of a date (a table keeps them on one line); ``reasons`` adds what
+    is avoided those days, as given ('fieldwork: 5 days from Mon 20 Dec (Director on leave)').
     """
     by_milestone: dict[str, list[Clash]] = {}
     for clash in candidate.clashes:
@@ -49,7 +50,9 @@ def clash_summary(candidate: Candidate, separator: str = "; ", keep: str = " ") 
     parts = []
     for name, found in by_milestone.items():
         first = human_date(found[0].date, year=False).replace(" ", keep)
-        parts.append(f"{name}: {first}" if len(found) == 1 else f"{name}: {len(found)} days from {first}")
+        part = f"{name}: {first}" if len(found) == 1 else f"{name}: {len(found)} days from {first}"
+        why = list(dict.fromkeys(c.reason for c in found if c.reason))
+        parts.append(f"{part} ({'; '.join(why)})" if reasons and why else part)
     return separator.join(parts)
 
 
@@ -159,7 +162,7 @@ def _markdown(
     for candidate in candidates:
         cells = [human_date(candidate.plan.notified)]
         cells += [_short_span(m) for m in key_milestones(candidate, critical)]
-        clashes = clash_summary(candidate)
+        clashes = clash_summary(candidate, reasons=True)
         shown = [_cell(c) for c in [*cells, clashes or "-"]]
         if clashes:  # in bold, as the table shows them in red
             shown[0], shown[-1] = f"**{shown[0]}**", f"**{shown[-1]}**"
