@@ -332,6 +332,19 @@ def test_a_damaged_zip(tmp_path: Path) -> None:
     assert fails(str(path)) == f"timetable {path} is a damaged zip file: is it the right file?"
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_zip_needing_a_newer_unzipper_is_damaged_not_an_internal_error(tmp_path: Path, suffix: str) -> None:
+    # Found by the damaged-file property test: zipfile raises NotImplementedError for an entry
+    # that says it needs zip version 8.4.
+    path = write_zip(tmp_path / f"t{suffix}", {"[Content_Types].xml": b"<Types/>"})
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 4), (b"PK\x01\x02", 6)):
+        start = data.find(signature)
+        data[start + offset : start + offset + 2] = (84).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    assert fails(str(path)) == f"timetable {path} is a damaged zip file: is it the right file?"
+
+
 def test_password_protected_files(tmp_path: Path) -> None:
     # Office saves an encrypted .docx/.xlsx as a compound (OLE) file, like an old .doc/.xls.
     path = tmp_path / "secret.xlsx"

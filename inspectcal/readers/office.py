@@ -39,7 +39,7 @@ def office_kind(data: bytes, where: str) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
         raise InputError(f"{where} is a damaged zip file: is it the right file?") from None
     if len(entries) > MAX_ENTRIES:
         raise InputError(f"{where} holds over {MAX_ENTRIES:,} parts: it is not a timetable document")

@@ -140,7 +140,7 @@ def _sheet_facts(data: bytes, path: str, where: str) -> tuple[list[str], list[tu
                         uncalculated.append((element.get("r", ""), formula))
                     formula, valued = None, False
                 element.clear()
-    except (KeyError, ParseError, zipfile.BadZipFile) as error:
+    except (KeyError, ParseError, zipfile.BadZipFile, NotImplementedError) as error:
         raise InputError(
             f"{where} cannot be read ({type(error).__name__}): is the workbook damaged?"
         ) from None
