@@ -16,7 +16,21 @@ if TYPE_CHECKING:
     from inspectcal.plan import Milestone, Plan
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 _NARROWEST = 20  # below this no text is readable; a terminal reporting less is taken as 80
@@ -47,7 +61,7 @@ def wrap_line(text: str, width: int, indent: str = "") -> str:
     import re
     import textwrap
 
-    days, months = "|".join(_DAYS), "|".join(_MONTHS)
+    days, months = "|".join(_DAYS), "|".join(MONTH_ABBREVIATIONS)
     keep = re.compile(rf"\b(?:(?:{days}) \d{{1,2}} (?:{months})(?: \d{{4}})?|Days? \d+|\d+(?:\.\d+)? [KM]B)")
     held = keep.sub(lambda m: m.group(0).replace(" ", "\xa0"), text)
     lines = textwrap.wrap(
@@ -64,7 +78,7 @@ def get_renderer(fmt: str) -> Callable[[Plan, TextIO], None]:
 
 def human_date(day: date, *, year: bool = True) -> str:
     """'Mon 22 Feb 2010' (English names whatever the locale)."""
-    text = f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    text = f"{_DAYS[day.weekday()]} {day.day} {MONTH_ABBREVIATIONS[day.month - 1]}"
     return f"{text} {day.year}" if year else text
 
 

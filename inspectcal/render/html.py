@@ -17,26 +17,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from inspectcal import __version__
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import day_label, forecast_text, human_date, human_span, plan_heading
+from inspectcal.render import MONTH_NAMES, day_label, forecast_text, human_date, human_span, plan_heading
 
 if TYPE_CHECKING:
     from inspectcal.window import Candidate, Critical
 
 _TEMPLATES = Path(__file__).parent / "templates"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WHO_LABEL = {"ofsted": "Ofsted", "council": "Council", "both": "Both"}
 
@@ -112,7 +98,7 @@ def _months(plan: Plan) -> list[dict[str, Any]]:
             for day in week:
                 cells.append(None if day.month != month else _cell(plan, day, single, ranges, days_off))
             weeks.append(cells)
-        result.append({"caption": f"{_MONTHS[month - 1]} {year}", "weeks": weeks})
+        result.append({"caption": f"{MONTH_NAMES[month - 1]} {year}", "weeks": weeks})
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return result
 

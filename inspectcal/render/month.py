@@ -13,6 +13,7 @@ from rich.text import Text
 
 from inspectcal.plan import Plan
 from inspectcal.render import (
+    MONTH_NAMES,
     day_label,
     forecast_text,
     human_date,
@@ -34,20 +35,6 @@ _RANGE_STYLE = {
     "council": "black on dark_sea_green2",
     "both": "black on plum2",
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _months(plan: Plan) -> list[tuple[int, int]]:
@@ -70,7 +57,7 @@ def _month_table(plan: Plan, year: int, month: int) -> Table:
             for _, day in plan.working_dates(m):
                 range_days.setdefault(day, m.who)
     days_off = {off.date: off for off in plan.skipped}
-    table = Table(title=f"{_MONTHS[month - 1]} {year}", show_lines=False, padding=(0, 0), box=None)
+    table = Table(title=f"{MONTH_NAMES[month - 1]} {year}", show_lines=False, padding=(0, 0), box=None)
     for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
         table.add_column(name, justify="center", width=5)
     for week in month_calendar.Calendar().monthdatescalendar(year, month):

@@ -20,7 +20,7 @@ from typing import NamedTuple, TextIO
 
 from inspectcal import __version__
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import day_label, forecast_text, human_date, plan_heading
+from inspectcal.render import MONTH_ABBREVIATIONS, day_label, forecast_text, human_date, plan_heading
 
 WIDTH = 680  # user units; drawn 170 mm wide, so 12 units are about 8 pt
 WIDTH_MM = 170
@@ -50,7 +50,6 @@ WHO = {
 }
 WHO_KEY = {"ofsted": "Ofsted acts", "council": "Council acts", "both": "Both: Ofsted and the council"}
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # XML 1.0 allows tab, newline, carriage return and U+0020 up; not the other controls or
 # surrogates, nor U+FFFE/U+FFFF. A name with any of them would make the file unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -154,7 +153,7 @@ class _Svg:
 
 
 def _short(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]}"
 
 
 def _short_span(m: Milestone) -> str:
