@@ -43,6 +43,16 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 CANNOT_APPLY = "cannot apply here: "
 
 
+def doc_pages() -> list[Path]:
+    """README and every page under docs/: the documentation whose samples the tests run."""
+    return [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+
+
+def documentation() -> str:
+    """The text of every documentation page, one after another (for facts that may move pages)."""
+    return "\n\n".join(page.read_text("utf-8") for page in doc_pages())
+
+
 def shared_file(*parts: str) -> Path:
     """A file of the reference data beside the checkout (``../shared``).
 

@@ -70,9 +70,9 @@ def test_readme_gives_every_venv_command_for_powershell_too() -> None:
     """Each POSIX command line that uses .venv/bin has its PowerShell twin right after it."""
     import re
 
-    from .conftest import REPO
+    from .conftest import documentation
 
-    readme = (REPO / "README.md").read_text("utf-8")
+    readme = documentation()
     blocks = re.findall(r"```(sh|powershell)\n(.*?)```", readme, re.S)
     posix = [(i, block) for i, (kind, block) in enumerate(blocks) if kind == "sh" and ".venv/bin/" in block]
     assert len(posix) >= 3
@@ -296,12 +296,12 @@ def test_stdin_can_be_read_once() -> None:
 
 
 def test_readme_formats_table_is_the_real_cli() -> None:
-    """README's commands x formats table, checked against the commands' own options."""
+    """The docs' commands x formats table, checked against the commands' own options."""
     import typer.main
 
-    from .conftest import REPO
+    from .conftest import documentation
 
-    readme = (REPO / "README.md").read_text("utf-8")
+    readme = documentation()
     lines = readme.split("<!-- formats-table -->\n", 1)[1].split("\n\n", 1)[0].splitlines()
     head = [cell.strip() for cell in lines[0].strip("|").split("|")]
     table = {}

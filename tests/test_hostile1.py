@@ -163,9 +163,9 @@ def test_readme_shows_the_real_stdin_batch_errors() -> None:
     import subprocess
     import sys
 
-    from .conftest import REPO
+    from .conftest import documentation
 
-    readme = (REPO / "README.md").read_text("utf-8")
+    readme = documentation()
     command = "printf '2010-02-22\\n2010-04-02\\nsoon\\n' | inspectcal date 5 --notified -"
     block = re.search(rf"```\n\$ {re.escape(command)}\n(.*?)```", readme, re.S)
     assert block is not None
@@ -654,7 +654,7 @@ def test_markdown_shows_titles_as_typed(tmp_path: Path) -> None:
 def test_slac_2009_states_that_its_sources_disagree_on_the_report() -> None:
     from inspectcal.frameworks import load_framework
 
-    from .conftest import REPO
+    from .conftest import documentation
 
     framework = load_framework("slac-2009")
     wanted = ("draft-report", "final-report", "publication")
@@ -666,7 +666,7 @@ def test_slac_2009_states_that_its_sources_disagree_on_the_report() -> None:
         "(draft 30, final and publication by 40 and 45; Nottinghamshire's, used here: 25, 35, 40)",
     ):
         assert fact in source, fact
-    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    readme = " ".join(documentation().split())
     assert "The sources disagree, so the report dates are likely, not fixed" in readme
 
 
@@ -719,9 +719,9 @@ def test_printing_the_era_table_to_stdout_adds_no_note(tmp_path: Path) -> None:
 
 
 def test_readme_says_an_installed_tool_must_be_reinstalled_after_a_refresh() -> None:
-    from .conftest import REPO
+    from .conftest import documentation
 
-    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    readme = " ".join(documentation().split())
     assert (
         "An installed inspectcal (pip, pipx or uv tool, as in the Quick start) reads its own copy of the "
         "table, not the checkout's: reinstall it from the checkout"

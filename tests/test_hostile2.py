@@ -258,7 +258,9 @@ def test_readme_lists_exactly_the_region_names_accepted() -> None:
 
     from inspectcal.calendars import REGION_ALIASES, REGIONS, region_key
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    from .conftest import documentation
+
+    readme = documentation()
     paragraph = readme[readme.index("Region names are case-insensitive") :].split("\n\n", 1)[0]
     names = {region_key(n) for n in re.findall(r"`([^`]+)`", paragraph) if n not in ("_", "-", "&")}
     assert names == set(REGION_ALIASES) | set(REGIONS)

@@ -245,11 +245,14 @@ def test_print_css_keeps_months_and_rows_whole() -> None:
 
 
 def test_readme_pictures_exist() -> None:
-    from .conftest import REPO
+    from .conftest import REPO, doc_pages
 
-    readme = (REPO / "README.md").read_text("utf-8")
-    pictures = re.findall(r"!\[[^\]]*\]\((examples/[^)]+)\)", readme)
-    assert "examples/nottinghamshire-2010.svg" in pictures
-    assert "examples/nottinghamshire-2010-page.png" in pictures
+    pictures = {
+        (page.parent / picture).resolve()
+        for page in doc_pages()
+        for picture in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page.read_text("utf-8"))
+    }
+    assert REPO / "examples" / "nottinghamshire-2010.svg" in pictures
+    assert REPO / "examples" / "nottinghamshire-2010-page.png" in pictures
     for picture in pictures:
-        assert (REPO / picture).is_file(), picture
+        assert picture.is_file(), picture

@@ -23,7 +23,7 @@ from inspectcal.cli import app
 from inspectcal.frameworks import load_framework, parse_framework
 from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SHARED, documentation
 
 runner = CliRunner()
 RECORD_CSV = SHARED / "data" / "ilacs-inspections-2018-2025.csv"
@@ -517,7 +517,7 @@ def test_audit_errors_name_the_file_and_line(tmp_path: Path, text: str, message:
 
 
 def test_readme_forecast_example_is_real() -> None:
-    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    readme = " ".join(documentation().split())
     data = json.loads(
         ok("plan", "--framework", "ilacs-short", "--anchor", "onsite-start=2026-03-09", "--format", "json")
     )
