@@ -15,7 +15,7 @@ from typing import Any
 
 from inspectcal.errors import InputError, quoted
 from inspectcal.readers.grid import MAX_ROWS, Cell, Grid, Uncalculated
-from inspectcal.readers.xlsx_parts import sheet_parts
+from inspectcal.shims import sheet_parts
 
 MAX_COLUMNS = 100
 _MAX_MERGES = 10_000
