@@ -1,4 +1,5 @@
-"""How the package's modules depend on each other: no import cycle, no private name shared.
+"""How the package's modules depend on each other and on other packages: no import cycle,
+no private name shared between modules, every package imported declared.
 
 Both read the source (AST), so they see every import: at module level and inside functions
 (the deferred imports that keep start-up fast), all but those under ``if TYPE_CHECKING:``,
@@ -8,8 +9,12 @@ which never run.
 from __future__ import annotations
 
 import ast
+import re
+import sys
+import tomllib
 from collections.abc import Collection, Mapping
 from functools import cache
+from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import NamedTuple
 
@@ -217,3 +222,35 @@ def test_the_private_name_check_sees_imports_and_attributes() -> None:
 def test_no_module_uses_another_modules_private_name() -> None:
     sources = {module: path.read_text("utf-8") for module, path in MODULES.items()}
     assert private_names_used_across_modules(sources) == []
+
+
+def _requirement_name(requirement: str) -> str:
+    return re.split(r"[\s<>=!~;\[(]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_every_package_imported_is_a_declared_dependency() -> None:
+    """Each third-party module the package imports, anywhere, belongs to a distribution that
+    pyproject.toml declares (markupsafe was imported without being declared)."""
+    with (REPO / "pyproject.toml").open("rb") as file:
+        declared = {_requirement_name(r) for r in tomllib.load(file)["project"]["dependencies"]}
+    distributions = packages_distributions()
+    imported: dict[str, str] = {}
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.partition(".")[0]
+                if top != "inspectcal" and top not in sys.stdlib_module_names:
+                    imported.setdefault(top, module)
+    assert {"markupsafe", "openpyxl", "docx"} <= set(imported)
+    undeclared = {
+        top: (module, distributions.get(top))
+        for top, module in imported.items()
+        if not {d.lower().replace("_", "-") for d in distributions.get(top, [])} & declared
+    }
+    assert undeclared == {}, "imported (by the module named) but not in pyproject's dependencies"
