@@ -209,7 +209,9 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
 
 def read_official_file(path: Path, region: Region) -> OfficialList:
     """Bank holidays for ``region`` from a file in the gov.uk format (bank-holidays.json)."""
-    official = _official_list(_read_official_json(path), region, path)
+    from inspectcal.readers.bank_holidays import read_bank_holidays_file
+
+    official = _official_list(read_bank_holidays_file(path), region, path)
     if official is None:
         raise InputError(
             f"bank holidays file {path} has no events for {region.key}: expected the gov.uk format "
@@ -218,45 +220,13 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
     return official
 
 
-def _read_official_json(path: Path) -> dict[str, Any]:
-    import json
-
-    from inspectcal.readers.base import read_text
-
-    text = read_text(path, "bank holidays file", limit=5_000_000)
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        raise InputError(
-            f"bank holidays file {path} is nested too deeply: expected the gov.uk format"
-        ) from None
-    except ValueError as error:
-        line = getattr(error, "lineno", 1)
-        raise InputError(
-            f"bank holidays file {path}, line {line}: is not valid JSON: expected the gov.uk format"
-        ) from None
-    return data if isinstance(data, dict) else {}
-
-
 def _official_list(data: dict[str, Any], region: Region, path: Path) -> OfficialList | None:
-    """The region's events from parsed gov.uk data; None when the file has none for it."""
-    part = data.get(region.key)
-    events = part.get("events") if isinstance(part, dict) else None
-    if not isinstance(events, list) or not events:
+    """The region's events from a parsed gov.uk file; None when the file has none for it."""
+    from inspectcal.readers.bank_holidays import region_events
+
+    days = region_events(data, region.key, path)
+    if days is None:
         return None
-    days = []
-    for number, event in enumerate(events, start=1):
-        try:
-            day = date.fromisoformat(event["date"])
-            title = event["title"]
-            if not isinstance(title, str) or not title.strip():
-                raise TypeError
-        except (KeyError, TypeError, ValueError):
-            raise InputError(
-                f"bank holidays file {path}, {region.key} event {number}: needs a 'title' and a "
-                "'date' like 2012-06-05"
-            ) from None
-        days.append((day, title.strip()))
     return OfficialList(str(path), tuple(sorted(days)), tuple(sorted({day.year for day, _ in days})))
 
 
@@ -457,7 +427,9 @@ def compare_official(path: Path) -> list[Disagreement]:
     Only the years the file covers for each region are compared; names may differ
     ("May Day" and "Early May bank holiday") without being a disagreement.
     """
-    data = _read_official_json(path)
+    from inspectcal.readers.bank_holidays import read_bank_holidays_file
+
+    data = read_bank_holidays_file(path)
     found = []
     for region in REGIONS.values():
         official = _official_list(data, region, path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import NamedTuple
 
 from inspectcal.errors import DateError, InputError, quoted
@@ -213,19 +212,9 @@ def parse_date_span(text: str) -> DateSpan:
 _MAX_FILE_LINES = 10_000
 
 
-def read_date_file(path: Path, what: str) -> list[DateSpan]:
-    """A text file of dates: one date or range per line; ``# text`` after it names it.
-
-    ``what`` names the file in messages ("closures file"); every error names the file and
-    line. A file too large to be a list of dates is refused before it is parsed.
-    """
-    from inspectcal.readers.base import read_text
-
-    return date_lines(read_text(path, what), f"{what} {path}")
-
-
 def date_lines(text: str, where: str) -> list[DateSpan]:
-    """The dates and ranges in the lines of ``text`` (see read_date_file)."""
+    """The dates and ranges in the lines of ``text``: one date or range per line; ``# text``
+    after it names it. Every error names ``where`` and the line."""
     from inspectcal.readers.base import at, split_lines
 
     spans = []

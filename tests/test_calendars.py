@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 
 from inspectcal import calendars
+from inspectcal.avoid import read_closures_file
 from inspectcal.calendars import (
     REGIONS,
     CalendarSource,
     get_region,
     working_calendar,
 )
-from inspectcal.dates import DateSpan, read_date_file
+from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError
 from inspectcal.workdays import WorkingCalendar
 
@@ -103,7 +104,7 @@ def test_read_closures_file(tmp_path: Path) -> None:
     path.write_text(
         "# council shutdown days\n\n2010-12-29..2010-12-31  # Christmas shutdown\n02/08/2010\n", "utf-8"
     )
-    assert read_date_file(path, "closures file") == [
+    assert read_closures_file(path) == [
         DateSpan(date(2010, 12, 29), date(2010, 12, 31), "Christmas shutdown"),
         DateSpan(date(2010, 8, 2), date(2010, 8, 2), ""),
     ]
@@ -125,14 +126,14 @@ def test_bad_closures_files(tmp_path: Path, content: str | bytes, message: str) 
     else:
         path.write_text(content, "utf-8")
     with pytest.raises(InputError) as caught:
-        read_date_file(path, "closures file")
+        read_closures_file(path)
     assert message in str(caught.value)
     assert str(path) in str(caught.value)
 
 
 def test_missing_closures_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist: check the path"):
-        read_date_file(tmp_path / "nope.txt", "closures file")
+        read_closures_file(tmp_path / "nope.txt")
 
 
 def test_closure_outside_supported_range() -> None:

@@ -21,23 +21,47 @@ runner = CliRunner()
 
 # Modules of our dependencies that are theirs to change: never imported by the package.
 PRIVATE = ("typer._", "click", "rich._", "holidays._", "icalendar._", "dateutil._")
+# The documented methods of named tuples, the one kind of name with a leading underscore
+# that is public (https://docs.python.org/3/library/collections.html#collections.namedtuple).
+NAMED_TUPLE_API = ("_replace", "_asdict", "_fields", "_make", "_field_defaults")
+
+
+def _private(name: str) -> bool:
+    """A leading underscore (not a dunder) in any dotted part of ``name``."""
+    return any(part.startswith("_") and not part.endswith("__") for part in name.split("."))
 
 
 def test_no_private_module_or_argument_of_a_dependency_is_used() -> None:
     for path in sorted((REPO / "inspectcal").rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
+            where = f"{path.relative_to(REPO)}:{getattr(node, 'lineno', 0)}"
             names: list[str] = []
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
             for name in names:
-                assert not name.startswith(PRIVATE), f"{path.name}:{node.lineno} imports {name}"
+                assert not name.startswith(PRIVATE), f"{where} imports {name}"
+                assert not _private(name), f"{where} imports {name}"
             if isinstance(node, ast.keyword) and node.arg:
-                assert not node.arg.startswith("_"), f"{path.name}:{node.lineno} passes {node.arg}="
+                assert not node.arg.startswith("_"), f"{where} passes {node.arg}="
             if isinstance(node, ast.Attribute) and node.attr in ("__signature__", "registered_commands"):
-                raise AssertionError(f"{path.name}:{node.lineno} uses {node.attr}")
+                raise AssertionError(f"{where} uses {node.attr}")
+            # openpyxl's _worksheet_path, python-docx's _tr and _inline: an object's private
+            # attributes are its own (self, cls) or no one's.
+            if isinstance(node, ast.Attribute) and _private(node.attr) and node.attr not in NAMED_TUPLE_API:
+                owner = ast.unparse(node.value)
+                assert owner in ("self", "cls"), f"{where} uses {owner}.{node.attr}"
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "setattr", "hasattr", "delattr")
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                name = str(node.args[1].value)
+                assert not _private(name), f"{where} uses {node.func.id}(..., {name!r})"
 
 
 def test_every_command_is_listed_and_built_only_when_asked_for() -> None:

@@ -61,12 +61,13 @@ def ilacs_record(
     (10 standard, 5 short) or its gap is below the target of its era in the shipped table.
     Exit 1 if any row is flagged. Working days: Mon-Fri less bank holidays in England and Wales.
     """
-    from inspectcal.frameworks import builtin_ids, load_framework
-    from inspectcal.record import audit, build_record, load_record, measure, read_record, record_to_toml
+    from inspectcal.frameworks import builtin_ids, load_framework, load_record
+    from inspectcal.readers.record_csv import read_record_csv
+    from inspectcal.record import audit, build_record, measure, record_to_toml
 
     england = CalendarOptions("england-and-wales", False, None, None, bank_holidays_file)
     _, calendar = calendar_from_options(england)
-    measured = measure(read_record(record), calendar)
+    measured = measure(read_record_csv(record), calendar)
     if eras:
         import shlex
 

@@ -49,7 +49,6 @@ STATUSES = ("authoritative", "indicative")
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _MAX_DAY = 10_000
 _MAX_ENTRIES = 200  # milestones or parameters in one file
-_MAX_FILE_BYTES = 200_000  # the built-in frameworks are under 10 KB
 _TOP_FIELDS = ("id", "title", "status", "source", "critical", "extends", "parameters", "milestones", "record")
 _MILESTONE_FIELDS = ("id", "title", "who", "day", "start", "end", "plus")
 
@@ -192,39 +191,9 @@ def load_framework(ref: str) -> Framework:
 
 def parse_framework(text: str, *, name: str) -> Framework:
     """A framework from TOML text; ``name`` says where it came from in messages."""
-    return _Validator(name).framework(_parse_toml(text, name))
+    from inspectcal.readers.toml import parse_toml
 
-
-def _parse_toml(text: str, name: str) -> dict[str, Any]:
-    import tomllib  # deferred: most runs read a cached copy (see _read_toml)
-
-    _guard(text, name)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise FrameworkError(f"{name}: not valid TOML: {error}") from None
-    except RecursionError:
-        raise FrameworkError(f"{name}: not valid TOML: nested too deeply") from None
-
-
-_MAX_LINE = 20_000  # characters in a line of a framework file
-_MAX_KEY_DOTS = 50  # tomllib takes time growing with the square of a dotted key's depth
-
-
-def _guard(text: str, name: str) -> None:
-    """Refuse what would make the TOML parser slow before it starts: over-long lines and keys
-    nested deeper than any framework needs (``a.b.c...`` a thousand levels deep)."""
-    from inspectcal.readers.base import at, split_lines
-
-    for number, line in split_lines(text, name, max_line=_MAX_LINE):
-        stripped = line.lstrip()
-        if "=" in line or stripped.startswith("["):
-            key = line.partition("=")[0] if "=" in line else stripped
-            if key.count(".") > _MAX_KEY_DOTS:
-                raise FrameworkError(
-                    f"{at(name, number)}: a key nested over {_MAX_KEY_DOTS} levels deep: "
-                    "is it the right file?"
-                )
+    return _Validator(name).framework(parse_toml(text, name))
 
 
 def _read_toml(path: Path, name: str) -> dict[str, Any]:
@@ -233,17 +202,9 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
     Parsing TOML costs a few milliseconds a run; the cached copy is the same data, kept
     only while the file is unchanged. Nothing in either is executed.
     """
-    from inspectcal.readers.base import decode, read_bytes
+    from inspectcal.readers.toml import read_toml_bytes, toml_data
 
-    try:
-        stat = path.stat()
-        raw = read_bytes(path, "framework file", limit=_MAX_FILE_BYTES)
-    except FileNotFoundError:
-        raise FrameworkError(f"framework file {name} does not exist: check the path") from None
-    except OSError as error:
-        raise FrameworkError(f"cannot read framework file {name}: {error.strerror}") from None
-    except InputError as error:
-        raise FrameworkError(str(error)) from None
+    raw, stat = read_toml_bytes(path, name)
     where = str(path.resolve())
     stamp = [where, stat.st_mtime_ns, stat.st_size, zlib.crc32(raw)]
     cached = cache_dir() / f"framework-{zlib.crc32(where.encode()):08x}.json"
@@ -254,15 +215,23 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
             return data
     except (ValueError, KeyError, TypeError, RecursionError):
         pass
-    try:
-        text = decode(raw, f"framework file {name}")
-    except InputError as error:
-        raise FrameworkError(str(error)) from None
-    parsed = _parse_toml(text, name)
+    parsed = toml_data(raw, name)
     # TOML dates have no JSON form, and JSON cannot nest as deeply as TOML: such a file is not cached.
     with suppress(TypeError, ValueError, RecursionError):
         write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))
     return parsed
+
+
+def load_record(name: str) -> Record:
+    """A built-in record table by name (``ilacs``): ``frameworks/records/NAME.toml``, read
+    (and cached) as the framework files are."""
+    from inspectcal.record import RECORDS_DIR, parse_record, record_names
+
+    if name not in record_names():
+        choices = ", ".join(record_names()) or "none"
+        raise FrameworkError(f"unknown record '{name}': choose one of {choices}")
+    path = RECORDS_DIR / f"{name}.toml"
+    return parse_record(_read_toml(path, f"records/{path.name}"), f"records/{path.name}")
 
 
 class _Validator:
@@ -359,8 +328,6 @@ class _Validator:
         return framework
 
     def record(self, raw: object, milestones: tuple[MilestoneSpec, ...]) -> RecordLink:
-        from inspectcal.record import load_record
-
         where = "[record]"
         if not isinstance(raw, dict):
             raise self.fail(where, "must be a table with name, framework and milestone")

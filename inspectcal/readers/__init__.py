@@ -1,7 +1,19 @@
 """Reading what people give the tool: every file and stdin goes through one layer.
 
-``readers.base`` is that layer. A reader for a new kind of input (``readers/ics.py``,
-Word or Excel files) uses it and adds only its own parsing. The whole API:
+Every file the tool reads is read by a module here, named for what it reads; the domain
+modules call them:
+
+- ``timetable`` (``check``): Word (``docx``), Excel (``xlsx``), CSV and text (``delimited``)
+  timetables, each turned into a ``grid.Grid`` first; ``office`` vets Word and Excel files
+  before a library opens them, ``typed`` reads the dates and Days people type in them;
+- ``date_file``: leave and closures files, as text (one date or range a line) or
+  iCalendar (``ics``);
+- ``bank_holidays``: a bank-holidays file in the gov.uk JSON format;
+- ``toml``: framework files and the record tables that ship with them;
+- ``record_csv``: a record of inspections as CSV.
+
+``readers.base`` is the layer under them all. A reader for a new kind of input uses it and
+adds only its own parsing. The whole API:
 
 ``read_bytes(path, what, *, limit)``
     A file's bytes, at most ``limit`` of them; a missing file, a folder, an unreadable or

@@ -15,7 +15,7 @@ import io
 
 from inspectcal.errors import InputError
 from inspectcal.readers.base import BOMS, at, decode
-from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
+from inspectcal.readers.grid import MAX_ROWS, Cell, Grid
 
 _DELIMITERS = (",", ";", "\t")
 

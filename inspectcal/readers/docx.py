@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from inspectcal.errors import InputError
-from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid
+from inspectcal.readers.grid import MAX_ROWS, Cell, Grid
 
 MAX_COLUMNS = 100
 

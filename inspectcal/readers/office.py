@@ -24,7 +24,6 @@ MAX_ENTRIES = 2_000
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc/.xls, or an encrypted .docx/.xlsx
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _MAIN_PART = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
-_NAMES = {"docx": "Word document (.docx)", "xlsx": "Excel workbook (.xlsx)"}
 
 
 def office_kind(data: bytes, where: str) -> str | None:
@@ -62,7 +61,3 @@ def office_kind(data: bytes, where: str) -> str | None:
             "is it the right file?"
         )
     return kinds[0]
-
-
-def kind_name(kind: str) -> str:
-    return _NAMES[kind]

@@ -20,8 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from inspectcal.errors import InputError, quoted
+from inspectcal.readers.grid import Cell, Grid, Uncalculated
 from inspectcal.readers.typed import (
-    _DAY_HINT,
+    DAY_HINT,
     day_label_in_text,
     one_line,
     parse_day_label,
@@ -30,22 +31,6 @@ from inspectcal.readers.typed import (
     to_be_confirmed,
 )
 
-Cell = str | date | float | int | None
-
-
-class Uncalculated(str):
-    """A spreadsheet formula cell with no value saved: its text is the formula (``=A8+1``)."""
-
-    __slots__ = ()
-
-    def problem(self, what: str) -> str:
-        return (
-            f"the {what} cell holds the formula {quoted(str(self))} with no value saved (the program "
-            "that wrote the file did not calculate it): open and save it in Excel, or type the value"
-        )
-
-
-MAX_ROWS = 10_000
 _HEADER_SEARCH = 20  # rows from the top in which to look for the header
 
 
@@ -59,13 +44,6 @@ class Row:
     end: date
     days: tuple[int, int]
     year_supplied: bool = False  # the date gave no year: the first such date on or after Day 1
-
-
-@dataclass(frozen=True)
-class Grid:
-    where: str  # "timetable x.docx, table 2": how messages name the table
-    unit: str  # "line" or "row"
-    rows: Sequence[tuple[int, Sequence[Cell]]]
 
 
 @dataclass(frozen=True)
@@ -239,7 +217,7 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
             rows.append(_row(number, date_cell, day_cell, activity, notified))
         except InputError as error:
             hint = ""
-            if not columns and str(error).endswith(_DAY_HINT):  # a word, not a misread label
+            if not columns and str(error).endswith(DAY_HINT):  # a word, not a misread label
                 hint = "; if another column holds the Days, name both with --columns date=...,day=..."
             problems.append(f"{grid.where}, {grid.unit} {number}: {error}{hint}")
     if problems:

@@ -27,7 +27,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _DAY_LABEL = re.compile(r"(?:days?\.?\s*)?(\d{1,4})(?:\s*(?:-|to)\s*(?:days?\.?\s*)?(\d{1,4}))?", re.I)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAY_HINT = "a Day like 25, 6-10 or 'Days 6 to 10'"
+DAY_HINT = "a Day like 25, 6-10 or 'Days 6 to 10'"
 
 
 def one_line(text: str) -> str:
@@ -40,10 +40,10 @@ def parse_day_label(text: str) -> tuple[int, int]:
     cleaned = one_line(text).translate(_TO_HYPHEN)
     match = _DAY_LABEL.fullmatch(cleaned)
     if match is None:
-        raise InputError(f"day {quoted(one_line(text))} is not {_DAY_HINT}")
+        raise InputError(f"day {quoted(one_line(text))} is not {DAY_HINT}")
     first, last = int(match[1]), int(match[2] or match[1])
     if first < 1:
-        raise InputError(f"day {quoted(one_line(text))} is not {_DAY_HINT}: Days count from 1")
+        raise InputError(f"day {quoted(one_line(text))} is not {DAY_HINT}: Days count from 1")
     if last < first:
         raise InputError(f"days {quoted(one_line(text))} end before they start: write the lower Day first")
     return first, last

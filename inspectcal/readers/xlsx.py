@@ -14,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from inspectcal.errors import InputError, quoted
-from inspectcal.readers.timetable import MAX_ROWS, Cell, Grid, Uncalculated
+from inspectcal.readers.grid import MAX_ROWS, Cell, Grid, Uncalculated
+from inspectcal.shims import sheet_parts
 
 MAX_COLUMNS = 100
 _MAX_MERGES = 10_000
@@ -65,13 +66,12 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
                     raise InputError(f"{sheet_where} has over {MAX_ROWS:,} rows: is it the right sheet?")
                 break
             rows.append((number, cells))
-        path = getattr(sheet, "_worksheet_path", None)
+        title = sheet.title
     finally:
         book.close()
-    if path:
-        merged, uncalculated = _sheet_facts(data, path, sheet_where)
-        _mark_uncalculated(rows, uncalculated)
-        _fill_merged(rows, merged)
+    merged, uncalculated = _sheet_facts(data, title, sheet_where)
+    _mark_uncalculated(rows, uncalculated)
+    _fill_merged(rows, merged)
     while rows and not any(c is not None and c != "" for c in rows[-1][1]):
         rows.pop()
     return Grid(sheet_where, "row", rows), note
@@ -111,9 +111,9 @@ def _cell(value: Any) -> Cell:
     return str(value)
 
 
-def _sheet_facts(data: bytes, path: str, where: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """Read in a stream from a sheet's XML: the ``A1:C1`` refs of its merged cells, and the
-    ``(ref, formula)`` of each formula cell with no value saved (a workbook written by a
+def _sheet_facts(data: bytes, title: str, where: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Read in a stream from the XML of the sheet ``title``: the ``A1:C1`` refs of its merged
+    cells, and the ``(ref, formula)`` of each formula cell with no value saved (a workbook written by a
     program that does not calculate, such as openpyxl), which ``data_only`` reads as empty."""
     from xml.etree.ElementTree import ParseError, iterparse
 
@@ -122,7 +122,10 @@ def _sheet_facts(data: bytes, path: str, where: str) -> tuple[list[str], list[tu
     formula: str | None = None
     valued = False
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(path.lstrip("/")) as source:
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as archive,
+            archive.open(_sheet_part(archive, title)) as source,
+        ):
             for _, element in iterparse(source):
                 tag = element.tag
                 if tag == _MERGE_TAG:
@@ -145,6 +148,11 @@ def _sheet_facts(data: bytes, path: str, where: str) -> tuple[list[str], list[tu
             f"{where} cannot be read ({type(error).__name__}): is the workbook damaged?"
         ) from None
     return refs, uncalculated
+
+
+def _sheet_part(archive: zipfile.ZipFile, title: str) -> str:
+    """The XML part of the sheet openpyxl read as ``title`` (a KeyError when there is none)."""
+    return sheet_parts(archive)[title].lstrip("/")
 
 
 def _mark_uncalculated(rows: list[tuple[int, list[Cell]]], cells: list[tuple[str, str]]) -> None:

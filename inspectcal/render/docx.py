@@ -42,14 +42,16 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
     header = table.rows[0]
     for cell, text in zip(header.cells, PLAN_HEADER, strict=True):
         cell.text = text
-    _repeat_as_header(header._tr)
     for m in plan.milestones:
         row = table.add_row()
         for cell, text in zip(
             row.cells, (day_label(m), human_span(m.start, m.end), m.title, m.who), strict=True
         ):
             cell.text = _clean(text)
-        _keep_together(row._tr)
+    header_row, *rows = document.element.body.findall(qn("w:tbl"))[-1].findall(qn("w:tr"))
+    _repeat_as_header(header_row)
+    for tr in rows:
+        _keep_together(tr)
     forecast = forecast_text(plan)  # ILACS publication: the spread in Ofsted's record
     if forecast:
         document.add_paragraph(_clean(forecast))
@@ -153,9 +155,11 @@ def _add_timeline(document: Any, plan: Plan) -> None:
     svg = timeline(plan)
     document.add_heading("Timeline", level=2)
     width, height = picture_size(document.sections[-1], _svg_aspect(svg))
-    shape = document.add_picture(io.BytesIO(raster(svg)), width=Emu(width), height=Emu(height))
-    shape._inline.docPr.set("descr", _clean(description(plan)))
-    shape._inline.docPr.set("name", "Timeline")
+    document.add_picture(io.BytesIO(raster(svg)), width=Emu(width), height=Emu(height))
+    inline = list(document.element.body.iter(qn("wp:inline")))[-1]
+    doc_pr = inline.find(qn("wp:docPr"))
+    doc_pr.set("descr", _clean(description(plan)))
+    doc_pr.set("name", "Timeline")
     part = Part(
         PackURI("/word/media/timeline.svg"), "image/svg+xml", svg.encode("utf-8"), document.part.package
     )
@@ -165,7 +169,7 @@ def _add_timeline(document: Any, plan: Plan) -> None:
         '<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" '
         f'r:embed="{relation}"/></a:ext></a:extLst>'
     )
-    shape._inline.graphic.graphicData.pic.blipFill.blip.append(extension)
+    next(inline.iter(qn("a:blip"))).append(extension)
 
 
 def raster(svg: str) -> bytes:
@@ -197,10 +201,9 @@ def _keep_together(tr: Any) -> None:
 
 def _drop_thumbnail(document: object) -> None:
     """The template's thumbnail shows an empty page, not this document: leave it out."""
-    package = document.part.package  # type: ignore[attr-defined]
-    for key, rel in list(package.rels.items()):
-        if rel.reltype == RELATIONSHIP_TYPE.THUMBNAIL:
-            del package.rels[key]
+    from inspectcal.shims import drop_package_relationships
+
+    drop_package_relationships(document, RELATIONSHIP_TYPE.THUMBNAIL)
 
 
 def _clean(text: str) -> str:

@@ -13,17 +13,17 @@ from inspectcal.render import calendar_note, day_label, forecast_text, human_spa
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
 
 
-def _cell(text: str) -> str:
+def escaped(text: str) -> str:
     """Text shown as typed in a Markdown table cell or paragraph: nothing in it formats."""
     return _SPECIAL.sub(lambda m: "\\" + m[0], text.replace("\n", " "))
 
 
 def render(plan: Plan, stream: TextIO) -> None:
-    stream.write(f"**{_cell(plan_heading(plan))}**\n\n")
+    stream.write(f"**{escaped(plan_heading(plan))}**\n\n")
     stream.write("| Day | Date | Milestone | Who |\n|---:|---|---|---|\n")
     for m in plan.milestones:
-        stream.write(f"| {day_label(m)} | {human_span(m.start, m.end)} | {_cell(m.title)} | {m.who} |\n")
+        stream.write(f"| {day_label(m)} | {human_span(m.start, m.end)} | {escaped(m.title)} | {m.who} |\n")
     forecast = forecast_text(plan)
     if forecast:
-        stream.write(f"\n{_cell(forecast)}\n")
-    stream.write(f"\n{_cell(calendar_note(plan))}\n")
+        stream.write(f"\n{escaped(forecast)}\n")
+    stream.write(f"\n{escaped(calendar_note(plan))}\n")

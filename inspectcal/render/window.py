@@ -151,7 +151,7 @@ def _markdown(
     candidates: Sequence[Candidate], critical: Sequence[Critical], keys: Sequence[Milestone], stream: TextIO
 ) -> None:
     """A Markdown table (clashing rows in bold) and the summary, to paste into a briefing note."""
-    from inspectcal.render.markdown import _cell
+    from inspectcal.render.markdown import escaped as _cell
 
     heads = ["Notified (Day 1)"]
     for m in keys:
