@@ -377,3 +377,19 @@ def test_ilacs_picture_draws_the_forecast_spread() -> None:
 def test_a_plan_without_a_forecast_draws_no_spread(slac: ET.Element) -> None:
     assert part(slac, "forecast") is None
     assert not any("Likely:" in text for text in texts(slac))
+
+
+def test_a_shared_day_off_label_takes_a_line_per_name_where_there_is_room() -> None:
+    root = ET.fromstring(picture("-n", "2010-12-13", "--closed", "2010-12-29..2010-12-31"))
+    turned = [t for t in root.iter(f"{NS}text") if "rotate(-90" in (t.get("transform") or "")]
+    assert ["".join(t.itertext()) for t in turned] == [
+        "Christmas Day (observed), Boxing Day (observed)",
+        "Council closure",
+        "New Year's Day (observed)",
+    ]
+    lines = [turned[0].text, *(span.text for span in turned[0])]
+    assert lines == ["Christmas Day (observed), ", "Boxing Day (observed)"]
+    # The lines and the next label 12 units apart or more: none drawn over another.
+    xs = [float(turned[0].get("x") or 0), float(turned[0].get("x") or 0) + 12]
+    xs += [float(t.get("x") or 0) for t in turned[1:]]
+    assert all(b - a >= 12 for a, b in itertools.pairwise(xs)), xs

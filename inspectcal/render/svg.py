@@ -318,17 +318,24 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
     groups = _groups((off.date, _off_label(off.name, off.closure)) for off in plan.skipped)
     if groups:
         # Labels closer than a line's height share one: "Christmas Day, Boxing Day".
-        placed: list[tuple[float, str]] = []
+        placed: list[tuple[float, list[str]]] = []
         for start, end, name in groups:
             cx = (x_of(start) + x_of(end) + day_width) / 2 + 3
             if placed and cx - placed[-1][0] < 12:
                 previous_x, previous = placed.pop()
-                cx, name = (previous_x + cx) / 2, f"{previous}, {name}"
-            placed.append((cx, name))
-        band = max(text_width(name, 10) for _, name in placed) + 8
-        for cx, name in placed:
-            svg.text(
-                cx, y + 4, name, size=10, anchor="end", extra=f' transform="rotate(-90 {_n(cx)} {_n(y + 4)})"'
+                cx, names = (previous_x + cx) / 2, [*previous, name]
+            else:
+                names = [name]
+            placed.append((cx, names))
+        off_labels = _off_labels(placed)
+        band = max(text_width(line.rstrip(), 10) for _, lines in off_labels for line in lines) + 8
+        for x, lines in off_labels:
+            content = xml_text(lines[0]) + "".join(
+                f'<tspan x="{_n(x)}" dy="12">{xml_text(line)}</tspan>' for line in lines[1:]
+            )
+            svg.add(
+                f'<text x="{_n(x)}" y="{_n(y + 4)}" font-size="10" text-anchor="end" '
+                f'transform="rotate(-90 {_n(x)} {_n(y + 4)})">{content}</text>'
             )
         y += band
 
@@ -447,6 +454,26 @@ def _row(
     if forecast is not None and forecast.milestone == m.id:
         _spread(svg, forecast, bar_top + 14, x_of, day_width)
     svg.add("</g>")
+
+
+def _off_labels(placed: list[tuple[float, list[str]]]) -> list[tuple[float, list[str]]]:
+    """The turned labels of the days off: (the first line's x, its lines). A shared label takes
+    a line per name (12 apart, centred on its days or up to a line before) where its neighbours
+    leave the room, so the band below the rows is as deep as the longest name, not the list."""
+    labels: list[tuple[float, list[str]]] = []
+    previous_last = float("-inf")
+    for index, (centre, names) in enumerate(placed):
+        after = placed[index + 1][0] if index + 1 < len(placed) else float("inf")
+        spread = 6 * (len(names) - 1)
+        first = min(centre - spread, after - 12 - 2 * spread)  # shifted left, at most a line
+        if len(names) > 1 and first >= max(previous_last + 12, centre - 2 * spread - 12):
+            lines = [f"{name}, " for name in names[:-1]] + names[-1:]  # read as one: "A, B"
+            labels.append((first, lines))
+            previous_last = first + 2 * spread
+        else:
+            labels.append((centre, [", ".join(names)]))
+            previous_last = centre
+    return labels
 
 
 class _Label(NamedTuple):
