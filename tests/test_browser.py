@@ -231,3 +231,86 @@ def test_window_page_in_the_browser(chromium: str, proxy: list[str], baseline: N
     shot = tmp_path / "window.png"
     browse(chromium, proxy, tmp_path, page.as_uri(), "--window-size=1000,1000", f"--screenshot={shot}")
     assert_not_blank(shot)
+
+
+# -- issue 22: the window page printed: the table starts on page 1 and breaks between rows --
+
+TWO_MONTHS = ("--from", "2010-12-01", "--to", "2011-01-31", "--avoid", "2010-12-20..2010-12-31")
+
+
+class Tagged(NamedTuple):
+    """A tagged PDF's table rows: for each row, whether it holds data cells (TD), and the pages
+    (0 = first) its content is drawn on."""
+
+    pages: int
+    rows: list[tuple[bool, set[int]]]
+
+
+def tagged_rows(path: Path) -> Tagged:
+    """Read Chromium's tagged PDF: its page order (/Pages /Kids) and its structure tree, whose
+    elements name the page (/Pg) each piece of marked content (MCID, or an /MCR) is on."""
+    data = path.read_bytes().decode("latin-1")
+    objects = {int(m[1]): m[2] for m in re.finditer(r"(?s)(\d+) 0 obj\s*(.*?)endobj", data)}
+    (kids,) = [
+        re.findall(r"(\d+) 0 R", k[1])
+        for body in objects.values()
+        if re.search(r"/Type\s*/Pages\b", body)
+        for k in [re.search(r"/Kids\s*\[([^\]]*)\]", body)]
+        if k
+    ]
+    page_index = {int(k): i for i, k in enumerate(kids)}
+    elements = {n: b for n, b in objects.items() if re.search(r"/Type\s*/StructElem\b", b)}
+    assert elements, "the PDF is not tagged: no structure tree to read the rows from"
+
+    def kind(number: int) -> str:
+        found = re.search(r"/S\s*/(\w+)", elements[number])
+        return found[1] if found else ""
+
+    def kids_of(number: int) -> str:
+        body = elements[number]
+        found = re.search(r"/K\s*(\[.*?\]\s*>>|\[[^\[\]]*\]|\d+ 0 R|\d+)", body, re.S)
+        return found[1] if found else ""
+
+    def pages_of(number: int) -> set[int]:
+        body = elements[number]
+        own = re.search(r"/Pg (\d+) 0 R", body.split("/K", 1)[0])
+        kids = kids_of(number)
+        pages = {page_index[int(p)] for p in re.findall(r"/MCR\s*/Pg (\d+) 0 R", kids)}
+        plain = re.sub(r"<<.*?>>", "", kids, flags=re.S)
+        references = [int(r) for r in re.findall(r"(\d+) 0 R", plain)]
+        if own and re.sub(r"\d+ 0 R", "", plain).strip(" []").split():  # MCIDs on the element's page
+            pages.add(page_index[int(own[1])])
+        for reference in references:
+            if reference in elements:
+                pages |= pages_of(reference)
+        return pages
+
+    def has_cell(number: int, cell: str) -> bool:
+        plain = re.sub(r"<<.*?>>", "", kids_of(number), flags=re.S)
+        return any(int(r) in elements and kind(int(r)) == cell for r in re.findall(r"(\d+) 0 R", plain))
+
+    rows = [(has_cell(n, "TD"), pages_of(n)) for n in sorted(elements) if kind(n) == "TR"]
+    return Tagged(len(kids), rows)
+
+
+def test_window_page_prints_its_table_from_page_1_breaking_between_rows(
+    chromium: str, proxy: list[str], baseline: None, tmp_path: Path
+) -> None:
+    page = tmp_path / "window.html"
+    page.write_text(html("window", *TWO_MONTHS, "--format", "html"), "utf-8")
+    data = json.loads(html("window", *TWO_MONTHS, "--format", "json"))
+    pdf = tmp_path / "window.pdf"
+    load = browse(chromium, proxy, tmp_path, page.as_uri(), "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    assert load.requests == []
+    assert all(size == pytest.approx(A4_POINTS, abs=1) for size in pdf_pages(pdf))
+    tagged = tagged_rows(pdf)
+    body = [pages for has_data, pages in tagged.rows if has_data]
+    assert len(body) == len(data) == 41  # one row per candidate notification date
+    assert all(len(pages) == 1 for pages in body), body  # no row split across two pages
+    assert body[0] == {0}  # the first candidate's row is on page 1, under its heading
+    assert [min(pages) for pages in body] == sorted(min(pages) for pages in body)
+    printed = {page for pages in body for page in pages}
+    (header,) = [pages for has_data, pages in tagged.rows if not has_data]
+    assert printed <= header  # the header row repeated on every page with rows
+    assert len(printed) >= 2  # the window does run over a page ...
+    assert tagged.pages <= 3  # ... but two months print on at most three A4 pages

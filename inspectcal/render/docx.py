@@ -23,7 +23,12 @@ from inspectcal.render import day_label, forecast_text, human_date, human_span, 
 from inspectcal.render.office import fixed_zip, naive_utc
 
 PLAN_HEADER = ("Day", "Date", "Milestone", "Who")
+# Column widths (mm) by what they hold: "Days 11-20", two short dates, the milestone (the rest
+# of the 170 mm text width), "Council".
+COLUMN_MM = (24, 42, 82, 22)
 TABLE_STYLE = "Light Grid Accent 1"
+LANGUAGE = "en-GB"  # as the HTML page: Word proofs the text as UK English
+WORD_2013_MODE = "15"  # w:compatSetting compatibilityMode: current Word, not 2010's mode (14)
 
 
 def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes:
@@ -34,8 +39,10 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
     """
     document = Document()
     _a4(document)
+    _uk_english(document)
+    _current_mode(document)
     heading = plan_heading(plan)
-    document.add_heading(_clean(heading), level=1)
+    _heading(document, _clean(heading), 1)
 
     table = document.add_table(rows=1, cols=len(PLAN_HEADER))
     table.style = document.styles[TABLE_STYLE]
@@ -52,6 +59,7 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
     _repeat_as_header(header_row)
     for tr in rows:
         _keep_together(tr)
+    _column_widths(table)
     forecast = forecast_text(plan)  # ILACS publication: the spread in Ofsted's record
     if forecast:
         document.add_paragraph(_clean(forecast))
@@ -59,14 +67,14 @@ def plan_document(plan: Plan, when: datetime, *, picture: bool = False) -> bytes
     if picture:
         _add_timeline(document, plan)
 
-    document.add_heading("Days the count skips", level=2)
+    _heading(document, "Days the count skips", 2)
     if plan.skipped:
         for off in plan.skipped:
             document.add_paragraph(f"{human_date(off.date)}: {_clean(off.description)}", style="List Bullet")
     else:
         document.add_paragraph("No bank holidays or closures fall inside this plan.")
 
-    document.add_heading("Where the dates come from", level=2)
+    _heading(document, "Where the dates come from", 2)
     framework, source = plan.framework, plan.source
     lines = [
         f"Framework: {framework.title} ({framework.id}); status: {framework.status}.",
@@ -118,11 +126,16 @@ def _a4(document: Any) -> None:
         section.top_margin = section.bottom_margin = Mm(MARGIN_MM)
 
 
-def picture_size(section: Any, aspect: float) -> tuple[int, int]:
+# Room kept above the picture on its page for the "Timeline" heading, which stays with it.
+HEADING_ROOM = 12 * 36_000  # EMU: Heading 2 is 13 pt with 10 pt above it, about 9 mm
+
+
+def picture_size(section: Any, aspect: float, *, reserved: int = 0) -> tuple[int, int]:
     """The (width, height) in EMU of a picture ``aspect`` times as tall as wide: the text
-    width, or less so that it is no taller than the text area (Word crops a taller one)."""
+    width, or less so that it is no taller than the text area less ``reserved`` (Word crops
+    a taller one; the heading kept with it needs ``reserved``)."""
     width = int(section.page_width - section.left_margin - section.right_margin)
-    tallest = int(section.page_height - section.top_margin - section.bottom_margin)
+    tallest = int(section.page_height - section.top_margin - section.bottom_margin) - reserved
     height = round(width * aspect)
     if height > tallest:
         height, width = tallest, int(tallest / aspect)
@@ -152,9 +165,9 @@ def _add_timeline(document: Any, plan: Plan) -> None:
 
     from inspectcal.render.svg import description, timeline
 
-    svg = timeline(plan)
-    document.add_heading("Timeline", level=2)
-    width, height = picture_size(document.sections[-1], _svg_aspect(svg))
+    svg = timeline(plan, standalone=False)  # the document shows the heading and sources itself
+    _heading(document, "Timeline", 2)
+    width, height = picture_size(document.sections[-1], _svg_aspect(svg), reserved=HEADING_ROOM)
     document.add_picture(io.BytesIO(raster(svg)), width=Emu(width), height=Emu(height))
     inline = list(document.element.body.iter(qn("wp:inline")))[-1]
     doc_pr = inline.find(qn("wp:docPr"))
@@ -170,6 +183,61 @@ def _add_timeline(document: Any, plan: Plan) -> None:
         f'r:embed="{relation}"/></a:ext></a:extLst>'
     )
     next(inline.iter(qn("a:blip"))).append(extension)
+
+
+def _heading(document: Any, text: str, level: int) -> None:
+    """A heading that never ends a page: Word and LibreOffice keep it with what follows."""
+    document.add_heading(text, level=level).paragraph_format.keep_with_next = True
+
+
+def _column_widths(table: Any) -> None:
+    """Each column as wide as what it holds (Word reads the cells' widths, LibreOffice the grid's)."""
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column, millimetres in zip(table.columns, COLUMN_MM, strict=True):
+        column.width = Mm(millimetres)
+        for cell in column.cells:
+            cell.width = Mm(millimetres)
+
+
+def _uk_english(document: Any) -> None:
+    """The document's language (the default run properties of its styles) is UK English."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    language.set(qn("w:val"), LANGUAGE)
+    language.set(qn("w:eastAsia"), LANGUAGE)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
+
+
+def _current_mode(document: Any) -> None:
+    """Word opens the file in its current mode, not "Compatibility Mode" (Word 2010's)."""
+    compat = document.settings.element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        document.settings.element.append(compat)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), WORD_2013_MODE)
+            return
+    setting = OxmlElement("w:compatSetting")
+    setting.set(qn("w:name"), "compatibilityMode")
+    setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
+    setting.set(qn("w:val"), WORD_2013_MODE)
+    compat.append(setting)
 
 
 def raster(svg: str) -> bytes:

@@ -4,6 +4,10 @@ Written as text by hand, not by a drawing library: no external fonts, stylesheet
 nothing fetched when the picture is opened, and the same bytes for the same plan. Sized for
 an A4 page (170 mm wide, the text width of a Word document with narrow margins).
 
+Every text is at least 9 pt when the picture is drawn 170 mm wide (10 user units are 9.3 pt),
+and every id starts with a prefix drawn from the plan itself, so that two pictures on one page
+never share an id while the same plan still gives the same bytes.
+
 Who acts is shown three ways, so that greyscale print and colour-blind readers lose nothing:
 a colour, a fill pattern and marker shape (solid bar and diamond for Ofsted, hatched bar and
 circle for the council, cross-hatched bar and triangle for both), and the word itself beside
@@ -12,6 +16,8 @@ every row. Every text colour has at least 4.5:1 contrast (WCAG AA) on what it is
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -19,13 +25,13 @@ from datetime import date, timedelta
 from typing import NamedTuple, TextIO
 
 from inspectcal import __version__
-from inspectcal.plan import Milestone, Plan
+from inspectcal.plan import Forecast, Milestone, Plan
 from inspectcal.render import MONTH_ABBREVIATIONS, day_label, forecast_text, human_date, plan_heading
 
-WIDTH = 680  # user units; drawn 170 mm wide, so 12 units are about 8 pt
+WIDTH = 520  # user units; drawn 170 mm wide, so 10 units (the smallest text) are 9.3 pt
 WIDTH_MM = 170
 MARGIN = 12
-CHART_X0 = 176  # the left column (Days, who, dates) ends here; the days run from here
+CHART_X0 = 156  # the left column (Days, who, dates) ends here; the days run from here
 CHART_X1 = WIDTH - MARGIN
 FONT = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
 
@@ -45,9 +51,12 @@ class Who(NamedTuple):
 
 WHO = {
     "ofsted": Who("Ofsted", "#1f4e8c", "#1f4e8c"),
-    "council": Who("Council", "#a04a00", "url(#ic-council)"),
-    "both": Who("Both", "#7b2c8f", "url(#ic-both)"),
+    "council": Who("Council", "#a04a00", "url(#{id}-council)"),  # {id}: the picture's id prefix
+    "both": Who("Both", "#7b2c8f", "url(#{id}-both)"),
 }
+# Text over grid lines and shading is drawn on a white outline of itself: nothing runs through it.
+HALO = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+TICK_STEPS = (1, 2, 5, 10, 15, 20, 25, 50, 100, 200, 500)
 WHO_KEY = {"ofsted": "Ofsted acts", "council": "Council acts", "both": "Both: Ofsted and the council"}
 
 # XML 1.0 allows tab, newline, carriage return and U+0020 up; not the other controls or
@@ -117,9 +126,19 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def picture_id(plan: Plan) -> str:
+    """'ic-' and 8 hex digits from the plan's heading and description: unique per plan, stable."""
+    digest = hashlib.sha256(f"{plan_heading(plan)}\n{description(plan)}".encode()).hexdigest()
+    return f"ic-{digest[:8]}"
+
+
 class _Svg:
-    def __init__(self) -> None:
+    def __init__(self, prefix: str) -> None:
         self.parts: list[str] = []
+        self.prefix = prefix
+
+    def fill(self, who: str) -> str:
+        return WHO[who].fill.replace("{id}", self.prefix)
 
     def add(self, element: str) -> None:
         self.parts.append(element)
@@ -214,7 +233,8 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
     ``standalone=False`` leaves out the heading, the status box and the notes below the key,
     for a page (render/html.py) that shows them itself.
     """
-    svg = _Svg()
+    prefix = picture_id(plan)
+    svg = _Svg(prefix)
     y = MARGIN + 4.0 if standalone else 0.0
 
     # Title: the authority, framework and notification date, wrapped so it never clips.
@@ -235,6 +255,8 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
     y += 10
 
     first, last = plan.notified, plan.last
+    if plan.forecast is not None:  # the spread may run past the plan's last day
+        last = max(last, plan.forecast.p90)
     columns = (last - first).days + 1
     day_width = (CHART_X1 - CHART_X0) / columns
 
@@ -245,30 +267,18 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
     axis_top = y
     y += 13
     axis_y = y
-    labels: list[tuple[date, float, str]] = []  # (day, x, anchor)
-    right = 0.0
-    day = first
-    while day <= last:
-        if plan.calendar.is_working_day(day) and (
-            not labels or day.isocalendar()[:2] != labels[-1][0].isocalendar()[:2]
-        ):
-            width = max(text_width(f"Day {plan.calendar.day_number(first, day)}", 10, bold=True), 36)
-            x, anchor = x_of(day) + 1, "start"
-            if x + width > CHART_X1:
-                x, anchor = CHART_X1, "end"
-            if x - (width if anchor == "end" else 0) >= right + 6:
-                labels.append((day, x, anchor))
-                right = x + (width if anchor == "start" else 0)
-        day += timedelta(days=1)
+    labels = _ticks(plan, first, last, x_of, day_width)
     y += 21
     rows_top = y
 
     # Rows: Day label, who and dates on the left; the title above a bar or marker on the right.
-    rows: list[tuple[float, Milestone, list[str]]] = []
+    rows: list[tuple[float, Milestone, _Label]] = []
     for m in plan.milestones:
-        lines = wrap(m.title, CHART_X1 - CHART_X0, 11)
-        rows.append((y, m, lines))
-        y += 16 + 13 * len(lines)
+        label = _beside(m.title, x_of(m.start), x_of(m.end) + day_width)
+        rows.append((y, m, label))
+        y += 16 + 13 * len(label.lines)
+        if plan.forecast is not None and plan.forecast.milestone == m.id:
+            y += 26  # the spread's line and its words
     rows_bottom = y + 2
 
     # Shading under the rows: weekends, then bank holidays and closures (named below the rows).
@@ -282,15 +292,17 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
         day += timedelta(days=1)
     svg.text(MARGIN, axis_y, "Working Day", size=10, bold=True)
     svg.text(MARGIN, axis_y + 13, "date", size=10, fill=MUTED)
-    svg.add('<g id="ic-axis">')
-    for day, x, anchor in labels:
+    svg.add(f'<g id="{prefix}-axis">')
+    for day, x, anchor, labelled in labels:
+        if not labelled:
+            continue
         number = plan.calendar.day_number(first, day)
         svg.text(x, axis_y, f"Day {number}", size=10, bold=True, anchor=anchor)
         svg.text(x, axis_y + 13, _short(day), size=10, fill=MUTED, anchor=anchor)
     svg.add("</g>")
-    for day, _, _ in labels:
+    for day, _, _, _ in labels:  # from under the axis labels, never through them
         svg.add(
-            f'<line x1="{_n(x_of(day))}" y1="{_n(axis_top)}" x2="{_n(x_of(day))}" y2="{_n(rows_bottom)}" '
+            f'<line x1="{_n(x_of(day))}" y1="{_n(axis_y + 17)}" x2="{_n(x_of(day))}" y2="{_n(rows_bottom)}" '
             f'stroke="{GRID}" stroke-width="0.6"/>'
         )
     svg.add(
@@ -298,25 +310,32 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
         f'stroke="{GRID}" stroke-width="0.8"/>'
     )
 
-    for top, m, lines in rows:
-        _row(svg, plan, m, lines, top, x_of, day_width)
+    for top, m, label in rows:
+        _row(svg, plan, m, label, top, x_of, day_width)
 
     # Names of the days off, turned to run up their column below the rows.
     y = rows_bottom
     groups = _groups((off.date, _off_label(off.name, off.closure)) for off in plan.skipped)
     if groups:
         # Labels closer than a line's height share one: "Christmas Day, Boxing Day".
-        placed: list[tuple[float, str]] = []
+        placed: list[tuple[float, list[str]]] = []
         for start, end, name in groups:
             cx = (x_of(start) + x_of(end) + day_width) / 2 + 3
-            if placed and cx - placed[-1][0] < 11:
+            if placed and cx - placed[-1][0] < 12:
                 previous_x, previous = placed.pop()
-                cx, name = (previous_x + cx) / 2, f"{previous}, {name}"
-            placed.append((cx, name))
-        band = max(text_width(name, 9) for _, name in placed) + 8
-        for cx, name in placed:
-            svg.text(
-                cx, y + 4, name, size=9, anchor="end", extra=f' transform="rotate(-90 {_n(cx)} {_n(y + 4)})"'
+                cx, names = (previous_x + cx) / 2, [*previous, name]
+            else:
+                names = [name]
+            placed.append((cx, names))
+        off_labels = _off_labels(placed)
+        band = max(text_width(line.rstrip(), 10) for _, lines in off_labels for line in lines) + 8
+        for x, lines in off_labels:
+            content = xml_text(lines[0]) + "".join(
+                f'<tspan x="{_n(x)}" dy="12">{xml_text(line)}</tspan>' for line in lines[1:]
+            )
+            svg.add(
+                f'<text x="{_n(x)}" y="{_n(y + 4)}" font-size="10" text-anchor="end" '
+                f'transform="rotate(-90 {_n(x)} {_n(y + 4)})">{content}</text>'
             )
         y += band
 
@@ -353,16 +372,16 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH_MM}mm" '
         f'height="{_n(height * WIDTH_MM / WIDTH)}mm" viewBox="0 0 {WIDTH} {_n(height)}" '
-        f'role="img" aria-labelledby="ic-title ic-desc" font-family="{FONT}" fill="{INK}">'
+        f'role="img" aria-labelledby="{prefix}-title {prefix}-desc" font-family="{FONT}" fill="{INK}">'
     )
     defs = (
         "<defs>"
-        '<pattern id="ic-council" patternUnits="userSpaceOnUse" width="5" height="5" '
+        f'<pattern id="{prefix}-council" patternUnits="userSpaceOnUse" width="5" height="5" '
         'patternTransform="rotate(45)">'
         '<rect width="5" height="5" fill="#fbe4cf"/>'
         f'<rect width="2.2" height="5" fill="{WHO["council"].colour}"/>'
         "</pattern>"
-        '<pattern id="ic-both" patternUnits="userSpaceOnUse" width="5" height="5">'
+        f'<pattern id="{prefix}-both" patternUnits="userSpaceOnUse" width="5" height="5">'
         f'<rect width="5" height="5" fill="#f1def5"/>'
         f'<path d="M0 2.5H5M2.5 0V5" stroke="{WHO["both"].colour}" stroke-width="1.4"/>'
         "</pattern>"
@@ -370,8 +389,8 @@ def timeline(plan: Plan, *, standalone: bool = True) -> str:
     )
     body = [
         head,
-        f'<title id="ic-title">{xml_text(plan_heading(plan))}</title>',
-        f'<desc id="ic-desc">{xml_text(description(plan))}</desc>',
+        f'<title id="{prefix}-title">{xml_text(plan_heading(plan))}</title>',
+        f'<desc id="{prefix}-desc">{xml_text(description(plan))}</desc>',
         defs,
         f'<rect width="{WIDTH}" height="{_n(height)}" fill="{WHITE}"/>',
         *svg.parts,
@@ -396,28 +415,22 @@ def _row(
     svg: _Svg,
     plan: Plan,
     m: Milestone,
-    lines: list[str],
+    label: _Label,
     top: float,
     x_of: Callable[[date], float],
     day_width: float,
 ) -> None:
     who = WHO[m.who]
+    lines = label.lines
     days = "Day" if m.start_day == m.end_day else "Days"
-    svg.add(f'<g id="ic-{xml_text(m.id)}">')
+    svg.add(f'<g id="{svg.prefix}-{xml_text(m.id)}">')
     svg.text(MARGIN, top + 11, f"{days} {day_label(m)}", bold=True)
     svg.text(CHART_X0 - 8, top + 11, who.label, size=10, bold=True, fill=who.colour, anchor="end")
     svg.text(MARGIN, top + 24, _short_span(m), size=10, fill=MUTED)
     start_x = x_of(m.start)
     end_x = x_of(m.end) + day_width
-    widest = max(text_width(line, 11) for line in lines)
-    if start_x + widest <= CHART_X1:
-        text_x, anchor = start_x, "start"
-    elif end_x - widest >= CHART_X0:
-        text_x, anchor = end_x, "end"
-    else:
-        text_x, anchor = CHART_X0, "start"
     for index, line in enumerate(lines):
-        svg.text(text_x, top + 11 + 13 * index, line, anchor=anchor)
+        svg.text(label.x, top + 11 + 13 * index, line, anchor=label.anchor, extra=HALO)
     bar_top = top + 3 + 13 * len(lines)
     if m.start_day == m.end_day:
         svg.add(_marker(m.who, (start_x + end_x) / 2, bar_top + 5))
@@ -434,9 +447,119 @@ def _row(
                 bar_top,
                 x_of(run_end) + day_width - x_of(run_start),
                 10,
-                who.fill,
+                svg.fill(m.who),
                 f' stroke="{who.colour}" stroke-width="0.8"',
             )
+    forecast = plan.forecast
+    if forecast is not None and forecast.milestone == m.id:
+        _spread(svg, forecast, bar_top + 14, x_of, day_width)
+    svg.add("</g>")
+
+
+def _off_labels(placed: list[tuple[float, list[str]]]) -> list[tuple[float, list[str]]]:
+    """The turned labels of the days off: (the first line's x, its lines). A shared label takes
+    a line per name (12 apart, centred on its days or up to a line before) where its neighbours
+    leave the room, so the band below the rows is as deep as the longest name, not the list."""
+    labels: list[tuple[float, list[str]]] = []
+    previous_last = float("-inf")
+    for index, (centre, names) in enumerate(placed):
+        after = placed[index + 1][0] if index + 1 < len(placed) else float("inf")
+        spread = 6 * (len(names) - 1)
+        first = min(centre - spread, after - 12 - 2 * spread)  # shifted left, at most a line
+        if len(names) > 1 and first >= max(previous_last + 12, centre - 2 * spread - 12):
+            lines = [f"{name}, " for name in names[:-1]] + names[-1:]  # read as one: "A, B"
+            labels.append((first, lines))
+            previous_last = first + 2 * spread
+        else:
+            labels.append((centre, [", ".join(names)]))
+            previous_last = centre
+    return labels
+
+
+class _Label(NamedTuple):
+    lines: list[str]
+    x: float
+    anchor: str
+
+
+def _beside(title: str, start_x: float, end_x: float) -> _Label:
+    """A row's title beside its bar or marker: after its start, else before its end, wrapped
+    to the wider of the two rooms when it fits neither."""
+    room_after, room_before = CHART_X1 - start_x, end_x - CHART_X0
+    widest = text_width(title, 11)
+    if widest <= room_after:
+        return _Label([title], start_x, "start")
+    if widest <= room_before:
+        return _Label([title], end_x, "end")
+    if room_after >= room_before:
+        return _Label(wrap(title, room_after, 11), start_x, "start")
+    return _Label(wrap(title, room_before, 11), end_x, "end")
+
+
+def _ticks(
+    plan: Plan, first: date, last: date, x_of: Callable[[date], float], day_width: float
+) -> list[tuple[date, float, str, bool]]:
+    """Ticks every N working days from Day 1, N the smallest of TICK_STEPS whose labels do not
+    touch, and the last working day always: (day, x, anchor, labelled). A tick whose label the
+    last Day's would touch keeps its grid line and loses its label."""
+    working = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    working = [d for d in working if d == first or plan.calendar.is_working_day(d)]
+    last_number = len(working)
+    width = max(text_width(f"Day {last_number}", 10, bold=True), text_width("30 Sep", 10)) + 6
+
+    def place(step: int) -> list[tuple[date, float, str]]:
+        numbers = list(range(1, last_number + 1, step))
+        if numbers[-1] != last_number:
+            numbers.append(last_number)
+        placed = []
+        for number in numbers:
+            day = working[number - 1]
+            x, anchor = x_of(day) + 1, "start"
+            if x + width > CHART_X1:
+                x, anchor = x_of(day) + day_width - 1, "end"
+            placed.append((day, x, anchor))
+        return placed
+
+    def left(tick: tuple[date, float, str]) -> float:
+        return tick[1] - (width if tick[2] == "end" else 0)
+
+    for step in TICK_STEPS:
+        ticks = place(step)
+        labelled = [True] * len(ticks)
+        for index in range(len(ticks) - 2, 0, -1):  # the last Day wins over ticks it crowds
+            if left(ticks[-1]) - left(ticks[index]) < width:
+                labelled[index] = False
+        shown = [t for t, keep in zip(ticks, labelled, strict=True) if keep]
+        if all(left(b) - left(a) >= width for a, b in itertools.pairwise(shown)):
+            return [(*tick, keep) for tick, keep in zip(ticks, labelled, strict=True)]
+    ends = place(last_number)
+    return [(*ends[0], True), (*ends[-1], True)]
+
+
+def _spread(svg: _Svg, forecast: Forecast, y: float, x_of: Callable[[date], float], day_width: float) -> None:
+    """The record's spread under its milestone: a line from the earliest likely date to the date
+    nine in ten reports were out by, with a bar at the median, and the three in words."""
+
+    def mid(day: date) -> float:
+        return x_of(day) + day_width / 2
+
+    x0, xm, x9 = mid(forecast.earliest), mid(forecast.median), mid(forecast.p90)
+    colour = WHO["ofsted"].colour
+    pen = f'stroke="{colour}" stroke-width="1.4"'
+    svg.add(
+        f'<g id="{svg.prefix}-forecast">'
+        f'<line x1="{_n(x0)}" y1="{_n(y)}" x2="{_n(x9)}" y2="{_n(y)}" {pen}/>'
+        f'<line x1="{_n(x0)}" y1="{_n(y - 4)}" x2="{_n(x0)}" y2="{_n(y + 4)}" {pen}/>'
+        f'<line x1="{_n(x9)}" y1="{_n(y - 4)}" x2="{_n(x9)}" y2="{_n(y + 4)}" {pen}/>'
+        f'<rect x="{_n(xm - 2)}" y="{_n(y - 5)}" width="4" height="10" fill="{colour}"/>'
+    )
+    words = (
+        f"Likely: earliest {_short(forecast.earliest)}, half by {_short(forecast.median)}, "
+        f"9 in 10 by {_short(forecast.p90)}"
+    )
+    widest = text_width(words, 10)
+    x, anchor = (x0, "start") if x0 + widest <= CHART_X1 else (max(x9, CHART_X0 + widest), "end")
+    svg.text(x, y + 17, words, size=10, fill=MUTED, anchor=anchor, extra=HALO)
     svg.add("</g>")
 
 
@@ -451,7 +574,7 @@ def _key(svg: _Svg, y: float) -> float:
             x = MARGIN + 34
             y += 18
         if key in WHO:
-            svg.rect(x, y, 18, 10, WHO[key].fill, f' stroke="{WHO[key].colour}" stroke-width="0.8"')
+            svg.rect(x, y, 18, 10, svg.fill(key), f' stroke="{WHO[key].colour}" stroke-width="0.8"')
             svg.add(_marker(key, x + 26, y + 5))
             svg.text(x + 36, y + 9, label, size=10)
         else:

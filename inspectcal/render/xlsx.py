@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -103,11 +104,12 @@ def _table(sheet: Worksheet, name: str, header: Sequence[str], rows: Sequence[Se
         cell.font = Font(bold=True)
     for values in rows:
         sheet.append([_text_value(v) if isinstance(v, str) else v for v in values])
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows():
         for cell in row:
             _style(cell)
     _fit(sheet)
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     if not rows:
         return  # an Excel Table needs at least one row under its header
     from openpyxl.utils import get_column_letter
@@ -170,6 +172,18 @@ def _about(sheet: Worksheet, plan: Plan, extra: list[tuple[str, Any]], *, skippe
             _style(cell)
     _fit(sheet)
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Printed on A4 landscape, one page wide, with the header row on every page."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as the rows need
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = False
 
 
 def _text_value(text: str) -> str:
@@ -179,11 +193,19 @@ def _text_value(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub(" ", text)
 
 
+# What Excel and LibreOffice read as the start of a formula when a cell is edited or a CSV opened.
+FORMULA_START = ("=", "+", "-", "@")
+
+
 def _style(cell: Cell | Any) -> None:
     if isinstance(cell.value, date):
         cell.number_format = DATE_FORMAT
+    elif cell.value == "":
+        cell.value = None  # an empty cell, not an empty inline string (which some readers reject)
     elif isinstance(cell.value, str):
         cell.data_type = "s"  # text as typed: "=..." is never run as a formula
+        if cell.value.startswith(FORMULA_START):
+            cell.quotePrefix = True  # Excel's leading ': stays text when edited or saved as CSV
         if len(cell.value) > _MAX_WIDTH:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
