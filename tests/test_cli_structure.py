@@ -128,9 +128,10 @@ def test_shared_options_work_in_a_module_with_postponed_annotations(tmp_path: Pa
 
             import typer
 
+            from inspectcal.cli.build import calendar_from_options
             from inspectcal.cli.options import (
                 DEFAULT_REGION, BankHolidaysFile, CalendarOptions, Closed, ClosuresFile,
-                NoBankHolidays, Region, calendar_from_options,
+                NoBankHolidays, Region,
             )
 
             app = typer.Typer(add_completion=False)

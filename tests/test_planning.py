@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from inspectcal.avoid import read_avoid_file
-from inspectcal.cli import app, options
+from inspectcal.cli import app, timestamps
 from inspectcal.dates import DateSpan
 from inspectcal.workdays import WorkingCalendar
 
@@ -93,7 +93,7 @@ def test_status_json_on_a_working_day_and_a_holiday() -> None:
 
 
 def test_status_text_and_default_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(options, "today_date", lambda: date(2010, 3, 4))
+    monkeypatch.setattr(timestamps, "today_date", lambda: date(2010, 3, 4))
     text = ok("status", "--notified", "2010-02-22")
     assert (
         text.splitlines()[0]

@@ -26,7 +26,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from inspectcal import __version__
-from inspectcal.cli.options import settle_output_format, warned
+from inspectcal.cli.build import warned
+from inspectcal.cli.destination import settle_output_format
 from inspectcal.errors import InspectcalError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from inspectcal.cli.app import InspectcalSubgroup, add_group
-from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output, emit
+from inspectcal.cli.destination import emit
+from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output
 
 cache_app = typer.Typer(
     cls=InspectcalSubgroup,

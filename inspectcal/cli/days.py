@@ -10,7 +10,23 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from inspectcal.cli.app import command, examples
+from inspectcal.cli.batch import (
+    read_date_and_number,
+    read_two_dates,
+    run_batch,
+    run_result_batch,
+    stdin_items,
+)
+from inspectcal.cli.build import (
+    calendar_from_options,
+    framework_from_options,
+    planned,
+    read_date,
+    warn_if_projected,
+)
+from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes, emit_result
 from inspectcal.cli.options import (
+    DEFAULT_FRAMEWORK,
     DEFAULT_REGION,
     ICS_PANEL,
     OUTPUT_PANEL,
@@ -26,29 +42,13 @@ from inspectcal.cli.options import (
     NoBankHolidays,
     Notified,
     Output,
-    OutputBuffer,
     Params,
     PlanFormat,
     PlanNotified,
     Region,
     ResultFormat,
-    calendar_from_options,
-    document_time,
-    emit,
-    emit_bytes,
-    emit_result,
-    export_time,
-    framework_from_options,
-    planned,
-    read_date,
-    read_date_and_number,
-    read_two_dates,
-    run_batch,
-    run_result_batch,
-    stdin_items,
-    today_date,
-    warn_if_projected,
 )
+from inspectcal.cli.timestamps import document_time, export_time, today_date
 from inspectcal.errors import InputError
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def plan(
             rich_help_panel=PLAN_PANEL,
         ),
     ] = None,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     fmt: Annotated[
         PlanFormat,

@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from inspectcal.cli.app import InspectcalCommand, InspectcalSubgroup, add_group, command, examples
+from inspectcal.cli.build import (
+    calendar_from_options,
+    framework_from_options,
+    planned,
+    read_date,
+    warn_if_projected,
+)
+from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes
 from inspectcal.cli.options import (
+    DEFAULT_FRAMEWORK,
     DEFAULT_REGION,
     OUTPUT_PANEL,
     PLAN_PANEL,
@@ -22,21 +31,13 @@ from inspectcal.cli.options import (
     ListFormat,
     NoBankHolidays,
     Output,
-    OutputBuffer,
     Params,
     PlanNotified,
     Region,
-    calendar_from_options,
     complete_critical,
     complete_frameworks,
-    document_time,
-    emit,
-    emit_bytes,
-    framework_from_options,
-    planned,
-    read_date,
-    warn_if_projected,
 )
+from inspectcal.cli.timestamps import document_time
 from inspectcal.errors import InputError
 
 
@@ -74,7 +75,7 @@ def window(
     *,
     start: Annotated[str, typer.Option("--from", metavar="DATE", help="First possible notification date.")],
     end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last possible notification date.")],
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     avoid: Annotated[
         list[str] | None,
@@ -177,7 +178,7 @@ def calendar_picture(
         str | None,
         typer.Option("--name", metavar="AUTHORITY", help="The local authority.", rich_help_panel=PLAN_PANEL),
     ] = None,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     svg: Annotated[
         str | None,
@@ -217,7 +218,7 @@ def calendar_picture(
         return
     from inspectcal.render import month
 
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     month.render(result, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -241,7 +242,7 @@ def check(
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     table: Annotated[
         int | None,
@@ -289,7 +290,7 @@ def check(
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)
     if found.unchecked:
@@ -323,7 +324,7 @@ def status(
             "--ahead", metavar="N", min=0, max=1000, help="Show milestones in the next N working days."
         ),
     ] = 5,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
@@ -342,7 +343,7 @@ def status(
     from inspectcal.status import status_on
 
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -374,7 +375,7 @@ def frameworks(
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.render.frameworks import render_list
 
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -407,6 +408,6 @@ def frameworks_show(
     """Show one framework's milestones by Day, its status and where it comes from."""
     from inspectcal.render.frameworks import render_one
 
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render_one(framework_from_options(framework, param), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

@@ -8,15 +8,15 @@ from typing import Annotated
 import typer
 
 from inspectcal.cli.app import command
+from inspectcal.cli.build import calendar_from_options
+from inspectcal.cli.destination import OutputBuffer, emit
 from inspectcal.cli.options import (
+    DEFAULT_REGION,
     BankHolidaysFile,
     CalendarOptions,
     Force,
     ListFormat,
     Output,
-    OutputBuffer,
-    calendar_from_options,
-    emit,
 )
 
 
@@ -64,7 +64,7 @@ def ilacs_record(
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.record import audit, build_record, load_record, measure, read_record, record_to_toml
 
-    england = CalendarOptions("england-and-wales", False, None, None, bank_holidays_file)
+    england = CalendarOptions(DEFAULT_REGION, False, None, None, bank_holidays_file)
     _, calendar = calendar_from_options(england)
     measured = measure(read_record(record), calendar)
     if eras:
