@@ -37,7 +37,7 @@ def modules_after(*args: str) -> set[str]:
             [
                 *("holidays", "rich", "icalendar", "tomllib", "dateutil"),
                 *("openpyxl", "docx", "lxml", "importlib.metadata", "jinja2", "inspectcal.render.svg"),
-                *("inspectcal.cli.planning", "inspectcal.cli.record", "inspectcal.cli.cache"),
+                "inspectcal.cli.complete",
             ],
         ),
         (

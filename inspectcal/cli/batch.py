@@ -13,6 +13,7 @@ from inspectcal.cli import timestamps
 from inspectcal.cli.build import read_date
 from inspectcal.cli.options import ResultFormat
 from inspectcal.errors import InputError, InspectcalError
+from inspectcal.output import ReaderGone
 
 T = TypeVar("T")
 
@@ -75,7 +76,7 @@ def run_batch(
                     bad += 1
                     continue
                 stream.write(text)
-    except BrokenPipeError:  # the reader went away: 0 as for every command, unless a line was bad
+    except ReaderGone:  # the reader went away: 0 as for every command, unless a line was bad
         if not bad:
             raise
         rest = "the reader of the output left before the rest were done"

@@ -11,7 +11,7 @@ import io
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from inspectcal.cli.options import ResultFormat
 from inspectcal.errors import InputError
@@ -34,28 +34,29 @@ FILE_FORMATS: dict[str, tuple[str, str]] = {
     ".docx": ("docx", "a Word"),
 }
 BINARY_FORMATS = ("xlsx", "docx")
+FormatT = TypeVar("FormatT", bound=StrEnum | None)
 
 
-def settle_output_format(ctx: Any) -> None:
-    """Make ``--format`` and the extension of ``-o FILE`` agree, before the command runs.
+def output_format(ctx: Any, output: str | None, fmt: FormatT) -> FormatT:
+    """The format to write: ``--format``, agreeing with the name of ``-o FILE``.
 
-    ``ctx`` is the command's Click context, its ``params`` not yet passed to the command:
-    a known extension sets the format when ``--format`` was not given; a contradiction
-    (or a format the command cannot write) is bad input.
+    ``ctx`` is the command's context (``typer.Context``), ``fmt`` its ``--format`` (None for a
+    command that writes only text, as calendar's month grid). A known extension sets the
+    format when ``--format`` was not given; a contradiction (or a format the command cannot
+    write) is bad input.
     """
-    output, fmt = ctx.params.get("output"), ctx.params.get("fmt")
     if not output or output == "-":
-        return
-    if fmt is None:  # a command that writes only text (calendar's month grid)
-        if Path(output).suffix.lower() in FILE_FORMATS:
-            _, kind = FILE_FORMATS[Path(output).suffix.lower()]
+        return fmt
+    suffix = Path(output).suffix.lower()
+    if fmt is None:
+        if suffix in FILE_FORMATS:
+            _, kind = FILE_FORMATS[suffix]
             raise InputError(
                 f"-o {output} is {kind} file name but '{ctx.command_path}' writes text: "
                 "use a file name ending .txt"
             )
-        return
-    name = str(fmt.value if isinstance(fmt, StrEnum) else fmt)
-    suffix = Path(output).suffix.lower()
+        return fmt
+    name = fmt.value
     source = ctx.get_parameter_source("fmt")  # Click's ParameterSource
     given = source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
     if suffix == ".txt" and name in BINARY_FORMATS:
@@ -64,31 +65,27 @@ def settle_output_format(ctx: Any) -> None:
             f"use a file name ending .{name}, or a text --format"
         )
     if suffix not in FILE_FORMATS:
-        return
+        return fmt
     wanted, kind = FILE_FORMATS[suffix]
     if wanted == name:
-        return
+        return fmt
     if given:
         raise InputError(
             f"-o {output} is {kind} file name but --format is {name}: "
             f"use --format {wanted}, or a file name ending {_extension(name)}"
         )
-    choices = [str(c) for c in getattr(_format_param(ctx).type, "choices", ())]
+    choices = [member.value for member in type(fmt)]
     if wanted not in choices:
         raise InputError(
             f"-o {output} is {kind} file name but '{ctx.command_path}' cannot write {wanted}: "
             f"its --format is one of {', '.join(choices)}"
         )
-    ctx.params["fmt"] = wanted
+    return type(fmt)(wanted)
 
 
 def _extension(fmt: str) -> str:
     """The usual file name ending of a format (``.txt`` for the text ones: table, text, line)."""
     return next((suffix for suffix, (name, _) in FILE_FORMATS.items() if name == fmt), ".txt")
-
-
-def _format_param(ctx: Any) -> Any:
-    return next(p for p in ctx.command.params if p.name == "fmt")
 
 
 class OutputBuffer(io.StringIO):

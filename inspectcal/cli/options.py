@@ -8,13 +8,12 @@ from typing import Annotated, NamedTuple
 
 import typer
 
-# Help panels: options grouped by purpose (the public rich_help_panel of each option; app.py
-# prints them as plain help sections, without importing Rich).
+# Help panels: options grouped by purpose (each option's rich_help_panel). Typer shows them
+# only in Rich help, which the CLI does not use (see app.py); they say what each option is for.
 PLAN_PANEL = "What to plan"
 CALENDAR_PANEL = "Working days: region, bank holidays, closures"
 OUTPUT_PANEL = "Output"
 ICS_PANEL = "Calendar file (--format ics)"
-PANELS = (PLAN_PANEL, CALENDAR_PANEL, OUTPUT_PANEL, ICS_PANEL)
 
 
 def _complete_regions(incomplete: str) -> list[tuple[str, str]]:

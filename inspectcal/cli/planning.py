@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from inspectcal.cli.app import InspectcalCommand, InspectcalSubgroup, add_group, command, examples
+from inspectcal.cli.app import command, examples, subgroup
 from inspectcal.cli.build import (
     calendar_from_options,
     framework_from_options,
@@ -15,7 +15,7 @@ from inspectcal.cli.build import (
     read_date,
     warn_if_projected,
 )
-from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes
+from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes, output_format
 from inspectcal.cli.options import (
     DEFAULT_FRAMEWORK,
     DEFAULT_REGION,
@@ -72,6 +72,7 @@ class StatusFormat(StrEnum):
     ),
 )
 def window(
+    ctx: typer.Context,
     *,
     start: Annotated[str, typer.Option("--from", metavar="DATE", help="First possible notification date.")],
     end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last possible notification date.")],
@@ -118,6 +119,7 @@ def window(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Try every working day in a range as the notification date, and find clashes with leave."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.avoid import read_avoid_file
     from inspectcal.dates import parse_date_span
@@ -171,6 +173,7 @@ def _warn_free(path: Path, titles: list[str]) -> None:
     ),
 )
 def calendar_picture(
+    ctx: typer.Context,
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
@@ -203,6 +206,7 @@ def calendar_picture(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
+    output_format(ctx, output, None)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.labels import clean_label
 
@@ -231,6 +235,7 @@ def calendar_picture(
     ),
 )
 def check(
+    ctx: typer.Context,
     timetable: Annotated[
         Path,
         typer.Argument(
@@ -279,6 +284,7 @@ def check(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.check import Choice, check_rows, read_timetable
     from inspectcal.readers.timetable import parse_columns
@@ -314,6 +320,7 @@ def check(
     ),
 )
 def status(
+    ctx: typer.Context,
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
@@ -338,6 +345,7 @@ def status(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Say where the inspection stands on a date (default today) and what comes next."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.status import render
     from inspectcal.status import status_on
@@ -349,14 +357,13 @@ def status(
 
 
 frameworks_app = typer.Typer(
-    cls=InspectcalSubgroup,
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
     help="List the inspection frameworks, or show one.",
     epilog=examples("inspectcal frameworks", "inspectcal frameworks show ilacs-standard"),
 )
-add_group("frameworks", frameworks_app)
+subgroup("frameworks", frameworks_app)
 
 
 @frameworks_app.callback()
@@ -370,6 +377,7 @@ def frameworks(
     force: Force = False,
 ) -> None:
     """List the built-in inspection frameworks (id, title, status, milestones)."""
+    fmt = output_format(ctx, output, fmt)
     if ctx.invoked_subcommand is not None:
         return
     from inspectcal.frameworks import builtin_ids, load_framework
@@ -382,13 +390,13 @@ def frameworks(
 
 @frameworks_app.command(
     "show",
-    cls=InspectcalCommand,
     epilog=examples(
         "inspectcal frameworks show ilacs-standard --param publication_gap=21",
         "inspectcal frameworks show slac-2009 --format csv",
     ),
 )
 def frameworks_show(
+    ctx: typer.Context,
     framework: Annotated[
         str,
         typer.Argument(
@@ -406,6 +414,7 @@ def frameworks_show(
     force: Force = False,
 ) -> None:
     """Show one framework's milestones by Day, its status and where it comes from."""
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.render.frameworks import render_one
 
     buffer = OutputBuffer(output)

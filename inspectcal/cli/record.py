@@ -9,7 +9,7 @@ import typer
 
 from inspectcal.cli.app import command
 from inspectcal.cli.build import calendar_from_options
-from inspectcal.cli.destination import OutputBuffer, emit
+from inspectcal.cli.destination import OutputBuffer, emit, output_format
 from inspectcal.cli.options import (
     DEFAULT_REGION,
     BankHolidaysFile,
@@ -25,6 +25,7 @@ from inspectcal.cli.options import (
     epilog="Example: inspectcal ilacs-record ilacs-inspections-2018-2025.csv --format csv",
 )
 def ilacs_record(
+    ctx: typer.Context,
     record: Annotated[
         Path,
         typer.Argument(
@@ -61,6 +62,7 @@ def ilacs_record(
     (10 standard, 5 short) or its gap is below the target of its era in the shipped table.
     Exit 1 if any row is flagged. Working days: Mon-Fri less bank holidays in England and Wales.
     """
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.record import audit, build_record, load_record, measure, read_record, record_to_toml
 
