@@ -1,4 +1,4 @@
-"""Help that helps (options grouped by purpose, real examples) and shell completion.
+"""Help that helps (every option with its help, real examples) and shell completion.
 
 Completion is driven through its protocol, as a shell drives it: the _INSPECTCAL_COMPLETE
 environment variable and the shell's own variables, in a subprocess of the real CLI.
