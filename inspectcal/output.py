@@ -19,6 +19,14 @@ from typing import TextIO
 from inspectcal.errors import InputError, OutputError
 
 
+class ReaderGone(Exception):
+    """Standard output's reader went away (a BrokenPipeError, e.g. under ``| head``).
+
+    Not an OSError, so that no layer between the write and the CLI's error boundary (Typer
+    exits 1 on a broken pipe) takes it for a failure.
+    """
+
+
 def write_output(text: str, target: str | None, *, force: bool = False) -> None:
     """Write ``text`` to stdout (``None`` or ``-``) or to the file ``target`` (see output_stream)."""
     with output_stream(target, force=force) as stream:
@@ -128,8 +136,8 @@ def _stdout() -> Iterator[TextIO]:
             stream.flush()
         finally:
             stream.detach()  # leaves sys.stdout's own buffer open
-    except BrokenPipeError:
-        raise  # the reader has gone (e.g. `| head`): the CLI ends quietly
+    except BrokenPipeError:  # the reader has gone (e.g. `| head`): the CLI ends quietly
+        raise ReaderGone from None
     except OSError as error:
         discard_stdout()
         raise OutputError(f"cannot write to standard output: {_reason(error)}") from None

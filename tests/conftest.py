@@ -121,3 +121,34 @@ def govuk() -> dict[str, Any]:
 def govuk_weekdays(data: dict[str, Any], region: str) -> dict[date, str]:
     days = {date.fromisoformat(e["date"]): e["title"] for e in data[region]["events"]}
     return {d: t for d, t in days.items() if d.weekday() < 5}
+
+
+def run_cli(
+    args: list[str] | tuple[str, ...] | str = (),
+    input: str | bytes | None = None,
+    env: dict[str, str | None] | None = None,
+) -> Any:
+    """Run the CLI through its console-script function (``inspectcal.cli.run``, where failures
+    become messages and exit codes), capturing stdin, stdout and stderr: a typer.testing.Result."""
+    import shlex
+    import sys
+
+    from typer.testing import CliRunner, Result
+
+    from inspectcal.cli import run
+
+    runner = CliRunner()
+    words = shlex.split(args) if isinstance(args, str) else list(args)
+    code, error = 0, None
+    with runner.isolation(input=input, env=env) as (stdout, stderr, output):
+        try:
+            run(words)
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        except Exception as exception:  # INSPECTCAL_DEBUG re-raises: a test sees it as Click's runner does
+            code, error = 1, exception
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        captured = stdout.getvalue(), stderr.getvalue(), output.getvalue()
+    return Result(runner, *captured, None, code, error)

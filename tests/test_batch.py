@@ -10,10 +10,8 @@ from pathlib import Path
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from inspectcal.calendars import CalendarSource, working_calendar
-from inspectcal.cli import app
 from inspectcal.dates import DateSpan
 from inspectcal.frameworks import builtin_ids, load_framework
 from inspectcal.plan import build_plan
@@ -21,31 +19,30 @@ from inspectcal.render.jsonl import JsonlWriter, render
 from inspectcal.workdays import WorkingCalendar
 
 from . import oracle
-from .conftest import govuk_weekdays
+from .conftest import govuk_weekdays, run_cli
 
-runner = CliRunner()
 DATES = "2010-02-22\n\n# a comment\n22/02/2011\n  2012-06-01  \n"
 
 
 def test_jsonl_lines_are_the_json_plans() -> None:
-    result = runner.invoke(app, ["plan", "--notified", "-", "--format", "jsonl"], input=DATES)
+    result = run_cli(["plan", "--notified", "-", "--format", "jsonl"], input=DATES)
     assert (result.exit_code, result.stderr) == (0, "")
     lines = result.stdout.splitlines()
     assert len(lines) == 3
     for line, day in zip(lines, ["2010-02-22", "2011-02-22", "2012-06-01"], strict=True):
-        single = runner.invoke(app, ["plan", "--notified", day, "--format", "json"]).stdout
+        single = run_cli(["plan", "--notified", day, "--format", "json"]).stdout
         assert json.loads(line) == json.loads(single)
         assert line == json.dumps(json.loads(single), separators=(",", ":"), ensure_ascii=False)
 
 
 def test_jsonl_for_one_plan() -> None:
-    out = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "jsonl"]).stdout
+    out = run_cli(["plan", "-n", "2010-02-22", "--format", "jsonl"]).stdout
     assert out.count("\n") == 1
     assert json.loads(out)["notified"] == "2010-02-22"
 
 
 def test_csv_batch_has_one_header_and_a_notified_column() -> None:
-    result = runner.invoke(app, ["plan", "-n", "-", "--format", "csv"], input="2010-02-22\n2010-03-01\n")
+    result = run_cli(["plan", "-n", "-", "--format", "csv"], input="2010-02-22\n2010-03-01\n")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == [
         "notified",
@@ -65,7 +62,7 @@ def test_csv_batch_has_one_header_and_a_notified_column() -> None:
 
 def test_bad_lines_are_reported_and_the_rest_done() -> None:
     stdin = "2010-02-22\nnonsense\n2010-04-02\n2010-03-01\n"
-    result = runner.invoke(app, ["plan", "-n", "-", "--format", "jsonl"], input=stdin)
+    result = run_cli(["plan", "-n", "-", "--format", "jsonl"], input=stdin)
     assert result.exit_code == 2
     assert [json.loads(line)["notified"] for line in result.stdout.splitlines()] == [
         "2010-02-22",
@@ -81,7 +78,7 @@ def test_bad_lines_are_reported_and_the_rest_done() -> None:
 
 
 def test_batch_needs_a_line_format() -> None:
-    result = runner.invoke(app, ["plan", "-n", "-"], input="2010-02-22\n")
+    result = run_cli(["plan", "-n", "-"], input="2010-02-22\n")
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: --notified - reads one date a line from stdin: use it with --format jsonl or csv\n"
@@ -90,19 +87,19 @@ def test_batch_needs_a_line_format() -> None:
 
 def test_batch_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "plans.jsonl"
-    result = runner.invoke(app, ["plan", "-n", "-", "--format", "jsonl", "-o", str(target)], input=DATES)
+    result = run_cli(["plan", "-n", "-", "--format", "jsonl", "-o", str(target)], input=DATES)
     assert (result.exit_code, result.stdout) == (0, "")
     assert len(target.read_text("utf-8").splitlines()) == 3
 
 
 def test_date_and_day_stream() -> None:
-    result = runner.invoke(app, ["date", "11", "20", "-n", "-"], input="2010-02-22\n2010-04-02\n2011-02-21\n")
+    result = run_cli(["date", "11", "20", "-n", "-"], input="2010-02-22\n2010-04-02\n2011-02-21\n")
     assert result.stdout == "2010-02-22\t2010-03-08\t2010-03-19\n2011-02-21\t2011-03-07\t2011-03-18\n"
     assert result.exit_code == 2
     assert result.stderr.startswith(
         "Error: stdin, line 2: the notification date (Day 1) must be a working day"
     )
-    days = runner.invoke(app, ["day", "2010-03-19", "-n", "-"], input="2010-02-22\n2010-03-01\n")
+    days = run_cli(["day", "2010-03-19", "-n", "-"], input="2010-02-22\n2010-03-01\n")
     assert (days.exit_code, days.stdout) == (0, "2010-02-22\t20\n2010-03-01\t15\n")
 
 
@@ -136,8 +133,8 @@ def test_jsonl_batch_needs_no_particular_working_day(tmp_path: Path) -> None:
         ["--bank-holidays-file", str(official)],
     ):
         args = ["plan", "-n", "-", "--format", "jsonl", *calendar_args]
-        result = runner.invoke(app, args, input="2011-03-01\n")
-        single = runner.invoke(app, ["plan", "-n", "2011-03-01", "--format", "json", *calendar_args])
+        result = run_cli(args, input="2011-03-01\n")
+        single = run_cli(["plan", "-n", "2011-03-01", "--format", "json", *calendar_args])
         assert result.exit_code == single.exit_code == 0, (calendar_args, result.stderr)
         assert "Error" not in result.stderr
         assert result.stderr == single.stderr  # e.g. the file's own warnings, no more
@@ -149,9 +146,7 @@ def test_jsonl_batch_needs_no_particular_working_day(tmp_path: Path) -> None:
 
 def test_batch_with_a_closure_on_any_day() -> None:
     """The fast writer's template is built on a working day, whatever days are closed."""
-    result = runner.invoke(
-        app, ["plan", "-n", "-", "--format", "jsonl", "--closed", "2010-02-22"], input="2010-03-01\n"
-    )
+    result = run_cli(["plan", "-n", "-", "--format", "jsonl", "--closed", "2010-02-22"], input="2010-03-01\n")
     assert (result.exit_code, result.stderr) == (0, "")
     assert '"notified":"2010-03-01"' in result.stdout
 
@@ -165,7 +160,7 @@ def test_batches_match_a_walk_over_the_official_list(govuk: dict[str, object]) -
         if oracle.working(d, official)
     ]
     stdin = "".join(f"{d.isoformat()}\n" for d in notified)
-    jsonl = runner.invoke(app, ["plan", "-n", "-", "--format", "jsonl"], input=stdin)
+    jsonl = run_cli(["plan", "-n", "-", "--format", "jsonl"], input=stdin)
     assert (jsonl.exit_code, jsonl.stderr) == (0, "")
     plans = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert [p["notified"] for p in plans] == [d.isoformat() for d in notified]
@@ -179,17 +174,13 @@ def test_batches_match_a_walk_over_the_official_list(govuk: dict[str, object]) -
         ] or [s["date"] for s in plan["skipped"]] == [
             d.isoformat() for d in sorted(official) if day_one <= d <= last
         ]
-    rows = list(
-        csv.reader(
-            io.StringIO(runner.invoke(app, ["plan", "-n", "-", "--format", "csv"], input=stdin).stdout)
-        )
-    )
+    rows = list(csv.reader(io.StringIO(run_cli(["plan", "-n", "-", "--format", "csv"], input=stdin).stdout)))
     assert len(rows) == 1 + 16 * len(notified)
     for row in rows[1:]:
         day_one = date.fromisoformat(row[0])
         assert row[3] == oracle.day_date(day_one, int(row[1]), official).isoformat()
         assert row[4] == oracle.day_date(day_one, int(row[2]), official).isoformat()
-    tabs = runner.invoke(app, ["date", "1", "11", "40", "-n", "-"], input=stdin).stdout.splitlines()
+    tabs = run_cli(["date", "1", "11", "40", "-n", "-"], input=stdin).stdout.splitlines()
     assert tabs == [
         "\t".join(
             d.isoformat() for d in (day_one, *(oracle.day_date(day_one, n, official) for n in (1, 11, 40)))

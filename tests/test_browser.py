@@ -19,14 +19,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
+from .conftest import run_cli
 from .pictures import assert_not_blank, need_tool
 from .test_html import SLAC, WINDOW, Page, check_window_dom, dated_rows
 
-runner = CliRunner()
 # Requests Chromium makes for itself, whatever the page (network time, sign-in, connectivity
 # checks), even with background networking off; the baseline fixture adds any others it sees.
 BROWSER_OWN = {"clients2.google.com", "accounts.google.com", "www.google.com"}
@@ -121,7 +118,7 @@ def baseline(chromium: str, proxy: list[str], tmp_path_factory: pytest.TempPathF
 
 
 def html(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout
 

@@ -10,12 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from inspectcal import cache
 from inspectcal.calendars import CalendarSource, working_calendar
-from inspectcal.cli import app
 from inspectcal.dates import DateSpan
+
+from .conftest import run_cli
 
 PY = [sys.executable, "-m", "inspectcal"]
 
@@ -133,10 +133,9 @@ def test_the_default_folder_is_platformdirs(monkeypatch: pytest.MonkeyPatch, xdg
 
 
 def test_cache_command_shows_and_clears(folder: Path) -> None:
-    runner = CliRunner()
     working_calendar(CalendarSource())
     (folder / "notes.txt").write_bytes(b"mine")
-    shown = runner.invoke(app, ["cache", "--format", "csv"])
+    shown = run_cli(["cache", "--format", "csv"])
     assert shown.exit_code == 0
     header, row = shown.stdout.splitlines()
     assert header == "folder,entries,bytes"
@@ -144,9 +143,9 @@ def test_cache_command_shows_and_clears(folder: Path) -> None:
     assert where == str(folder)
     assert int(count) == len(cache.entries(folder)) >= 1
     assert int(size) == sum(e.size for e in cache.entries(folder))
-    table = runner.invoke(app, ["cache"]).stdout
+    table = run_cli(["cache"]).stdout
     assert table.startswith(f"Cache folder: {folder}\nEntries: {count} (")
-    cleared = runner.invoke(app, ["cache", "clear"])
+    cleared = run_cli(["cache", "clear"])
     assert cleared.exit_code == 0
     assert cleared.stdout.startswith(f"Removed {count} file")
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]

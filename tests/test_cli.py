@@ -10,18 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from inspectcal import __version__
-from inspectcal.cli import app
 
-from .conftest import COUNTING_COMMANDS
-
-runner = CliRunner()
+from .conftest import COUNTING_COMMANDS, run_cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

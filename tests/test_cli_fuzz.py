@@ -9,13 +9,9 @@ import json
 import icalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
+from .conftest import COUNTING_COMMANDS, REPO, run_cli
 
-from .conftest import COUNTING_COMMANDS, REPO
-
-runner = CliRunner()
 COMMANDS = [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]
 OPTIONS = [
     "--notified",
@@ -142,7 +138,7 @@ def test_random_additions_to_valid_commands(base: list[str], args: list[str]) ->
 
 def check_run(argv: list[str]) -> None:
     command, args = argv[0], argv[1:]
-    result = runner.invoke(app, [command, *args], input="2010-02-22\nnonsense\n")
+    result = run_cli([command, *args], input="2010-02-22\nnonsense\n")
     assert result.exit_code in (0, 1, 2), (result.exit_code, result.stderr, result.exception)
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr

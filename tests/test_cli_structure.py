@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -13,9 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from inspectcal.cli import app
-from inspectcal.cli.app import InspectcalGroup
 
-from .conftest import COUNTING_COMMANDS, REPO
+from .conftest import COUNTING_COMMANDS, REPO, run_cli
 
 runner = CliRunner()
 
@@ -64,61 +62,48 @@ def test_no_private_module_or_argument_of_a_dependency_is_used() -> None:
                 assert not _private(name), f"{where} uses {node.func.id}(..., {name!r})"
 
 
-def test_every_command_is_listed_and_built_only_when_asked_for() -> None:
+def test_commands_use_public_typer_only() -> None:
+    """No subclass of a Typer or Click class, no override of how Click parses or runs, and no
+    setting of the environment: commands are registered plainly."""
+    for path in sorted((REPO / "inspectcal" / "cli").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases = [ast.unparse(base) for base in node.bases]
+                assert not any("typer" in b.lower() or "click" in b.lower() or "Group" in b for b in bases), (
+                    f"{path.name}: class {node.name}({', '.join(bases)})"
+                )
+                methods = {n.name for n in node.body if isinstance(n, ast.FunctionDef)}
+                assert not methods & {"main", "parse_args", "invoke", "format_options"}, path.name
+            if isinstance(node, ast.Subscript | ast.Attribute) and "os.environ" in ast.unparse(node):
+                context = node.ctx if isinstance(node, ast.Subscript) else None
+                assert not isinstance(context, ast.Store), f"{path.name}:{node.lineno} sets the environment"
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in ("os.environ.update", "os.putenv"):
+                raise AssertionError(f"{path.name}:{node.lineno} sets the environment")
+
+
+def test_every_command_is_listed_once_with_its_options() -> None:
     group = typer.main.get_command(app)
-    assert isinstance(group, InspectcalGroup)
-    names = group.list_commands(None)
-    assert names == [*COUNTING_COMMANDS, "frameworks", "ilacs-record", "cache"]
-    assert dict.fromkeys(group.commands) == dict.fromkeys(names)  # names known before building
-    plan = group.get_command(None, "plan")
+    names = group.list_commands(None)  # type: ignore[attr-defined]
+    assert names == [*COUNTING_COMMANDS, "ilacs-record", "frameworks", "cache"]
+    plan = group.get_command(None, "plan")  # type: ignore[attr-defined]
     assert plan is not None
-    assert plan.name == "plan"
-    assert group.get_command(None, "plan") is plan  # built once
-    assert group.get_command(None, "nonsense") is None
+    assert group.get_command(None, "nonsense") is None  # type: ignore[attr-defined]
     options = {opt for param in plan.params for opt in getattr(param, "opts", [])}
     assert {"--notified", "--region", "--closed", "--bank-holidays-file", "--format"} <= options
 
 
-def test_only_the_command_that_runs_is_built() -> None:
-    probe = textwrap.dedent(
-        """
-        import sys
-        import typer.main
-        built = []
-        real = typer.main.get_command
-        typer.main.get_command = lambda t: built.append(t) or real(t)
-        sys.argv = ["inspectcal", "add", "2010-02-22", "3"]
-        from inspectcal.cli import run
-        try:
-            run()
-        finally:
-            sys.stderr.write(f"BUILT {len(built)}\\n")
-        """
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
-    assert (done.returncode, done.stdout) == (0, "2010-02-25\n"), done.stderr
-    assert "BUILT 2\n" in done.stderr  # the root group and `add`
-
-
-def test_the_command_table_names_where_each_command_is_defined() -> None:
-    """Importing each module of COMMAND_MODULES registers exactly the commands the table gives it."""
-    from inspectcal.cli.app import COMMAND_MODULES
-
-    for module in sorted(set(COMMAND_MODULES.values())):
-        probe = f"from inspectcal.cli.app import _COMMANDS; import {module}; print(' '.join(_COMMANDS))"
-        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-        assert done.stdout.split() == [name for name, where in COMMAND_MODULES.items() if where == module]
+def test_defaults_are_written_once() -> None:
+    """The default framework id and region are constants of options.py, not repeated literals."""
     package = REPO / "inspectcal" / "cli"
-    defining = {
-        f"inspectcal.cli.{path.stem}"
-        for path in package.glob("*.py")
-        if "@command(" in path.read_text("utf-8") or "add_group(" in path.read_text("utf-8")
-    } - {"inspectcal.cli.app"}
-    assert defining == set(COMMAND_MODULES.values())
+    for literal in ('"slac-2009"', '"england-and-wales"'):
+        holders = [path.name for path in package.glob("*.py") if literal in path.read_text("utf-8")]
+        assert holders == ["options.py"], (literal, holders)
+        assert (package / "options.py").read_text("utf-8").count(literal) == 1, literal
 
 
 def test_bare_command_prints_the_help() -> None:
-    result = runner.invoke(app, [])
+    result = run_cli([])
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout.startswith("Usage: inspectcal [OPTIONS] COMMAND [ARGS]...")
     for command in [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]:
@@ -138,7 +123,7 @@ def test_bare_command_prints_the_help() -> None:
     ],
 )
 def test_usage_errors_are_one_line_naming_the_help(args: list[str], message: str) -> None:
-    result = runner.invoke(app, args)
+    result = run_cli(args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {message}\n")
 
 
@@ -152,9 +137,10 @@ def test_shared_options_work_in_a_module_with_postponed_annotations(tmp_path: Pa
 
             import typer
 
+            from inspectcal.cli.build import calendar_from_options
             from inspectcal.cli.options import (
                 DEFAULT_REGION, BankHolidaysFile, CalendarOptions, Closed, ClosuresFile,
-                NoBankHolidays, Region, calendar_from_options,
+                NoBankHolidays, Region,
             )
 
             app = typer.Typer(add_completion=False)

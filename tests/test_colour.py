@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
 import select
 import subprocess
 import sys
@@ -25,8 +24,9 @@ def environment(**settings: str) -> dict[str, str]:
     return env
 
 
-def on_terminal(args: list[str], **settings: str) -> str:
+def on_terminal(args: list[str], code: int = 0, **settings: str) -> str:
     """What the command writes to stdout when stdout is a pseudo-terminal (stderr is piped)."""
+    pty = pytest.importorskip("pty", reason="cannot apply here: no pseudo-terminals (pty) on this system")
     leader, follower = pty.openpty()
     try:
         process = subprocess.Popen(
@@ -46,7 +46,7 @@ def on_terminal(args: list[str], **settings: str) -> str:
             if not chunk:
                 break
             chunks.append(chunk)
-        assert process.wait(timeout=30) == 0, process.stderr.read() if process.stderr else ""
+        assert process.wait(timeout=30) == code, process.stderr.read() if process.stderr else ""
         if process.stderr:
             process.stderr.close()
     finally:
@@ -110,3 +110,50 @@ def test_a_file_written_from_a_terminal_has_no_colour(tmp_path: Path) -> None:
     text = target.read_text("utf-8")
     assert "\x1b[" not in text
     assert "Mon 8 Mar - Fri 19 Mar 2010" in text
+
+
+AUDIT_CSV = (
+    "local_authority,framework,onsite_start,onsite_end,published\n"
+    "alpha,standard,2025-06-09,2025-06-20,2025-07-29\n"
+)
+
+
+def text_commands(folder: Path) -> list[tuple[list[str], int]]:
+    """Every command that writes text, with the exit code it ends with here."""
+    record = folder / "record.csv"
+    record.write_text(AUDIT_CSV, "utf-8")
+    timetable = Path(__file__).resolve().parents[1] / "examples" / "nottinghamshire-2010.csv"
+    return [
+        (PLAN, 0),
+        ([*PLAN, "--format", "markdown"], 0),
+        (["calendar", "-n", "2010-02-22"], 0),
+        (["check", str(timetable), "-n", "2010-02-22"], 1),  # its rows 12 and 13 are wrong
+        (["status", "-n", "2010-02-22", "--on", "2010-03-09"], 0),
+        (["window", "--from", "2010-12-13", "--to", "2010-12-17", "--avoid", "2010-12-20"], 0),
+        (["holidays", "--year", "2010"], 0),
+        (["frameworks"], 0),
+        (["frameworks", "show", "slac-2009"], 0),
+        (["date", "11", "40", "-n", "2010-02-22"], 0),
+        (["day", "2010-03-08", "-n", "2010-02-22"], 0),
+        (["add", "2010-02-22", "39"], 0),
+        (["between", "2010-02-22", "2010-04-20"], 0),
+        (["ilacs-record", str(record)], 0),
+        (["cache"], 0),
+    ]
+
+
+def test_every_command_writes_a_file_without_colour_from_a_terminal(tmp_path: Path) -> None:
+    """-o FILE is plain text even when stdout is a terminal: colour is for the terminal only."""
+    for number, (args, code) in enumerate(text_commands(tmp_path)):
+        target = tmp_path / f"out-{number}.txt"
+        shown = on_terminal([*args, "-o", str(target)], code, INSPECTCAL_CACHE_DIR=str(tmp_path / "cache"))
+        assert shown == "", args
+        data = target.read_bytes()
+        assert data.strip(), args
+        assert b"\x1b" not in data, args
+
+
+def test_the_same_commands_are_coloured_on_the_terminal_itself() -> None:
+    """The check above is not empty: these commands do colour a terminal."""
+    for args in (PLAN, ["calendar", "-n", "2010-02-22"], ["frameworks"], ["frameworks", "show", "jtai"]):
+        assert "\x1b[" in on_terminal(args), args

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from inspectcal.cli import app
 
-runner = CliRunner()
+from .conftest import run_cli
 
 
 def test_inspectcal_alone_prints_the_normal_help() -> None:
@@ -39,7 +38,7 @@ def test_inspectcal_alone_prints_the_normal_help() -> None:
     ],
 )
 def test_empty_output_name_is_bad_input(args: tuple[str, ...], empty: str, tmp_path: Path) -> None:
-    result = runner.invoke(app, [*args, "-o", empty])
+    result = run_cli([*args, "-o", empty])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "Error: the output file name is empty: give a file name, or '-' for stdout\n"
 
@@ -48,7 +47,7 @@ def test_empty_output_name_is_bad_input(args: tuple[str, ...], empty: str, tmp_p
     ("typed", "day_40"), [("Scotland", "2010-04-19"), ("ni", "2010-04-21"), ("England", "2010-04-20")]
 )
 def test_region_names_in_any_case_on_the_command_line(typed: str, day_40: str) -> None:
-    result = runner.invoke(app, ["date", "40", "--notified", "2010-02-22", "--region", typed])
+    result = run_cli(["date", "40", "--notified", "2010-02-22", "--region", typed])
     assert (result.exit_code, result.stderr, result.stdout) == (0, "", f"{day_40}\n")
 
 
@@ -60,7 +59,7 @@ def test_region_names_in_any_case_on_the_command_line(typed: str, day_40: str) -
     ],
 )
 def test_the_issue_dates_get_hints_that_fit(typed: str, hint: str) -> None:
-    result = runner.invoke(app, ["plan", "--notified", typed])
+    result = run_cli(["plan", "--notified", typed])
     assert result.exit_code == 2
     assert result.stderr == f"Error: --notified: cannot read '{typed}' as a date: {hint}\n"
     assert "four-digit" not in result.stderr
@@ -115,7 +114,7 @@ def _invoke(*args: str, input: str | None = None) -> tuple[int, str, str]:
     cwd = Path.cwd()
     try:
         os.chdir(REPO)
-        result = runner.invoke(app, list(args), input=input)
+        result = run_cli(list(args), input=input)
     finally:
         os.chdir(cwd)
     return result.exit_code, result.stdout, result.stderr

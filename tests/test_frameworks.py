@@ -9,21 +9,18 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from inspectcal.calendars import CalendarSource
-from inspectcal.cli import app
 from inspectcal.errors import InputError
 from inspectcal.frameworks import builtin_ids, load_framework, parse_framework
 from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 from inspectcal.workdays import WorkingCalendar
 
 from . import oracle
-from .conftest import REPO, govuk_weekdays
+from .conftest import REPO, govuk_weekdays, run_cli
 
 EXAMPLE = REPO / "examples" / "council-preparation.toml"
 ALL = [*builtin_ids(), str(EXAMPLE)]
-runner = CliRunner()
 
 
 def test_builtins_are_the_expected_set() -> None:
@@ -121,19 +118,18 @@ def test_anchor_by_milestone_id(england: WorkingCalendar) -> None:
 
 
 def test_anchor_in_the_cli() -> None:
-    result = runner.invoke(app, ["plan", "--anchor", "fieldwork-start=08/03/2010", "--format", "json"])
+    result = run_cli(["plan", "--anchor", "fieldwork-start=08/03/2010", "--format", "json"])
     data = json.loads(result.stdout)
     assert data["notified"] == "2010-02-22"
     assert data["anchor"] == {"day": 11, "date": "2010-03-08"}
-    same = runner.invoke(app, ["plan", "--anchor", "40=2010-04-20", "--format", "json"])
+    same = run_cli(["plan", "--anchor", "40=2010-04-20", "--format", "json"])
     assert json.loads(same.stdout)["milestones"] == data["milestones"]
-    table = runner.invoke(app, ["plan", "--anchor", "11=2010-03-08"]).stdout
+    table = run_cli(["plan", "--anchor", "11=2010-03-08"]).stdout
     assert "notified Mon 22 Feb 2010 (from Day 11 on Mon 8 Mar 2010)" in " ".join(table.split())
 
 
 def test_params_in_the_cli() -> None:
-    result = runner.invoke(
-        app,
+    result = run_cli(
         [
             "plan",
             "-n",
@@ -199,7 +195,7 @@ def test_params_in_the_cli() -> None:
     ],
 )
 def test_framework_option_errors(args: list[str], message: str) -> None:
-    result = runner.invoke(app, args)
+    result = run_cli(args)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: {message}")
@@ -303,7 +299,7 @@ HEADER = 'id = "mine"\ntitle = "Mine"\nstatus = "indicative"\n'
 def test_broken_framework_files(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(text, "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--framework", str(path)])
+    result = run_cli(["plan", "-n", "2010-02-22", "--framework", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {path}: {message}"), result.stderr
     assert result.stderr.count("\n") == 1
@@ -320,7 +316,7 @@ def test_toml_is_data_only() -> None:
 
 
 def test_frameworks_list_and_show() -> None:
-    listed = json.loads(runner.invoke(app, ["frameworks", "--format", "json"]).stdout)
+    listed = json.loads(run_cli(["frameworks", "--format", "json"]).stdout)
     assert [(f["id"], f["status"], f["milestones"]) for f in listed] == [
         ("ilacs-short", "indicative", 6),
         ("ilacs-standard", "indicative", 6),
@@ -328,17 +324,15 @@ def test_frameworks_list_and_show() -> None:
         ("slac-2009", "authoritative", 16),
     ]
     assert all(f["title"] for f in listed)
-    table = runner.invoke(app, ["frameworks"]).stdout
+    table = run_cli(["frameworks"]).stdout
     for ref in builtin_ids():
         assert ref in table
-    shown = runner.invoke(
-        app, ["frameworks", "show", "ilacs-standard", "--param", "publication_gap=21"]
-    ).stdout
+    shown = run_cli(["frameworks", "show", "ilacs-standard", "--param", "publication_gap=21"]).stdout
     flat = " ".join(shown.split())
     assert "│ 36 │ publication │ Inspection report published │ ofsted │" in flat
     assert "Parameters: publication_gap = 21" in flat
     assert "Source: Indicative:" in flat
-    detail = json.loads(runner.invoke(app, ["frameworks", "show", str(EXAMPLE), "--format", "json"]).stdout)
+    detail = json.loads(run_cli(["frameworks", "show", str(EXAMPLE), "--format", "json"]).stdout)
     assert detail["id"] == "council-preparation"
     assert detail["milestones"][0] == {
         "id": "notification",
@@ -352,11 +346,11 @@ def test_frameworks_list_and_show() -> None:
 def test_indicative_source_is_shown_wherever_it_is_used() -> None:
     args = ["plan", "-n", "2024-11-04", "-f", "ilacs-short"]
     for fmt in ("table", "markdown"):
-        out = " ".join(runner.invoke(app, [*args, "--format", fmt]).stdout.split())
+        out = " ".join(run_cli([*args, "--format", fmt]).stdout.split())
         assert "Framework status: indicative. Indicative: built from Ofsted's ILACS framework" in out, fmt
-    ics = runner.invoke(app, [*args, "--format", "ics"], env={"SOURCE_DATE_EPOCH": "0"}).stdout
+    ics = run_cli([*args, "--format", "ics"], env={"SOURCE_DATE_EPOCH": "0"}).stdout
     assert "Framework status: indicative. Indicative: built from" in ics.replace("\r\n ", "")
-    slac = " ".join(runner.invoke(app, ["plan", "-n", "2010-02-22"]).stdout.split())
+    slac = " ".join(run_cli(["plan", "-n", "2010-02-22"]).stdout.split())
     assert "Framework status" not in slac
 
 
@@ -371,15 +365,13 @@ ORDERED = (
 def test_declared_bounds_apply_to_param(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(ORDERED, "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=61"])
+    result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=61"])
     assert (result.exit_code, result.stdout) == (2, "")
     assert (
         result.stderr
         == "Error: framework mine: parameter 'gap' must be a whole number from -20 to 60, not 61\n"
     )
-    result = runner.invoke(
-        app, ["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=0", "--format", "csv"]
-    )
+    result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=0", "--format", "csv"])
     assert result.exit_code == 0, result.stderr
     assert "15,15,2010-03-12,2010-03-12,publication" in result.stdout
 
@@ -387,7 +379,7 @@ def test_declared_bounds_apply_to_param(tmp_path: Path) -> None:
 def test_publication_before_the_last_on_site_day_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
     path.write_text(ORDERED, "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=-1"])
+    result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path), "--param", "gap=-1"])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "Error: framework mine: with these parameters milestone 'publication' (Day 14) would come before "
@@ -397,9 +389,7 @@ def test_publication_before_the_last_on_site_day_is_refused(tmp_path: Path) -> N
 
 def test_negative_publication_gap_on_a_built_in_framework() -> None:
     """The issue's case: --param publication_gap=-14 put publication on Day 1."""
-    result = runner.invoke(
-        app, ["plan", "-n", "2010-02-22", "-f", "ilacs-standard", "--param", "publication_gap=-14"]
-    )
+    result = run_cli(["plan", "-n", "2010-02-22", "-f", "ilacs-standard", "--param", "publication_gap=-14"])
     assert result.exit_code == 2
     assert result.stderr.startswith(
         "Error: framework ilacs-standard: parameter 'publication_gap' must be a whole number"
@@ -410,13 +400,13 @@ def test_keys_nested_too_deep_for_the_parser_are_refused_first(tmp_path: Path) -
     """tomllib's time grows with the square of a dotted key's depth: 90 KB took 31 s."""
     path = tmp_path / "deep.toml"
     path.write_text("a" + ".b" * 51 + " = 1\n", "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(path)])
+    result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path)])
     assert result.exit_code == 2
     assert (
         result.stderr == f"Error: {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
     )
     path.write_text("[x" + ".b" * 8000 + "]\n", "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "-f", str(path)])
+    result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path)])
     assert (
         result.stderr == f"Error: {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
     )

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from typer.testing import CliRunner
 
 from inspectcal.calendars import REGIONS, bank_holidays
-from inspectcal.cli import app
 from inspectcal.corrections import CORRECTIONS
+
+from .conftest import run_cli
 
 ALL = ("england-and-wales", "scotland", "northern-ireland")
 
@@ -144,9 +144,9 @@ def test_the_rules_reproduce_known_dates() -> None:
 
 
 def test_the_1977_spring_bank_holiday_is_the_6th_of_june() -> None:
-    result = CliRunner().invoke(app, ["add", "1977-06-03", "1"])
+    result = run_cli(["add", "1977-06-03", "1"])
     assert (result.exit_code, result.stdout) == (0, "1977-06-08\n")
-    result = CliRunner().invoke(app, ["holidays", "--year", "1977", "--format", "csv"])
+    result = run_cli(["holidays", "--year", "1977", "--format", "csv"])
     assert "1977-06-06,Spring Bank Holiday" in result.stdout
     assert "1977-05-30" not in result.stdout
 

@@ -6,17 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-from .conftest import COUNTING_COMMANDS
-
-runner = CliRunner()
+from .conftest import COUNTING_COMMANDS, run_cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

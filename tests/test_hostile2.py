@@ -9,11 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +27,7 @@ def _keep_widths() -> Iterator[None]:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -275,7 +272,7 @@ WIDTHS = (60, 80, 120)
 
 
 def at_width(width: int, *args: str) -> str:
-    result = runner.invoke(app, list(args), env={"COLUMNS": str(width)})
+    result = run_cli(list(args), env={"COLUMNS": str(width)})
     assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
     return result.stdout
 
@@ -367,15 +364,17 @@ def test_cache_lines_fit(width: int, tmp_path: Path, monkeypatch: pytest.MonkeyP
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("command", ["plan", "check", "window", "status", "calendar", "add", "between"])
 def test_help_examples_fit_and_stay_whole(width: int, command: str) -> None:
-    from importlib import import_module
+    import typer
 
-    from inspectcal.cli.app import _COMMANDS, COMMAND_MODULES
+    from inspectcal.cli import app
 
     out = help_at_width(width, command, "--help")
     assert_fits(out, width)
-    import_module(COMMAND_MODULES[command])
-    epilog = _COMMANDS[command].registered_commands[0].epilog or ""
-    written = [line.strip() for line in epilog.splitlines() if line.strip().startswith("inspectcal ")]
+    epilog = typer.main.get_command(app).commands[command].epilog or ""  # type: ignore[attr-defined]
+    epilog = epilog.replace(" \\\n", " ")
+    written = [
+        " ".join(line.split()) for line in epilog.splitlines() if line.strip().startswith("inspectcal ")
+    ]
     shown = out[out.index("Examples:") :].replace(" \\\n", " ")
     joined = [" ".join(line.split()) for line in shown.splitlines() if line.strip().startswith("inspectcal ")]
     assert joined == written

@@ -9,18 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
 from inspectcal.errors import InputError
 
-from .conftest import REPO
-
-runner = CliRunner()
+from .conftest import REPO, run_cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["check", *args, "-n", "2010-02-22"])
+    result = run_cli(["check", *args, "-n", "2010-02-22"])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -190,7 +186,7 @@ PUBLISHED = """Date\tActivity
 def check_json_rows(path: Path, code: int = 1) -> tuple[list[dict[str, object]], str]:
     import json
 
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
     assert result.exit_code == code, (result.stdout, result.stderr)
     return json.loads(result.stdout), result.stderr
 
@@ -266,14 +262,14 @@ def test_a_date_without_a_year_is_the_first_on_or_after_day_1(tmp_path: Path) ->
 def test_day_labels_in_the_activity_text_errors(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("Date\tActivity\n22 Feb\tNotification (Day 1)\n23 Feb\tPhone call\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22"])
     assert (result.exit_code, result.stderr) == (
         2,
         f"Error: timetable {path}, line 3: there is no Day column, and its activity text has no "
         "'(Day N)' label: add one, or add a Day column\n",
     )
     path.write_text("Date\tActivity\n22 Feb\tNotification (Day 1) (Day 2)\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22"])
     assert (result.exit_code, result.stderr) == (
         2,
         f"Error: timetable {path}, line 2: the activity text holds more than one Day label "
@@ -281,7 +277,7 @@ def test_day_labels_in_the_activity_text_errors(tmp_path: Path) -> None:
     )
     # No label anywhere: the header error as before, naming --columns.
     path.write_text("Date\tActivity\n22 Feb 2010\tNotification\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22"])
     assert result.exit_code == 2
     assert result.stderr == (
         f"Error: timetable {path}, line 1: the header needs a date column and a Day column; it has "
@@ -391,7 +387,7 @@ def test_a_huge_bad_ics_content_line_gives_one_short_error(tmp_path: Path) -> No
     # Found by tests/test_reader_fuzz.py: icalendar's message quotes the whole line.
     path = tmp_path / "closures.ics"
     path.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"9" * 300_000 + b"\r\nEND:VCALENDAR\r\n")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--closures", str(path)])
+    result = run_cli(["plan", "-n", "2010-02-22", "--closures", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: closures file {path} is not a valid iCalendar file: ")
     assert result.stderr.count("\n") == 1

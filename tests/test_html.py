@@ -13,17 +13,15 @@ from importlib.resources import files
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
+from .conftest import run_cli
 
-runner = CliRunner()
 SLAC = ("-n", "2010-02-22", "--name", "Nottinghamshire")
 WINDOW = ("--from", "2010-12-01", "--to", "2010-12-24", "--avoid", "2010-12-20..2010-12-31")
 
 
 def run(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout
 

@@ -16,14 +16,10 @@ import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-from .conftest import REPO
+from .conftest import REPO, run_cli
 
 EPOCH = "1266796800"  # 2010-02-22T00:00:00Z
-runner = CliRunner()
 
 
 UNNAMED = (
@@ -34,7 +30,7 @@ UNNAMED = (
 
 def export(*args: str, epoch: str | None = EPOCH) -> bytes:
     env = {"SOURCE_DATE_EPOCH": epoch} if epoch is not None else {}
-    result = runner.invoke(app, ["plan", "--format", "ics", *args], env=env)
+    result = run_cli(["plan", "--format", "ics", *args], env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ("" if "--name" in args else UNNAMED.format("slac-2009"))
     return result.stdout_bytes
@@ -189,7 +185,7 @@ def test_libical_check_can_fail() -> None:
 
 
 def test_dates_match_the_plan_exactly() -> None:
-    plan = json.loads(runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "json"]).stdout)
+    plan = json.loads(run_cli(["plan", "-n", "2010-02-22", "--format", "json"]).stdout)
     by_uid_prefix = {e["UID"].rsplit("-", 1)[0]: e for e in events(export("-n", "2010-02-22"))}
     assert len(by_uid_prefix) == len(plan["milestones"]) == 16
     for m in plan["milestones"]:
@@ -265,7 +261,7 @@ def test_uids_still_tell_authorities_and_frameworks_apart() -> None:
 
 
 def test_per_day_events_never_share_a_range_events_uid() -> None:
-    plan = json.loads(runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "json"]).stdout)
+    plan = json.loads(run_cli(["plan", "-n", "2010-02-22", "--format", "json"]).stdout)
     ranges = {m["id"] for m in plan["milestones"] if m["start_day"] != m["end_day"]}
     assert len(ranges) == 4
     ranged = set(uids_of("--name", "Kent"))
@@ -276,15 +272,15 @@ def test_per_day_events_never_share_a_range_events_uid() -> None:
 
 
 def test_unnamed_plans_warn_once_on_stderr() -> None:
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "ics"])
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", "ics"])
     assert result.exit_code == 0
     assert result.stderr == UNNAMED.format("slac-2009")
-    ilacs = runner.invoke(app, ["plan", "-n", "2026-01-12", "--format", "ics", "--framework", "ilacs-short"])
+    ilacs = run_cli(["plan", "-n", "2026-01-12", "--format", "ics", "--framework", "ilacs-short"])
     assert ilacs.stderr.endswith(UNNAMED.format("ilacs-short"))
     assert ilacs.stderr.count("Warning: without --name") == 1
-    named = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "ics", "--name", "Kent"])
+    named = run_cli(["plan", "-n", "2010-02-22", "--format", "ics", "--name", "Kent"])
     assert named.stderr == ""
-    other = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "json"])
+    other = run_cli(["plan", "-n", "2010-02-22", "--format", "json"])
     assert other.stderr == ""
 
 
@@ -388,7 +384,7 @@ def test_calendar_name_is_opt_in() -> None:
 
 @pytest.mark.parametrize(("name", "shown"), [("Kent, ILACS", ","), ("a;b", ";"), ("a\\b, c", ", \\")])
 def test_calendar_name_refuses_what_clients_show_escaped(name: str, shown: str) -> None:
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "ics", "--calendar-name", name])
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", "ics", "--calendar-name", name])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         f"Error: --calendar-name cannot contain {shown} (some calendar apps show them with a backslash): "
@@ -413,13 +409,13 @@ CONTROLS = [
 )
 @pytest.mark.parametrize(("text", "what"), CONTROLS)
 def test_control_characters_are_refused(option: str, fmt: str, text: str, what: str) -> None:
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", fmt, option, text])
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", fmt, option, text])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"Error: {option} contains {what}: type the text on one line without it\n"
 
 
 def test_control_characters_are_refused_by_calendar_too() -> None:
-    result = runner.invoke(app, ["calendar", "-n", "2010-02-22", "--name", "Kent\x1b[2J"])
+    result = run_cli(["calendar", "-n", "2010-02-22", "--name", "Kent\x1b[2J"])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "Error: --name contains an escape character (U+001B): type the text on one line without it\n"
@@ -428,7 +424,7 @@ def test_control_characters_are_refused_by_calendar_too() -> None:
 
 @pytest.mark.parametrize("blank", ["", "   ", "\u00a0\u2028"])
 def test_blank_names_are_refused(blank: str) -> None:
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "ics", "--name", blank])
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", "ics", "--name", blank])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "Error: --name is empty: give a name, or leave the option out\n"
 
@@ -436,7 +432,7 @@ def test_blank_names_are_refused(blank: str) -> None:
 def test_whitespace_in_names_is_collapsed_everywhere() -> None:
     (first, *_) = events(export("-n", "2010-02-22", "--name", "  Isle   of\u00a0Wight\u2028Council "))
     assert str(first["SUMMARY"]).startswith("Isle of Wight Council: Day 1: ")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "json", "--name", " Kent  CC "])
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", "json", "--name", " Kent  CC "])
     assert json.loads(result.stdout)["authority"] == "Kent CC"
 
 
@@ -488,14 +484,13 @@ def test_welsh_names_fold_without_splitting_letters() -> None:
 
 def test_writing_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "inspection.ics"
-    result = runner.invoke(
-        app,
+    result = run_cli(
         ["plan", "-n", "2010-02-22", "--format", "ics", "-o", str(target)],
         env={"SOURCE_DATE_EPOCH": EPOCH},
     )
     assert (result.exit_code, result.stdout) == (0, "")
     assert target.read_bytes() == export("-n", "2010-02-22")  # CRLF kept on disk
-    again = runner.invoke(app, ["plan", "-n", "2010-03-01", "--format", "ics", "-o", str(target)])
+    again = run_cli(["plan", "-n", "2010-03-01", "--format", "ics", "-o", str(target)])
     assert again.exit_code == 1
     assert again.stderr == f"Error: {target} already exists: add --force to replace it\n"
     assert target.read_bytes() == export("-n", "2010-02-22")
@@ -542,16 +537,14 @@ def test_writing_to_a_file(tmp_path: Path) -> None:
     ],
 )
 def test_bad_ics_options(args: list[str], message: str) -> None:
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", *args], env={"SOURCE_DATE_EPOCH": EPOCH})
+    result = run_cli(["plan", "-n", "2010-02-22", *args], env={"SOURCE_DATE_EPOCH": EPOCH})
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == f"Error: {message}\n"
 
 
 def test_bad_source_date_epoch() -> None:
-    result = runner.invoke(
-        app, ["plan", "-n", "2010-02-22", "--format", "ics"], env={"SOURCE_DATE_EPOCH": "soon"}
-    )
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", "ics"], env={"SOURCE_DATE_EPOCH": "soon"})
     assert result.exit_code == 2
     assert result.stderr == "Error: SOURCE_DATE_EPOCH must be whole seconds since 1970, not 'soon'\n"
 

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from inspectcal.avoid import read_avoid_file
-from inspectcal.cli import app
 from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError
 from inspectcal.readers import ics as ics_reader
 from inspectcal.readers.ics import read_ics
+
+from .conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OUTLOOK = FIXTURES / "outlook-leave.ics"
@@ -30,8 +30,6 @@ GOOGLE = FIXTURES / "google-leave.ics"
 APPLE = FIXTURES / "apple-leave.ics"
 CLOSURES = FIXTURES / "council-closures.ics"
 YEAR = (date(2024, 1, 1), date(2024, 12, 31))
-
-runner = CliRunner()
 
 
 def days(*spec: str) -> list[date]:
@@ -45,7 +43,7 @@ def days(*spec: str) -> list[date]:
 
 
 def window(*args: str, expect_stderr: str = "") -> list[dict[str, object]]:
-    result = runner.invoke(app, ["window", "--format", "json", *args])
+    result = run_cli(["window", "--format", "json", *args])
     assert result.exit_code == 0, result.stderr
     assert result.stderr == expect_stderr
     rows: list[dict[str, object]] = json.loads(result.stdout)
@@ -329,9 +327,7 @@ def test_days_off_inside_a_critical_milestone_never_clash() -> None:
 
 
 def test_closures_from_an_ics_file() -> None:
-    result = runner.invoke(
-        app, ["holidays", "--year", "2024", "--closures", str(CLOSURES), "--format", "json"]
-    )
+    result = run_cli(["holidays", "--year", "2024", "--closures", str(CLOSURES), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     closures = [(d["date"], d["name"]) for d in json.loads(result.stdout) if d["closure"]]
     # The first Friday of September every year (6 Sep 2024); the Christmas closure from Tue 24
@@ -345,9 +341,9 @@ def test_closures_from_an_ics_file() -> None:
         ("2024-12-30", "Christmas closure"),
         ("2024-12-31", "Christmas closure"),
     ]
-    next_day = runner.invoke(app, ["add", "2024-12-23", "1", "--closures", str(CLOSURES)])
+    next_day = run_cli(["add", "2024-12-23", "1", "--closures", str(CLOSURES)])
     assert (next_day.exit_code, next_day.stdout) == (0, "2025-01-02\n")
-    next_year = runner.invoke(app, ["add", "2031-09-04", "1", "--closures", str(CLOSURES)])
+    next_year = run_cli(["add", "2031-09-04", "1", "--closures", str(CLOSURES)])
     assert next_year.stdout == "2031-09-08\n"  # Fri 5 Sep 2031 is the first Friday: closed
 
 
@@ -355,7 +351,7 @@ def test_closures_from_an_ics_file() -> None:
 
 
 def fails(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert (result.exit_code, result.stdout) == (2, ""), result.stderr
     assert result.stderr.startswith("Error: ")
     assert result.stderr.count("\n") == 1
@@ -402,7 +398,7 @@ def test_a_closures_file_with_a_bad_event_names_it(tmp_path: Path) -> None:
 def test_a_text_closures_file_still_works(tmp_path: Path) -> None:
     path = tmp_path / "closures.txt"
     path.write_text("2024-12-24  # Christmas Eve\n", "utf-8")
-    result = runner.invoke(app, ["add", "2024-12-23", "1", "--closures", str(path)])
+    result = run_cli(["add", "2024-12-23", "1", "--closures", str(path)])
     assert result.stdout == "2024-12-27\n"
 
 

@@ -19,15 +19,12 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
 from inspectcal.errors import InputError
 from inspectcal.readers.typed import parse_day_label, parse_typed_range
 
-from .conftest import REPO
+from .conftest import REPO, run_cli
 
-runner = CliRunner()
 SEED = REPO / "examples" / "nottinghamshire-2010.csv"
 EN = "\u2013"  # en dash, as Word's AutoFormat types it
 EM = "\u2014"
@@ -84,9 +81,7 @@ def typed_day(text: str, style: int) -> str:
 
 
 def check_json(path: Path | str, *extra: str, stdin: bytes | None = None) -> tuple[list[dict[str, Any]], str]:
-    result = runner.invoke(
-        app, ["check", str(path), "-n", "2010-02-22", "--format", "json", *extra], input=stdin
-    )
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json", *extra], input=stdin)
     assert result.exit_code == 1, (result.stdout, result.stderr)
     return json.loads(result.stdout), result.stderr
 
@@ -281,8 +276,7 @@ def test_table_and_columns_options(tmp_path: Path) -> None:
         (3, "26/02/2010", "5", "Set-up"),
     ]
     assert "read table 1" in err
-    result = runner.invoke(
-        app,
+    result = run_cli(
         [
             "check",
             str(path),
@@ -304,7 +298,7 @@ def test_table_and_columns_options(tmp_path: Path) -> None:
 
 
 def fails(*args: str, stdin: bytes | None = None) -> str:
-    result = runner.invoke(app, ["check", *args, "-n", "2010-02-22"], input=stdin)
+    result = run_cli(["check", *args, "-n", "2010-02-22"], input=stdin)
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("Error: ")
@@ -638,7 +632,7 @@ def test_vertically_merged_date_cells_give_their_date_to_each_row(tmp_path: Path
     book.save(xlsx_path)
 
     for path, shown in ((docx_path, "Mon 8 Mar 2010"), (xlsx_path, "2010-03-08")):
-        result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+        result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
         assert result.exit_code == 0, (result.stdout, result.stderr)
         rows = json.loads(result.stdout)
         assert [(r["line"], r["date"], r["expected_day"]) for r in rows] == [
@@ -759,8 +753,7 @@ def test_columns_by_number_in_a_sheet_without_a_header(tmp_path: Path) -> None:
     path.write_text(
         "Notified,22/02/2010,1\nSet-up meeting,26/02/2010,5\nOn site,08/03/2010 - 19/03/2010,11-20\n"
     )
-    result = runner.invoke(
-        app,
+    result = run_cli(
         ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3,activity=1", "--format", "json"],
     )
     assert result.exit_code == 0, result.stderr
@@ -772,8 +765,8 @@ def test_columns_by_number_in_a_sheet_without_a_header(tmp_path: Path) -> None:
     ]
     # With a header row, numbers still work, and the header is not read as a row.
     path.write_text("What,When,Day\n" + path.read_text())
-    result = runner.invoke(
-        app, ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3", "--format", "json"]
+    result = run_cli(
+        ["check", str(path), "-n", "2010-02-22", "--columns", "date=2,day=3", "--format", "json"]
     )
     assert [r["line"] for r in json.loads(result.stdout)] == [2, 3, 4]
 
@@ -798,7 +791,7 @@ def test_damaged_office_files_give_one_error_line(
     for at, value in flips:
         data[at % len(data)] ^= value
     damaged = bytes(data[: len(data) - cut % len(data)]) if cut % 3 == 0 else bytes(data)
-    result = runner.invoke(app, ["check", "-", "-n", "2010-02-22", "--format", "json"], input=damaged)
+    result = run_cli(["check", "-", "-n", "2010-02-22", "--format", "json"], input=damaged)
     assert result.exit_code in (0, 1, 2), result.stderr
     assert "internal error" not in result.stderr
     assert "Traceback" not in result.stderr
@@ -846,7 +839,7 @@ def test_word_cells_read_as_word_shows_them_with_tracked_changes(tmp_path: Path)
         cell._tc.remove(cell._tc.p_lst[0])
         cell._tc.append(parse_xml(xml))
     document.save(path)
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
     assert result.exit_code == 0, (result.stdout, result.stderr)
     rows = json.loads(result.stdout)
     assert [(r["date"], r["day"], r["expected_day"], r["activity"]) for r in rows] == [
@@ -873,7 +866,7 @@ def test_a_table_inside_a_content_control_is_found_and_nested_tables_are_not_cou
     table._tbl.addprevious(sdt)
     sdt[0].append(table._tbl)
     document.save(path)
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
     assert result.exit_code == 0
     assert [(r["line"], r["expected_day"]) for r in json.loads(result.stdout)] == [(2, "5")]
     assert result.stderr == (
@@ -903,12 +896,12 @@ def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
 )
 def test_check_agrees_with_every_row_of_the_word_plan_it_wrote(tmp_path: Path, args: list[str]) -> None:
     path = tmp_path / "plan.docx"
-    made = runner.invoke(app, ["plan", *args, "--format", "docx", "-o", str(path)])
+    made = run_cli(["plan", *args, "--format", "docx", "-o", str(path)])
     assert made.exit_code == 0, made.stderr
     checked = [a for a in args if a not in ("-f", "ilacs-standard", "jtai")]
-    result = runner.invoke(app, ["check", str(path), *checked, "--format", "json"])
+    result = run_cli(["check", str(path), *checked, "--format", "json"])
     assert result.exit_code == 0, (result.stdout, result.stderr)
     rows = json.loads(result.stdout)
-    plan = json.loads(runner.invoke(app, ["plan", *args, "--format", "json"]).stdout)
+    plan = json.loads(run_cli(["plan", *args, "--format", "json"]).stdout)
     assert len(rows) == len(plan["milestones"])
     assert all(r["ok"] for r in rows)

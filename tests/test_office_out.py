@@ -15,19 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
+from .conftest import CANNOT_APPLY, run_cli
 
-from .conftest import CANNOT_APPLY
-
-runner = CliRunner()
 PLAN = ("plan", "--notified", "2010-02-22")
 WINDOW = ("window", "--from", "2010-12-01", "--to", "2011-01-14", "--avoid", "2010-12-20..2010-12-31")
 
 
 def produce(*args: str, env: dict[str, str] | None = None) -> bytes:
-    result = runner.invoke(app, list(args), env=env)
+    result = run_cli(list(args), env=env)
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout_bytes
 
@@ -299,7 +295,7 @@ def test_plan_docx_picture_is_the_svg_timeline_as_png_and_as_svg() -> None:
 
 
 def test_picture_only_with_docx() -> None:
-    result = runner.invoke(app, [*PLAN, "--format", "xlsx", "--picture"])
+    result = run_cli([*PLAN, "--format", "xlsx", "--picture"])
     assert result.exit_code == 2
     assert result.stderr == "Error: --picture applies only to Word files: add --format docx\n"
 
@@ -333,7 +329,7 @@ def test_same_input_same_bytes_and_times_from_source_date_epoch(fmt: str, tmp_pa
 def test_office_file_is_not_replaced_without_force(fmt: str, tmp_path: Path) -> None:
     target = tmp_path / f"plan.{fmt}"
     target.write_bytes(b"keep")
-    result = runner.invoke(app, [*PLAN, "--format", fmt, "-o", str(target)])
+    result = run_cli([*PLAN, "--format", fmt, "-o", str(target)])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target} already exists: add --force to replace it\n"
     assert target.read_bytes() == b"keep"

@@ -13,7 +13,7 @@ import pytest
 from inspectcal.errors import OutputError
 from inspectcal.output import output_stream, write_output
 
-from .conftest import CANNOT_APPLY
+from .conftest import CANNOT_APPLY, run_cli
 
 PY = [sys.executable, "-m", "inspectcal"]
 FULL = Path("/dev/full")
@@ -174,11 +174,8 @@ INDICATIVE = "Indicative: ILACS standard inspection (2018-) is not an Ofsted tim
 
 
 def _ok(*args: str) -> str:
-    from typer.testing import CliRunner
 
-    from inspectcal.cli import app
-
-    result = CliRunner().invoke(app, list(args))
+    result = run_cli(list(args))
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -229,14 +226,9 @@ def test_csv_outputs_carry_a_framework_status_column(args: list[str]) -> None:
 
 
 def test_svg_calendar_says_indicative(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from inspectcal.cli import app
 
     target = tmp_path / "c.svg"
-    result = CliRunner().invoke(
-        app, ["calendar", "-n", "2018-01-08", "-f", "ilacs-standard", "--svg", str(target)]
-    )
+    result = run_cli(["calendar", "-n", "2018-01-08", "-f", "ilacs-standard", "--svg", str(target)])
     assert result.exit_code == 0, result.stderr
     assert "Indicative:" in target.read_text("utf-8").replace("&#160;", " ")
 
@@ -259,14 +251,11 @@ def test_the_footer_counts_only_working_days_a_closure_removes(closed: str, coun
 
 
 def test_check_labels_an_indicative_framework() -> None:
-    from typer.testing import CliRunner
-
-    from inspectcal.cli import app
 
     args = ["check", "examples/nottinghamshire-2010.csv", "-n", "2010-02-22", "-f", "ilacs-standard"]
-    table = CliRunner().invoke(app, args)
+    table = run_cli(args)
     assert INDICATIVE in " ".join(table.stdout.split())
-    rows = CliRunner().invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
+    rows = run_cli([*args, "--format", "csv"]).stdout.splitlines()
     assert rows[0].endswith(",framework_status")
     assert all(row.endswith(",indicative") for row in rows[1:])
 

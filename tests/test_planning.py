@@ -8,27 +8,25 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from inspectcal.avoid import read_avoid_file
-from inspectcal.cli import app, options
+from inspectcal.cli import timestamps
 from inspectcal.dates import DateSpan
 from inspectcal.workdays import WorkingCalendar
 
-from .conftest import REPO
+from .conftest import REPO, run_cli
 
-runner = CliRunner()
 SEED = REPO / "examples" / "nottinghamshire-2010.csv"
 
 
 def ok(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout
 
 
 def fails(code: int, *args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert result.exit_code == code, (result.stdout, result.stderr)
     assert result.stderr.count("\n") == 1, result.stderr
     assert "Traceback" not in result.stderr
@@ -93,7 +91,7 @@ def test_status_json_on_a_working_day_and_a_holiday() -> None:
 
 
 def test_status_text_and_default_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(options, "today_date", lambda: date(2010, 3, 4))
+    monkeypatch.setattr(timestamps, "today_date", lambda: date(2010, 3, 4))
     text = ok("status", "--notified", "2010-02-22")
     assert (
         text.splitlines()[0]
@@ -356,7 +354,7 @@ def test_window_limits() -> None:
 
 
 def test_check_finds_the_three_slips_in_the_seed_table() -> None:
-    result = runner.invoke(app, ["check", str(SEED), "--notified", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(SEED), "--notified", "2010-02-22", "--format", "json"])
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
     assert list(rows[0]) == ["line", "date", "day", "ok", "expected_day", "note", "activity"]
@@ -374,16 +372,14 @@ def test_check_finds_the_three_slips_in_the_seed_table() -> None:
 
 
 def test_check_without_bank_holidays_leaves_only_the_day_25_slip() -> None:
-    result = runner.invoke(
-        app, ["check", str(SEED), "-n", "2010-02-22", "--no-bank-holidays", "--format", "json"]
-    )
+    result = run_cli(["check", str(SEED), "-n", "2010-02-22", "--no-bank-holidays", "--format", "json"])
     assert result.exit_code == 1
     wrong = [(r["line"], r["expected_day"]) for r in json.loads(result.stdout) if not r["ok"]]
     assert wrong == [(12, "26"), (13, "27-31")]
 
 
 def test_check_table_and_a_correct_file(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["check", str(SEED), "--anchor", "11=2010-03-08"])
+    result = run_cli(["check", str(SEED), "--anchor", "11=2010-03-08"])
     assert result.exit_code == 1
     assert "4 of 14 rows disagree with the calendar." in result.stdout
     good = tmp_path / "good.csv"

@@ -16,11 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 PIECES = [
     b"\x00",
@@ -71,7 +68,7 @@ def hostile(draw: st.DrawFn) -> bytes:
 
 def check_result(args: list[str], stdin: bytes | None = None, *, batch: bool = False) -> None:
     started = time.monotonic()
-    result = runner.invoke(app, args, input=stdin)
+    result = run_cli(args, input=stdin)
     elapsed = time.monotonic() - started
     assert result.exit_code in (0, 1, 2), (args, result.exception)
     assert isinstance(result.exception, SystemExit | None), result.exception

@@ -10,17 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
 from inspectcal.errors import InputError, quoted
 from inspectcal.readers.base import decode, read_text, split_lines, stream_lines
 
-runner = CliRunner()
+from .conftest import run_cli
 
 
 def run(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=input)
+    result = run_cli(list(args), input=input)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -16,16 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from inspectcal.calendars import CalendarSource, working_calendar
-from inspectcal.cli import app
 from inspectcal.frameworks import load_framework, parse_framework
 from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 
-from .conftest import REPO, SHARED, documentation
+from .conftest import REPO, SHARED, documentation, run_cli
 
-runner = CliRunner()
 RECORD_CSV = SHARED / "data" / "ilacs-inspections-2018-2025.csv"
 GOVUK_JSON = SHARED / "data" / "gov-uk-bank-holidays-2012-2028.json"
 SHIPPED = REPO / "inspectcal" / "frameworks" / "records" / "ilacs.toml"
@@ -55,13 +52,13 @@ def shared(path: Path) -> Path:
 
 
 def ok(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout
 
 
 def fails(code: int, *args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert result.exit_code == code, (result.stdout, result.stderr)
     assert result.stderr.count("\n") == 1, result.stderr
     return result.stderr.removeprefix("Error: ").rstrip("\n")
@@ -186,9 +183,7 @@ def test_record_has_the_two_on_site_spans() -> None:
 
 def test_shipped_table_is_what_the_refresh_command_prints(tmp_path: Path) -> None:
     out = tmp_path / "ilacs.toml"
-    result = runner.invoke(
-        app, ["ilacs-record", str(shared(RECORD_CSV)), "--eras", "--source", SOURCE, "-o", str(out)]
-    )
+    result = run_cli(["ilacs-record", str(shared(RECORD_CSV)), "--eras", "--source", SOURCE, "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"Note: plans read the era table at {SHIPPED}, not {out}:")
     assert out.read_text("utf-8") == SHIPPED.read_text("utf-8")
@@ -380,9 +375,7 @@ def test_anchor_on_publication_is_refused_while_the_record_sets_it() -> None:
 
 def test_jsonl_batch_matches_json_per_date() -> None:
     dates = ["2018-06-04", "2022-03-07", "2026-01-05"]
-    result = runner.invoke(
-        app, ["plan", "-f", "ilacs-standard", "-n", "-", "--format", "jsonl"], input="\n".join(dates)
-    )
+    result = run_cli(["plan", "-f", "ilacs-standard", "-n", "-", "--format", "jsonl"], input="\n".join(dates))
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     for day, line in zip(dates, lines, strict=True):
@@ -463,7 +456,7 @@ delta,short,2019-10-14,2019-10-18,2019-11-05
 def test_audit_flags_spans_and_early_reports(tmp_path: Path) -> None:
     path = tmp_path / "record.csv"
     path.write_text(AUDIT_CSV, encoding="utf-8")
-    result = runner.invoke(app, ["ilacs-record", str(path), "--format", "json"])
+    result = run_cli(["ilacs-record", str(path), "--format", "json"])
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
     assert [(r["local_authority"], r["span"], r["gap"], r["target"], r["flags"]) for r in rows] == [
@@ -473,12 +466,12 @@ def test_audit_flags_spans_and_early_reports(tmp_path: Path) -> None:
         ("delta", 5, 12, 21, ["gap 12 < target 21"]),
     ]
     assert rows[0]["era_from"] == "2024-06-07"
-    table = runner.invoke(app, ["ilacs-record", str(path)]).stdout
+    table = run_cli(["ilacs-record", str(path)]).stdout
     assert "3 of 4 rows flagged: check them against their reports." in table
 
 
 def test_audit_of_the_shared_record_flags_exactly_the_early_rows() -> None:
-    result = runner.invoke(app, ["ilacs-record", str(shared(RECORD_CSV)), "--format", "json"])
+    result = run_cli(["ilacs-record", str(shared(RECORD_CSV)), "--format", "json"])
     assert result.exit_code == 1
     flagged = {
         (r["local_authority"], date.fromisoformat(r["onsite_start"]))
@@ -561,7 +554,7 @@ def test_a_damaged_record_table_is_refused_naming_the_field() -> None:
 def test_audit_table_fits_and_csv_has_every_column(tmp_path: Path, width: str) -> None:
     path = tmp_path / "record.csv"
     path.write_text(AUDIT_CSV, encoding="utf-8")
-    result = runner.invoke(app, ["ilacs-record", str(path)], env={"COLUMNS": width})
+    result = run_cli(["ilacs-record", str(path)], env={"COLUMNS": width})
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert all(len(line) <= int(width) for line in lines), result.stdout
@@ -569,7 +562,7 @@ def test_audit_table_fits_and_csv_has_every_column(tmp_path: Path, width: str) -
     assert "span 9," in lines[gamma]  # the flag wraps in its cell, never cut
     assert "not 10" in lines[gamma] + lines[gamma + 1]
     assert lines[-1] == "3 of 4 rows flagged: check them against their reports."
-    text = runner.invoke(app, ["ilacs-record", str(path), "--format", "csv"]).stdout
+    text = run_cli(["ilacs-record", str(path), "--format", "csv"]).stdout
     assert text.splitlines()[0] == (
         "line,local_authority,framework,onsite_start,onsite_end,published,span,gap,target,era_from,ok,flags"
     )

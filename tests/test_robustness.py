@@ -14,18 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
+from .conftest import CANNOT_APPLY, run_cli, shared_file
 
-from .conftest import CANNOT_APPLY, shared_file
-
-runner = CliRunner()
 PY = [sys.executable, "-m", "inspectcal"]
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=input)
+    result = run_cli(list(args), input=input)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -98,11 +98,9 @@ def test_drop_package_relationships_leaves_the_template_thumbnail_out() -> None:
 
 
 def test_a_plan_in_word_has_no_thumbnail() -> None:
-    from typer.testing import CliRunner
+    from .conftest import run_cli
 
-    from inspectcal.cli import app
-
-    result = CliRunner().invoke(app, ["plan", "--notified", "2010-02-22", "--format", "docx"])
+    result = run_cli(["plan", "--notified", "2010-02-22", "--format", "docx"])
     assert result.exit_code == 0, result.stderr
     with zipfile.ZipFile(io.BytesIO(result.stdout_bytes)) as archive:
         assert "word/document.xml" in archive.namelist()

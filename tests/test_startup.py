@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import subprocess
@@ -21,6 +22,27 @@ run()
 """
 
 
+TYPER_HELLO = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n"))
+import typer
+app = typer.Typer()
+@app.command()
+def hello(name: str = "world") -> None:
+    print(name)
+app(["--name", "x"])
+"""
+
+
+@functools.cache
+def typer_own() -> frozenset[str]:
+    """What the installed Typer imports to run a one-command app (typer 0.29 loads pydantic and
+    importlib.metadata, 0.28 neither): not a choice of any path of ours."""
+    done = subprocess.run([sys.executable, "-c", TYPER_HELLO], capture_output=True, text=True, check=False)
+    line = next(ln for ln in done.stderr.splitlines() if ln.startswith("MODULES "))
+    return frozenset(line.split()[1:])
+
+
 def modules_after(*args: str) -> set[str]:
     subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, check=False)  # warm the caches
     done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=False)
@@ -37,7 +59,7 @@ def modules_after(*args: str) -> set[str]:
             [
                 *("holidays", "rich", "icalendar", "tomllib", "dateutil"),
                 *("openpyxl", "docx", "lxml", "importlib.metadata", "jinja2", "inspectcal.render.svg"),
-                *("inspectcal.cli.planning", "inspectcal.cli.record", "inspectcal.cli.cache"),
+                "inspectcal.cli.complete",
             ],
         ),
         (
@@ -64,7 +86,7 @@ def modules_after(*args: str) -> set[str]:
 def test_paths_do_not_import_what_they_do_not_use(args: list[str], absent: list[str]) -> None:
     loaded = modules_after(*args)
     for name in absent:
-        assert name not in loaded, f"{' '.join(args)} imports {name}"
+        assert name not in loaded or name in typer_own(), f"{' '.join(args)} imports {name}"
 
 
 def test_recurring_ical_events_only_when_an_ics_file_is_read(tmp_path: Path) -> None:

@@ -10,21 +10,19 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
 from inspectcal.render import svg as timeline_module
 
+from .conftest import run_cli
 from .pictures import assert_not_blank, contrast, need_tool
 
-runner = CliRunner()
 NS = "{http://www.w3.org/2000/svg}"
 # 2010's bank holidays in England that a SLAC plan notified on 22 Feb 2010 crosses (gov.uk).
 EASTER_2010 = {date(2010, 4, 2): "Good Friday", date(2010, 4, 5): "Easter Monday"}
 
 
 def picture(*args: str) -> str:
-    result = runner.invoke(app, ["plan", "--format", "svg", *args])
+    result = run_cli(["plan", "--format", "svg", *args])
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout
 
@@ -239,7 +237,7 @@ def test_closures_are_shaded_and_named_and_neighbours_share_a_label() -> None:
 
 def test_calendar_svg_writes_the_timeline(tmp_path: Path) -> None:
     target = tmp_path / "plan.svg"
-    result = runner.invoke(app, ["calendar", "-n", "2010-02-22", "--svg", str(target)])
+    result = run_cli(["calendar", "-n", "2010-02-22", "--svg", str(target)])
     assert result.exit_code == 0, result.stderr
     assert target.read_text("utf-8") == picture("-n", "2010-02-22")
 
@@ -258,7 +256,7 @@ def test_rsvg_renders_it(tmp_path: Path) -> None:
 
 
 def test_terminal_month_grid_shades_ranges() -> None:
-    result = runner.invoke(app, ["calendar", "-n", "2010-02-22"])
+    result = run_cli(["calendar", "-n", "2010-02-22"])
     assert result.exit_code == 0
     out = result.stdout
     # Days 6-10 (case audit) and 12-18 (on site) are inside ranges; Day 11 is a milestone.

@@ -14,12 +14,10 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
 from inspectcal.render.table import Column, Layout, console_for, fit, print_fitted
 
-from .conftest import REPO
+from .conftest import REPO, run_cli
 
 WIDTHS = [60, 80, 120, None]  # None: piped with COLUMNS unset, which is 80 wide
 TIMETABLE = str(REPO / "examples" / "nottinghamshire-2010.csv")
@@ -31,7 +29,7 @@ def run(width: int | None, *args: str) -> tuple[int, str]:
     env = {"COLUMNS": str(width)} if width else {}
     saved = os.environ.pop("COLUMNS")
     try:
-        result = CliRunner().invoke(app, list(args), env=env)
+        result = run_cli(list(args), env=env)
     finally:
         os.environ["COLUMNS"] = saved
     assert result.stderr == "", result.stderr

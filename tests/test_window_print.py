@@ -8,15 +8,12 @@ import re
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 
 def run(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = run_cli(list(args))
     assert (result.exit_code, result.stderr) == (0, ""), result.stderr
     return result.stdout
 

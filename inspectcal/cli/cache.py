@@ -6,18 +6,18 @@ from typing import Annotated
 
 import typer
 
-from inspectcal.cli.app import InspectcalSubgroup, add_group
-from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output, emit
+from inspectcal.cli.app import subgroup
+from inspectcal.cli.destination import emit, output_format
+from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output
 
 cache_app = typer.Typer(
-    cls=InspectcalSubgroup,
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
     help="Show where the cache of computed calendars is and how big it is; 'cache clear' empties it.",
     epilog="Example: inspectcal cache clear",
 )
-add_group("cache", cache_app)
+subgroup("cache", cache_app)
 
 
 def _size(count: int) -> str:
@@ -35,6 +35,7 @@ def cache(
     force: Force = False,
 ) -> None:
     """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
+    fmt = output_format(ctx, output, fmt)
     if ctx.invoked_subcommand is not None:
         return
     from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries, require_folder

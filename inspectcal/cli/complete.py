@@ -16,10 +16,11 @@ import typer
 
 def _framework(ctx: typer.Context) -> Any:
     """The framework the command line names so far (the default when none), or None."""
+    from inspectcal.cli.options import DEFAULT_FRAMEWORK
     from inspectcal.errors import InspectcalError
     from inspectcal.frameworks import load_framework
 
-    ref = ctx.params.get("framework") or "slac-2009"
+    ref = ctx.params.get("framework") or DEFAULT_FRAMEWORK
     try:
         return load_framework(str(ref))
     except (InspectcalError, OSError):

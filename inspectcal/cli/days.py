@@ -10,7 +10,23 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from inspectcal.cli.app import command, examples
+from inspectcal.cli.batch import (
+    read_date_and_number,
+    read_two_dates,
+    run_batch,
+    run_result_batch,
+    stdin_items,
+)
+from inspectcal.cli.build import (
+    calendar_from_options,
+    framework_from_options,
+    planned,
+    read_date,
+    warn_if_projected,
+)
+from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes, emit_result, output_format
 from inspectcal.cli.options import (
+    DEFAULT_FRAMEWORK,
     DEFAULT_REGION,
     ICS_PANEL,
     OUTPUT_PANEL,
@@ -26,29 +42,13 @@ from inspectcal.cli.options import (
     NoBankHolidays,
     Notified,
     Output,
-    OutputBuffer,
     Params,
     PlanFormat,
     PlanNotified,
     Region,
     ResultFormat,
-    calendar_from_options,
-    document_time,
-    emit,
-    emit_bytes,
-    emit_result,
-    export_time,
-    framework_from_options,
-    planned,
-    read_date,
-    read_date_and_number,
-    read_two_dates,
-    run_batch,
-    run_result_batch,
-    stdin_items,
-    today_date,
-    warn_if_projected,
 )
+from inspectcal.cli.timestamps import document_time, export_time, today_date
 from inspectcal.errors import InputError
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ _NUMBER_ARGS = {"ignore_unknown_options": True}  # lets "-3" through as a number
     ),
 )
 def plan(
+    ctx: typer.Context,
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
@@ -83,7 +84,7 @@ def plan(
             rich_help_panel=PLAN_PANEL,
         ),
     ] = None,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     fmt: Annotated[
         PlanFormat,
@@ -148,6 +149,7 @@ def plan(
 
     --format xlsx and docx write files to edit in Excel or Word: give -o FILE, or redirect stdout.
     """
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     ics = _ics_options(fmt, remind, per_day, busy, calendar_name)
     if picture and fmt is not PlanFormat.docx:
@@ -283,6 +285,7 @@ ResultFormatOption = Annotated[
     ),
 )
 def date_of_day(
+    ctx: typer.Context,
     days: Annotated[
         list[int], typer.Argument(metavar="N...", help="Day numbers (Day 1 is the notification date).")
     ],
@@ -302,6 +305,7 @@ def date_of_day(
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated dates: the notification date, then each Day N.
     """
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.render.results import DATE
 
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
@@ -329,6 +333,7 @@ def date_of_day(
     ),
 )
 def day_of_date(
+    ctx: typer.Context,
     dates: Annotated[list[str], typer.Argument(metavar="DATE...", help="Dates to number.")],
     *,
     notified: Notified,
@@ -346,6 +351,7 @@ def day_of_date(
     With --notified - it reads notification dates from stdin, one a line, and prints for each
     a line of tab-separated values: the notification date, then each date's Day number.
     """
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.render.results import DAY
 
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
@@ -382,6 +388,7 @@ def day_of_date(
     ),
 )
 def add(
+    ctx: typer.Context,
     start: Annotated[str, typer.Argument(metavar="DATE", help="The date to count from; '-' reads stdin.")],
     n: Annotated[
         int | None,
@@ -404,6 +411,7 @@ def add(
     With DATE '-' it reads stdin, a line each: "DATE N" (or just DATE when N is given), and
     prints a tab-separated line for each: the date, N and the result.
     """
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.render.results import ADD
 
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
@@ -439,6 +447,7 @@ def add(
     ),
 )
 def between(
+    ctx: typer.Context,
     first: Annotated[str, typer.Argument(metavar="A", help="The first date; '-' reads stdin.")],
     second: Annotated[
         str | None, typer.Argument(metavar="B", help="The second date; with A '-', for every line.")
@@ -461,6 +470,7 @@ def between(
     With A '-' it reads stdin, a line each: "A B" (tab or comma between them; or just A when B
     is given), and prints a tab-separated line for each: A, B and the count.
     """
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.render.results import BETWEEN
 
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
@@ -499,6 +509,7 @@ def between(
     ),
 )
 def holidays(
+    ctx: typer.Context,
     *,
     year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
     fmt: Annotated[
@@ -521,6 +532,7 @@ def holidays(
     ] = None,
 ) -> None:
     """List the weekday bank holidays and closures that are skipped in a year."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.days_off import render_days_off
 

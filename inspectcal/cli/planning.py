@@ -7,8 +7,17 @@ from typing import Annotated
 
 import typer
 
-from inspectcal.cli.app import InspectcalCommand, InspectcalSubgroup, add_group, command, examples
+from inspectcal.cli.app import command, examples, subgroup
+from inspectcal.cli.build import (
+    calendar_from_options,
+    framework_from_options,
+    planned,
+    read_date,
+    warn_if_projected,
+)
+from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes, output_format
 from inspectcal.cli.options import (
+    DEFAULT_FRAMEWORK,
     DEFAULT_REGION,
     OUTPUT_PANEL,
     PLAN_PANEL,
@@ -22,21 +31,13 @@ from inspectcal.cli.options import (
     ListFormat,
     NoBankHolidays,
     Output,
-    OutputBuffer,
     Params,
     PlanNotified,
     Region,
-    calendar_from_options,
     complete_critical,
     complete_frameworks,
-    document_time,
-    emit,
-    emit_bytes,
-    framework_from_options,
-    planned,
-    read_date,
-    warn_if_projected,
 )
+from inspectcal.cli.timestamps import document_time
 from inspectcal.errors import InputError
 
 
@@ -71,10 +72,11 @@ class StatusFormat(StrEnum):
     ),
 )
 def window(
+    ctx: typer.Context,
     *,
     start: Annotated[str, typer.Option("--from", metavar="DATE", help="First possible notification date.")],
     end: Annotated[str, typer.Option("--to", metavar="DATE", help="Last possible notification date.")],
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     avoid: Annotated[
         list[str] | None,
@@ -117,6 +119,7 @@ def window(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Try every working day in a range as the notification date, and find clashes with leave."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.avoid import read_avoid_file
     from inspectcal.dates import parse_date_span
@@ -170,6 +173,7 @@ def _warn_free(path: Path, titles: list[str]) -> None:
     ),
 )
 def calendar_picture(
+    ctx: typer.Context,
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
@@ -177,7 +181,7 @@ def calendar_picture(
         str | None,
         typer.Option("--name", metavar="AUTHORITY", help="The local authority.", rich_help_panel=PLAN_PANEL),
     ] = None,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     svg: Annotated[
         str | None,
@@ -202,6 +206,7 @@ def calendar_picture(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Draw the plan as month grids: Day numbers, milestones, weekends and days off."""
+    output_format(ctx, output, None)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.labels import clean_label
 
@@ -217,7 +222,7 @@ def calendar_picture(
         return
     from inspectcal.render import month
 
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     month.render(result, buffer)
     emit(buffer.getvalue(), output, force)
 
@@ -230,6 +235,7 @@ def calendar_picture(
     ),
 )
 def check(
+    ctx: typer.Context,
     timetable: Annotated[
         Path,
         typer.Argument(
@@ -241,7 +247,7 @@ def check(
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     table: Annotated[
         int | None,
@@ -278,6 +284,7 @@ def check(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Check a hand-written timetable: do its dates and Day labels agree? Exit 1 if any row does not."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.check import Choice, check_rows, read_timetable
     from inspectcal.readers.timetable import parse_columns
@@ -289,7 +296,7 @@ def check(
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
     verdicts = check_rows(found.rows, result.calendar, result.notified)
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)
     if found.unchecked:
@@ -313,6 +320,7 @@ def check(
     ),
 )
 def status(
+    ctx: typer.Context,
     *,
     notified: PlanNotified = None,
     anchor: AnchorOption = None,
@@ -323,7 +331,7 @@ def status(
             "--ahead", metavar="N", min=0, max=1000, help="Show milestones in the next N working days."
         ),
     ] = 5,
-    framework: FrameworkOption = "slac-2009",
+    framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
@@ -337,25 +345,25 @@ def status(
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
     """Say where the inspection stands on a date (default today) and what comes next."""
+    fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
     result = planned(framework, param, notified, anchor, None, calendar_options)
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
 
 frameworks_app = typer.Typer(
-    cls=InspectcalSubgroup,
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
     help="List the inspection frameworks, or show one.",
     epilog=examples("inspectcal frameworks", "inspectcal frameworks show ilacs-standard"),
 )
-add_group("frameworks", frameworks_app)
+subgroup("frameworks", frameworks_app)
 
 
 @frameworks_app.callback()
@@ -369,25 +377,26 @@ def frameworks(
     force: Force = False,
 ) -> None:
     """List the built-in inspection frameworks (id, title, status, milestones)."""
+    fmt = output_format(ctx, output, fmt)
     if ctx.invoked_subcommand is not None:
         return
     from inspectcal.frameworks import builtin_ids, load_framework
     from inspectcal.render.frameworks import render_list
 
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render_list([load_framework(ref) for ref in builtin_ids()], fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
 
 
 @frameworks_app.command(
     "show",
-    cls=InspectcalCommand,
     epilog=examples(
         "inspectcal frameworks show ilacs-standard --param publication_gap=21",
         "inspectcal frameworks show slac-2009 --format csv",
     ),
 )
 def frameworks_show(
+    ctx: typer.Context,
     framework: Annotated[
         str,
         typer.Argument(
@@ -405,8 +414,9 @@ def frameworks_show(
     force: Force = False,
 ) -> None:
     """Show one framework's milestones by Day, its status and where it comes from."""
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.render.frameworks import render_one
 
-    buffer = OutputBuffer()
+    buffer = OutputBuffer(output)
     render_one(framework_from_options(framework, param), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

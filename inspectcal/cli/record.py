@@ -8,15 +8,15 @@ from typing import Annotated
 import typer
 
 from inspectcal.cli.app import command
+from inspectcal.cli.build import calendar_from_options
+from inspectcal.cli.destination import OutputBuffer, emit, output_format
 from inspectcal.cli.options import (
+    DEFAULT_REGION,
     BankHolidaysFile,
     CalendarOptions,
     Force,
     ListFormat,
     Output,
-    OutputBuffer,
-    calendar_from_options,
-    emit,
 )
 
 
@@ -25,6 +25,7 @@ from inspectcal.cli.options import (
     epilog="Example: inspectcal ilacs-record ilacs-inspections-2018-2025.csv --format csv",
 )
 def ilacs_record(
+    ctx: typer.Context,
     record: Annotated[
         Path,
         typer.Argument(
@@ -61,11 +62,12 @@ def ilacs_record(
     (10 standard, 5 short) or its gap is below the target of its era in the shipped table.
     Exit 1 if any row is flagged. Working days: Mon-Fri less bank holidays in England and Wales.
     """
+    fmt = output_format(ctx, output, fmt)
     from inspectcal.frameworks import builtin_ids, load_framework, load_record
     from inspectcal.readers.record_csv import read_record_csv
     from inspectcal.record import audit, build_record, measure, record_to_toml
 
-    england = CalendarOptions("england-and-wales", False, None, None, bank_holidays_file)
+    england = CalendarOptions(DEFAULT_REGION, False, None, None, bank_holidays_file)
     _, calendar = calendar_from_options(england)
     measured = measure(read_record_csv(record), calendar)
     if eras:
