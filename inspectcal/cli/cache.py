@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from inspectcal.cli.app import InspectcalSubgroup, add_group
-from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output, emit
+from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output, OutputBuffer, emit
 
 cache_app = typer.Typer(
     cls=InspectcalSubgroup,
@@ -42,29 +42,18 @@ def cache(
     require_folder(cache_dir())
     folder, found = cache_dir(), entries()
     total = sum(e.size for e in found)
-    if fmt is ListFormat.json:
-        import json
+    from inspectcal.render.rows import Rows, write_rows
 
-        data = {"folder": str(folder), "entries": len(found), "bytes": total}
-        emit(json.dumps(data, indent=2) + "\n", output, force)
-    elif fmt is ListFormat.csv:
-        emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", output, force)
-    else:
-        import sys
-
-        from inspectcal.render import output_width, wrap_line
-
-        width = output_width(sys.stdout)
-        lines = [
-            f"Cache folder: {folder}",
-            f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
-            f"and {_size(MAX_BYTES)}, least recently used go first",
-        ]
-        emit("".join(wrap_line(line, width, "  ") + "\n" for line in lines), output, force)
-
-
-def _csv(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n\r') else text
+    lines = [
+        f"Cache folder: {folder}",
+        f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
+        f"and {_size(MAX_BYTES)}, least recently used go first",
+    ]
+    data = {"folder": str(folder), "entries": len(found), "bytes": total}
+    shown = Rows(json=data, csv_header=tuple(data), csv_rows=[(str(folder), len(found), total)], before=lines)
+    buffer = OutputBuffer(output)
+    write_rows(shown, fmt.value, buffer)
+    emit(buffer.getvalue(), output, force)
 
 
 @cache_app.command("clear", epilog="Example: inspectcal cache clear")
