@@ -42,7 +42,8 @@ def cache(
     require_folder(cache_dir())
     folder, found = cache_dir(), entries()
     total = sum(e.size for e in found)
-    from inspectcal.render.rows import Rows, write_rows
+    from inspectcal.render.rows import Rows
+    from inspectcal.render.writer import write_rows
 
     lines = [
         f"Cache folder: {folder}",

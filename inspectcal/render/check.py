@@ -8,7 +8,8 @@ from typing import Any, TextIO
 from inspectcal.check import Verdict
 from inspectcal.frameworks import Framework
 from inspectcal.render import indicative_note
-from inspectcal.render.rows import Column, Layout, Rows, write_rows
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 
 CSV_HEADER = ("line", "date", "day", "ok", "expected_day", "note", "activity", "framework_status")
 

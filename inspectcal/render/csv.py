@@ -7,7 +7,8 @@ from typing import TextIO
 
 from inspectcal.plan import Plan
 from inspectcal.render.plan import HEADER, csv_rows
-from inspectcal.render.rows import CsvCell, csv_text, safe_cell
+from inspectcal.render.rows import CsvCell
+from inspectcal.render.writer import csv_text, safe_cell
 
 __all__ = ["HEADER", "csv_line", "render", "rows", "safe_cell"]
 

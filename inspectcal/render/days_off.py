@@ -7,7 +7,8 @@ from typing import TextIO
 
 from inspectcal.calendars import CalendarSource, Disagreement
 from inspectcal.render import human_date
-from inspectcal.render.rows import Column, Layout, Rows, write_rows
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 from inspectcal.workdays import NonWorkingDay
 
 

@@ -7,7 +7,8 @@ from typing import Any, TextIO
 
 from inspectcal.frameworks import Framework
 from inspectcal.render import day_numbers
-from inspectcal.render.rows import Column, Layout, Rows, write_rows
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 
 
 def framework_summary(framework: Framework) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from inspectcal.plan import Plan
 from inspectcal.render.plan import plan_rows
-from inspectcal.render.rows import write_rows
+from inspectcal.render.writer import write_rows
 
 
 def render(plan: Plan, stream: TextIO) -> None:

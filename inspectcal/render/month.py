@@ -10,7 +10,14 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import days_label, forecast_text, human_date, human_span, indicative_note, plan_heading
+from inspectcal.render import (
+    days_label,
+    forecast_text,
+    human_span,
+    indicative_note,
+    plan_heading,
+    wrap_line,
+)
 from inspectcal.render.month_grid import GridDay, MonthGrid, grid_key, month_grids
 
 _WHO_STYLE = {
@@ -51,34 +58,41 @@ def _month_table(grid: MonthGrid) -> Table:
     return table
 
 
-def build(plan: Plan) -> Group:
-    grids = Columns([_month_table(grid) for grid in month_grids(plan)], padding=(1, 3))
+def _legend(plan: Plan, width: int) -> Table | Text:
+    """Each milestone and day off: its Days, dates and title; below 60 columns as lines."""
+    rows = []
+    for m in plan.milestones:
+        style = _WHO_STYLE[m.who] if m.start_day == m.end_day else ""
+        rows.append((days_label(m.start_day, m.end_day), style, m.start, m.end, f"{m.title} ({m.who})"))
+    for off in plan.skipped:
+        kind = "closure" if off.closure else "bank holiday"
+        rows.append(("CL" if off.closure else "BH", "bold red", off.date, off.date, f"{off.name} ({kind})"))
+    if width < 60:
+        lines = Text()
+        for label, style, start, end, title in rows:
+            lines.append(label, style=style)
+            lines.append(wrap_line(f" {human_span(start, end)}", width - len(label), "  ") + "\n")
+            lines.append(wrap_line(f"  {title}", width, "  ") + "\n")
+        lines.rstrip()
+        return lines
     legend = Table(box=None, show_header=False, padding=(0, 1))
     legend.add_column(no_wrap=True)
     legend.add_column(no_wrap=True)
     legend.add_column()
-    for m in plan.milestones:
-        legend.add_row(
-            Text(
-                days_label(m.start_day, m.end_day),
-                style=_WHO_STYLE[m.who] if m.start_day == m.end_day else "",
-            ),
-            human_span(m.start, m.end),
-            f"{m.title} ({m.who})",
-        )
-    for off in plan.skipped:
-        kind = "closure" if off.closure else "bank holiday"
-        legend.add_row(
-            Text("CL" if off.closure else "BH", style="bold red"),
-            human_date(off.date),
-            f"{off.name} ({kind})",
-        )
+    for label, style, start, end, title in rows:
+        legend.add_row(Text(label, style=style), human_span(start, end), title)
+    return legend
+
+
+def build(plan: Plan, width: int = 80) -> Group:
+    grids = Columns([_month_table(grid) for grid in month_grids(plan)], padding=(1, 3))
     key = Text(grid_key(("blue", "green", "magenta"), "red", "dimmed"))
     notes = [Text(note) for note in (forecast_text(plan), indicative_note(plan.framework)) if note]
-    return Group(Text(plan_heading(plan), style="bold"), grids, key, legend, *notes)
+    return Group(Text(plan_heading(plan), style="bold"), grids, key, _legend(plan, width), *notes)
 
 
 def render(plan: Plan, stream: TextIO) -> None:
     from inspectcal.render.table import console_for
 
-    console_for(stream).print(build(plan))
+    console = console_for(stream)
+    console.print(build(plan, console.width))

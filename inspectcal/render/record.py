@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.record import Audit, Record
-from inspectcal.render.rows import Column, Layout, Rows, write_rows
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 
 _FIELDS = (
     "line",

@@ -50,7 +50,7 @@ BETWEEN = Shape(
 
 
 def _csv(rows: list[tuple[CsvCell, ...]]) -> str:
-    from inspectcal.render.rows import csv_text
+    from inspectcal.render.writer import csv_text
 
     return csv_text(rows)
 

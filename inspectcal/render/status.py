@@ -14,7 +14,8 @@ from inspectcal.render import (
     wrap_line,
 )
 from inspectcal.render.json import milestone_to_dict, with_forecast
-from inspectcal.render.rows import Rows, write_rows
+from inspectcal.render.rows import Rows
+from inspectcal.render.writer import write_rows
 from inspectcal.status import Status, describe
 
 

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 from inspectcal.plan import Milestone
 from inspectcal.render import days_label, human_date, human_span, indicative_note
 from inspectcal.render.json import milestone_to_dict
-from inspectcal.render.rows import KEEP, Column, Layout, Rows, write_rows
+from inspectcal.render.rows import KEEP, Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 from inspectcal.window import Candidate, Clash, Critical, clash_free_runs
 
 
