@@ -20,10 +20,6 @@ cache_app = typer.Typer(
 add_group("cache", cache_app)
 
 
-def _size(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.1f} KB"
-
-
 @cache_app.callback()
 def cache(
     ctx: typer.Context,
@@ -42,16 +38,10 @@ def cache(
     require_folder(cache_dir())
     folder, found = cache_dir(), entries()
     total = sum(e.size for e in found)
-    from inspectcal.render.rows import Rows
+    from inspectcal.render.cache_info import cache_rows
     from inspectcal.render.writer import write_rows
 
-    lines = [
-        f"Cache folder: {folder}",
-        f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
-        f"and {_size(MAX_BYTES)}, least recently used go first",
-    ]
-    data = {"folder": str(folder), "entries": len(found), "bytes": total}
-    shown = Rows(json=data, csv_header=tuple(data), csv_rows=[(str(folder), len(found), total)], before=lines)
+    shown = cache_rows(folder, len(found), total, max_entries=MAX_ENTRIES, max_bytes=MAX_BYTES)
     buffer = OutputBuffer(output)
     write_rows(shown, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
@@ -61,10 +51,11 @@ def cache(
 def cache_clear() -> None:
     """Remove every cached file; the next run computes them again."""
     from inspectcal.cache import cache_dir, clear
+    from inspectcal.render.cache_info import size_text
 
     removed, size = clear()
     emit(
-        f"Removed {removed} file{'s' if removed != 1 else ''} ({_size(size)}) from {cache_dir()}\n",
+        f"Removed {removed} file{'s' if removed != 1 else ''} ({size_text(size)}) from {cache_dir()}\n",
         None,
         False,
     )

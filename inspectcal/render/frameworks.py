@@ -128,7 +128,7 @@ def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
     narrow = list(columns)  # a shorter header for the same count
     narrow[1] = Column("Reports", justify="right")
     return Rows(
-        json=record,
+        json=record,  # the terminal's only: json and csv show the record in framework_detail
         csv_header=(),
         csv_rows=(),
         layouts=[Layout(columns, cells), Layout(narrow, cells)],
@@ -145,8 +145,8 @@ def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
 
 
 def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
-    rows = detail_rows(framework)
-    write_rows(rows, fmt, stream)
-    record = framework_detail(framework).get("record")
-    if fmt not in ("json", "csv") and record is not None:
-        write_rows(evidence_table(framework, record), fmt, stream)
+    """The framework's milestones; in the terminal, the record's eras after them."""
+    write_rows(detail_rows(framework), fmt, stream)
+    link = framework.record
+    if fmt == "table" and link is not None:
+        write_rows(evidence_table(framework, framework_detail(framework)["record"]), fmt, stream)
