@@ -54,6 +54,22 @@ def table_rows(text: str, key: int = 0) -> list[list[str]]:
     return [[" ".join(p for p in pieces if p) for pieces in row] for row in rows]
 
 
+def stacked_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a table listed one column a line (too narrow for a table): header -> cell."""
+    rows: list[dict[str, str]] = []
+    header = ""
+    for line in text.splitlines():
+        if line.startswith("Listed one column"):
+            break
+        if not line.startswith(" "):
+            rows.append({})
+        if not line.startswith("    "):
+            header, _, line = line.strip().partition(":")
+            rows[-1][header] = ""
+        rows[-1][header] = " ".join([rows[-1][header], line.strip()]).strip()
+    return rows
+
+
 def short(day: date) -> str:
     """'Mon 8 Mar', worked out here rather than by the product."""
     return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[day.weekday()]} {day.day} {day:%b}"
@@ -209,7 +225,141 @@ def test_no_word_is_ever_cut(words: list[str], width: int) -> None:
     console = console_for(stream)
     console.width = width
     print_fitted(console, [_layout(words)])
-    rows = table_rows(stream.getvalue())
-    assert [" ".join(row[1].split()) for row in rows] == [" ".join(w.split()) for w in words]
+    out = stream.getvalue()
+    if "│" in out:
+        texts = [row[1] for row in table_rows(out)]
+    else:  # too narrow for a table: each row listed one column a line, every column kept
+        rows = stacked_rows(out)
+        assert [row["Extra"] for row in rows] == ["extra text"] * len(words)
+        texts = [row["Text"] for row in rows]
+    assert [" ".join(text.split()) for text in texts] == [" ".join(w.split()) for w in words]
     for line in stream.getvalue().splitlines():
         assert line == line.rstrip()
+
+
+# -- 40 and 60 columns: every table fits, nothing is lost ---------------------------------
+
+NARROW = [40, 60]
+BOX = str.maketrans(dict.fromkeys("│┃┏┓┗┛┡┩└┘┌┐├┤┬┴┼━─╇╈┳┻╋", " "))
+RECORD_ROWS = (
+    "local_authority,framework,onsite_start,onsite_end,published\n"
+    "rochdale,standard,2018-01-29,2018-02-09,2018-03-12\n"
+    "oxfordshire,short,2018-04-16,2018-04-20,2018-05-22\n"
+    "north east lincolnshire,standard,2018-11-12,2018-11-23,2018-12-19\n"
+)
+
+
+def words_in(out: str) -> set[str]:
+    return set(out.translate(BOX).split())
+
+
+def assert_kept(out: str, texts: list[str], width: int) -> None:
+    """Every word of ``texts`` is in ``out``, and no line of ``out`` is wider than ``width``."""
+    check_shape(out, width)
+    shown = words_in(out)
+    for text in texts:
+        missing = set(text.split()) - shown
+        assert not missing, (text, missing)
+
+
+def left_out(out: str) -> list[str]:
+    flat = " ".join(out.split())
+    if "Left out to fit" not in flat:
+        return []
+    return flat.split("Left out to fit ", 1)[1].split(": ", 1)[1].split(". ", 1)[0].split(", ")
+
+
+@pytest.mark.parametrize("width", NARROW)
+def test_plan_and_check_fit_narrow_terminals(width: int) -> None:
+    out = run(width, "plan", "--notified", "2010-02-22")[1]
+    plan = json.loads(run(None, "plan", "--notified", "2010-02-22", "--format", "json")[1])
+    dates = [f"{short(date.fromisoformat(m['end']))} {m['end'][:4]}" for m in plan["milestones"]]
+    assert_kept(out, [m["title"] for m in plan["milestones"]], width)
+    for when in dates:  # a date is never split over two lines
+        assert when in out
+    code, out = run(width, "check", TIMETABLE, "--notified", "2010-02-22")
+    assert code == 1
+    verdicts = json.loads(run(None, "check", TIMETABLE, "--notified", "2010-02-22", "--format", "json")[1])
+    assert_kept(out, [v["activity"] for v in verdicts], width)
+    for v in verdicts:  # a range of dates whole, or its two ends on two lines ('2010-03-01..')
+        assert v["date"] in words_in(out) or set(v["date"].replace("..", ".. ").split()) <= words_in(out)
+    assert out.count("WRONG") == sum(1 for v in verdicts if not v["ok"])
+
+
+@pytest.mark.parametrize("width", NARROW)
+def test_frameworks_fit_narrow_terminals(width: int) -> None:
+    out = run(width, "frameworks")[1]
+    listed = json.loads(run(None, "frameworks", "--format", "json")[1])
+    assert_kept(out, [f"{f['id']} {f['title']} {f['status']}" for f in listed], width)
+    if "Days" not in left_out(out):
+        assert_kept(out, [str(f["last_day"]) for f in listed], width)
+    for framework in ("slac-2009", "ilacs-standard"):
+        out = run(width, "frameworks", "show", framework)[1]
+        shown = json.loads(run(None, "frameworks", "show", framework, "--format", "json")[1])
+        assert_kept(out, [f"{m['id']} {m['title']}" for m in shown["milestones"]], width)
+        for era in shown.get("record", {}).get("eras", []):
+            assert era["from"] in out
+
+
+@pytest.mark.parametrize("width", NARROW)
+def test_ilacs_record_fits_narrow_terminals(width: int, tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "record.csv"
+    path.write_text(RECORD_ROWS, "utf-8")
+    out = run(width, "ilacs-record", str(path))[1]
+    audits = json.loads(run(None, "ilacs-record", str(path), "--format", "json")[1])
+    assert_kept(
+        out, [f"{a['local_authority']} {a['onsite_end']} {' '.join(a['flags'])}" for a in audits], width
+    )
+    if "Published" not in left_out(out):
+        assert_kept(out, [a["published"] for a in audits], width)
+    flagged = [a for a in audits if not a["ok"]]
+    assert flagged  # the last row is published sooner than its era's target
+    assert f"{len(flagged)} of {len(audits)} rows flagged" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("width", NARROW)
+def test_window_holidays_and_the_rest_fit_narrow_terminals(width: int) -> None:
+    out = run(width, *WINDOW_ARGS)[1]
+    candidates = json.loads(run(None, *WINDOW_ARGS, "--format", "json")[1])
+    check_shape(out, width)
+    flat = " ".join(out.split())
+    for candidate in candidates:
+        notified = date.fromisoformat(candidate["notified"])
+        assert f"{notified.day} {notified:%b} {notified.year}" in flat
+        for clash in candidate["clashes"]:
+            assert f"{clash['milestone']}:" in flat
+    out = run(width, "holidays", "--year", "2012")[1]
+    days = json.loads(run(None, "holidays", "--year", "2012", "--format", "json")[1])
+    assert_kept(out, [d["name"] for d in days], width)
+    for d in days:
+        day = date.fromisoformat(d["date"])
+        assert f"{short(day)} {day.year}" in out
+    for args in (
+        ("calendar", "--notified", "2010-02-22"),
+        ("status", "--notified", "2010-02-22", "--on", "2010-03-09"),
+        ("date", "11", "40", "--notified", "2010-02-22"),
+        ("between", "2010-02-22", "2010-04-20"),
+    ):
+        code, out = run(width, *args)
+        assert code == 0
+        check_shape(out, width)
+
+
+def test_too_narrow_for_a_table_lists_each_row_and_says_so() -> None:
+    out = run(40, "frameworks", "show", "slac-2009")[1]
+    assert "┃" not in out
+    rows = stacked_rows(out[out.index("Day: 1") :])  # after the title
+    shown = json.loads(run(None, "frameworks", "show", "slac-2009", "--format", "json")[1])
+    assert [row["Id"] for row in rows] == [m["id"] for m in shown["milestones"]]
+    assert [row["Who"] for row in rows] == [m["who"] for m in shown["milestones"]]
+    assert rows[0] == {
+        "Day": "1",
+        "Id": "notification",
+        "Milestone": shown["milestones"][0]["title"],
+        "Who": "ofsted",
+    }
+    assert "Listed one column a line to fit 40 columns: widen the window for a table." in " ".join(
+        out.split()
+    )

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from inspectcal.cli.app import subgroup
-from inspectcal.cli.destination import emit, output_format
+from inspectcal.cli.destination import OutputBuffer, emit, output_format
 from inspectcal.cli.options import OUTPUT_PANEL, Force, ListFormat, Output
 
 cache_app = typer.Typer(
@@ -18,10 +18,6 @@ cache_app = typer.Typer(
     epilog="Example: inspectcal cache clear",
 )
 subgroup("cache", cache_app)
-
-
-def _size(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count / 1000:.1f} KB"
 
 
 @cache_app.callback()
@@ -43,39 +39,24 @@ def cache(
     require_folder(cache_dir())
     folder, found = cache_dir(), entries()
     total = sum(e.size for e in found)
-    if fmt is ListFormat.json:
-        import json
+    from inspectcal.render.cache_info import cache_rows
+    from inspectcal.render.writer import write_rows
 
-        data = {"folder": str(folder), "entries": len(found), "bytes": total}
-        emit(json.dumps(data, indent=2) + "\n", output, force)
-    elif fmt is ListFormat.csv:
-        emit(f"folder,entries,bytes\n{_csv(str(folder))},{len(found)},{total}\n", output, force)
-    else:
-        import sys
-
-        from inspectcal.render import output_width, wrap_line
-
-        width = output_width(sys.stdout)
-        lines = [
-            f"Cache folder: {folder}",
-            f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
-            f"and {_size(MAX_BYTES)}, least recently used go first",
-        ]
-        emit("".join(wrap_line(line, width, "  ") + "\n" for line in lines), output, force)
-
-
-def _csv(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n\r') else text
+    shown = cache_rows(folder, len(found), total, max_entries=MAX_ENTRIES, max_bytes=MAX_BYTES)
+    buffer = OutputBuffer(output)
+    write_rows(shown, fmt.value, buffer)
+    emit(buffer.getvalue(), output, force)
 
 
 @cache_app.command("clear", epilog="Example: inspectcal cache clear")
 def cache_clear() -> None:
     """Remove every cached file; the next run computes them again."""
     from inspectcal.cache import cache_dir, clear
+    from inspectcal.render.cache_info import size_text
 
     removed, size = clear()
     emit(
-        f"Removed {removed} file{'s' if removed != 1 else ''} ({_size(size)}) from {cache_dir()}\n",
+        f"Removed {removed} file{'s' if removed != 1 else ''} ({size_text(size)}) from {cache_dir()}\n",
         None,
         False,
     )

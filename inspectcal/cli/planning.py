@@ -146,6 +146,11 @@ def window(
 
         emit_bytes(window_workbook(candidates, items, document_time()), output, force, fmt.value)
         return
+    if fmt is WindowFormat.html:
+        from inspectcal.render.html import window_page
+
+        emit(window_page(candidates, items), output, force)
+        return
     buffer = OutputBuffer(output)
     render(candidates, items, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

@@ -89,10 +89,20 @@ def human_span(start: date, end: date) -> str:
     return f"{human_date(start, year=start.year != end.year)} - {human_date(end)}"
 
 
+def day_numbers(start_day: int, end_day: int) -> str:
+    """'5', or '11-20' for a range of Days."""
+    return str(start_day) if start_day == end_day else f"{start_day}-{end_day}"
+
+
+def days_label(start_day: int, end_day: int) -> str:
+    """'Day 5', or 'Days 11-20' for a range: every output names Days this way."""
+    word = "Day" if start_day == end_day else "Days"
+    return f"{word} {day_numbers(start_day, end_day)}"
+
+
 def day_label(milestone: Milestone) -> str:
-    if milestone.start_day == milestone.end_day:
-        return str(milestone.start_day)
-    return f"{milestone.start_day}-{milestone.end_day}"
+    """The milestone's Day numbers: '5' or '11-20'."""
+    return day_numbers(milestone.start_day, milestone.end_day)
 
 
 def plan_heading(plan: Plan) -> str:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.check import Verdict
 from inspectcal.frameworks import Framework
 from inspectcal.render import indicative_note
-from inspectcal.render.csv import safe_cell
-from inspectcal.render.json import dump
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
+
+CSV_HEADER = ("line", "date", "day", "ok", "expected_day", "note", "activity", "framework_status")
 
 
 def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
@@ -25,41 +26,28 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
     }
 
 
-def render(
-    verdicts: Sequence[Verdict],
-    fmt: str,
-    stream: TextIO,
-    *,
-    unit: str = "line",
-    framework: Framework | None = None,
-) -> None:
+def check_rows(
+    verdicts: Sequence[Verdict], *, unit: str = "line", framework: Framework | None = None
+) -> Rows:
     """``unit`` names what the row numbers count: "line" of a text file, "row" of a table.
 
     ``framework`` is the one the Days were counted with: an indicative one is labelled.
     """
     rows = [verdict_to_dict(v) for v in verdicts]
     status = framework.status if framework else ""
-    if fmt == "json":
-        dump(rows, stream)
-        return
-    if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("line", "date", "day", "ok", "expected_day", "note", "activity", "framework_status"))
-        for r in rows:
-            writer.writerow(
-                (
-                    r["line"],
-                    safe_cell(r["date"]),
-                    safe_cell(r["day"]),
-                    "yes" if r["ok"] else "no",
-                    r["expected_day"] or "",
-                    safe_cell(r["note"]),
-                    safe_cell(r["activity"]),
-                    status,
-                )
-            )
-        return
-    from inspectcal.render.table import Column, Layout, console_for, print_fitted
+    csv_rows = [
+        (
+            r["line"],
+            r["date"],
+            r["day"],
+            "yes" if r["ok"] else "no",
+            r["expected_day"] or "",
+            r["note"],
+            r["activity"],
+            status,
+        )
+        for r in rows
+    ]
 
     def layout(date_text: Any, should_header: str) -> Layout:
         columns = [
@@ -89,14 +77,28 @@ def render(
     def ends_on_two_lines(text: str) -> str:
         return text.replace("..", "..\n", 1)
 
-    console = console_for(stream)
-    print_fitted(console, [layout(same, "Should be"), layout(ends_on_two_lines, "Should\nbe")])
     wrong = sum(1 for r in rows if not r["ok"])
-    console.print(
+    summary = (
         f"{wrong} of {len(rows)} rows disagree with the calendar."
         if wrong
         else f"All {len(rows)} rows agree with the calendar."
     )
     note = indicative_note(framework) if framework else None
-    if note:
-        console.print(note)
+    return Rows(
+        json=rows,
+        csv_header=CSV_HEADER,
+        csv_rows=csv_rows,
+        layouts=[layout(same, "Should be"), layout(ends_on_two_lines, "Should\nbe")],
+        notes=[summary, *([note] if note else [])],
+    )
+
+
+def render(
+    verdicts: Sequence[Verdict],
+    fmt: str,
+    stream: TextIO,
+    *,
+    unit: str = "line",
+    framework: Framework | None = None,
+) -> None:
+    write_rows(check_rows(verdicts, unit=unit, framework=framework), fmt, stream)

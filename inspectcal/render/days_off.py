@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import TextIO
 
 from inspectcal.calendars import CalendarSource, Disagreement
 from inspectcal.render import human_date
-from inspectcal.render.csv import safe_cell
-from inspectcal.render.json import dump
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 from inspectcal.workdays import NonWorkingDay
 
 
@@ -19,11 +18,25 @@ def _projected(day: NonWorkingDay, source: CalendarSource) -> bool:
     return not day.closure and horizon is not None and day.date.year > horizon
 
 
-def render_days_off(
-    days: Sequence[NonWorkingDay], year: int, source: CalendarSource, fmt: str, stream: TextIO
-) -> None:
-    if fmt == "json":
-        rows = [
+def days_off_rows(days: Sequence[NonWorkingDay], year: int, source: CalendarSource) -> Rows:
+    closed = sum(1 for d in days if d.closure)  # the working days closures take out of the year
+    notes = []
+    if not days:
+        notes.append("No weekday bank holidays or closures.")
+    if any(_projected(d, source) for d in days):
+        notes.append(
+            f"Projected: bank holidays after {source.confirmed_through} follow the usual rules; "
+            "one-off days are announced later."
+        )
+    cells = [
+        [
+            human_date(d.date),
+            d.name + (" (closure)" if d.closure else "") + (" (projected)" if _projected(d, source) else ""),
+        ]
+        for d in days
+    ]
+    return Rows(
+        json=[
             {
                 "date": d.date.isoformat(),
                 "name": d.name,
@@ -31,68 +44,30 @@ def render_days_off(
                 "projected": _projected(d, source),
             }
             for d in days
-        ]
-        dump(rows, stream)
-    elif fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("date", "name", "closure", "projected"))
-        for d in days:
-            writer.writerow(
-                (
-                    d.date.isoformat(),
-                    safe_cell(d.name),
-                    "yes" if d.closure else "no",
-                    "yes" if _projected(d, source) else "no",
-                )
+        ],
+        csv_header=("date", "name", "closure", "projected"),
+        csv_rows=[
+            (
+                d.date.isoformat(),
+                d.name,
+                "yes" if d.closure else "no",
+                "yes" if _projected(d, source) else "no",
             )
-    else:
-        from inspectcal.render.table import Column, Layout, console_for, print_fitted
-
-        columns = [Column("Date"), Column("Name", wrap=True)]
-        cells = [
-            [
-                human_date(d.date),
-                d.name
-                + (" (closure)" if d.closure else "")
-                + (" (projected)" if _projected(d, source) else ""),
-            ]
             for d in days
-        ]
-        console = console_for(stream)
-        closed = sum(1 for d in days if d.closure)  # the working days closures take out of the year
-        console.print(f"Days skipped in {year}: {source.describe(closed=closed)}")
-        print_fitted(console, [Layout(columns, cells)])
-        if not days:
-            console.print("No weekday bank holidays or closures.")
-        if any(_projected(d, source) for d in days):
-            console.print(
-                f"Projected: bank holidays after {source.confirmed_through} follow the usual rules; "
-                "one-off days are announced later."
-            )
+        ],
+        layouts=[Layout([Column("Date"), Column("Name", wrap=True)], cells)],
+        before=[f"Days skipped in {year}: {source.describe(closed=closed)}"],
+        notes=notes,
+    )
 
 
-def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, stream: TextIO) -> None:
-    rows = [
-        {"region": f.region, "date": f.date.isoformat(), "in_file": f.in_file, "built_in": f.built_in}
-        for f in found
-    ]
-    if fmt == "json":
-        dump(rows, stream)
-        return
-    if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("region", "date", "in_file", "built_in"))
-        for r in rows:
-            writer.writerow(
-                (r["region"], r["date"], safe_cell(r["in_file"] or ""), safe_cell(r["built_in"] or ""))
-            )
-        return
-    from inspectcal.render.table import Column, Layout, console_for, print_fitted
+def render_days_off(
+    days: Sequence[NonWorkingDay], year: int, source: CalendarSource, fmt: str, stream: TextIO
+) -> None:
+    write_rows(days_off_rows(days, year, source), fmt, stream)
 
-    console = console_for(stream)
-    if not rows:
-        console.print(f"No disagreements: {path} and the built-in bank holidays list the same weekdays.")
-        return
+
+def disagreement_rows(found: Sequence[Disagreement], path: str) -> Rows:
     columns = [
         Column("Region"),
         Column("Date"),
@@ -100,5 +75,21 @@ def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, str
         Column("Built in", wrap=True),
     ]
     cells = [[f.region, human_date(f.date), f.in_file or "-", f.built_in or "-"] for f in found]
-    print_fitted(console, [Layout(columns, cells)])
-    console.print(f"{len(rows)} weekday{'s' if len(rows) != 1 else ''} disagree.")
+    if found:
+        notes = [f"{len(found)} weekday{'s' if len(found) != 1 else ''} disagree."]
+    else:
+        notes = [f"No disagreements: {path} and the built-in bank holidays list the same weekdays."]
+    return Rows(
+        json=[
+            {"region": f.region, "date": f.date.isoformat(), "in_file": f.in_file, "built_in": f.built_in}
+            for f in found
+        ],
+        csv_header=("region", "date", "in_file", "built_in"),
+        csv_rows=[(f.region, f.date.isoformat(), f.in_file, f.built_in) for f in found],
+        layouts=[Layout(columns, cells)] if found else [],
+        notes=notes,
+    )
+
+
+def render_disagreements(found: Sequence[Disagreement], path: str, fmt: str, stream: TextIO) -> None:
+    write_rows(disagreement_rows(found, path), fmt, stream)

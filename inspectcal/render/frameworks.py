@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from inspectcal.frameworks import Framework
-from inspectcal.render.csv import safe_cell
-from inspectcal.render.json import dump
+from inspectcal.render import day_numbers
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 
 
 def framework_summary(framework: Framework) -> dict[str, Any]:
@@ -46,86 +46,61 @@ def framework_detail(framework: Framework) -> dict[str, Any]:
     return detail
 
 
-def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> None:
+def list_rows(frameworks: Sequence[Framework]) -> Rows:
     rows = [framework_summary(f) for f in frameworks]
-    if fmt == "json":
-        dump(rows, stream)
-    elif fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("id", "title", "status", "milestones", "last_day"))
-        for row in rows:
-            writer.writerow(
-                (row["id"], safe_cell(row["title"]), row["status"], row["milestones"], row["last_day"])
-            )
-    else:
-        from inspectcal.render.table import Column, Layout, console_for, print_fitted
-
-        columns = [
-            Column("Id"),
-            Column("Title", wrap=True),
-            Column("Status"),
-            Column("Milestones", justify="right", drop=1),
-            Column("Days", justify="right", drop=2),
-        ]
-        cells = [
-            [row["id"], row["title"], row["status"], str(row["milestones"]), str(row["last_day"])]
-            for row in rows
-        ]
-        console = console_for(stream)
-        print_fitted(console, [Layout(columns, cells)])
-        console.print(
+    columns = [
+        Column("Id"),
+        Column("Title", wrap=True),
+        Column("Status"),
+        Column("Milestones", justify="right", drop=1),
+        Column("Days", justify="right", drop=2),
+    ]
+    cells = [[r["id"], r["title"], r["status"], str(r["milestones"]), str(r["last_day"])] for r in rows]
+    return Rows(
+        json=rows,
+        csv_header=("id", "title", "status", "milestones", "last_day"),
+        csv_rows=[(r["id"], r["title"], r["status"], r["milestones"], r["last_day"]) for r in rows],
+        layouts=[Layout(columns, cells)],
+        notes=[
             "Indicative frameworks are built from published guidance, not an Ofsted timetable: "
             "see 'inspectcal frameworks show ID'."
-        )
+        ],
+    )
 
 
-def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
+def render_list(frameworks: Sequence[Framework], fmt: str, stream: TextIO) -> None:
+    write_rows(list_rows(frameworks), fmt, stream)
+
+
+def detail_rows(framework: Framework) -> Rows:
     detail = framework_detail(framework)
-    if fmt == "json":
-        dump(detail, stream)
-        return
-    if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(("start_day", "end_day", "id", "title", "who"))
-        for m in detail["milestones"]:
-            writer.writerow(
-                (m["start_day"], m["end_day"], safe_cell(m["id"]), safe_cell(m["title"]), m["who"])
-            )
-        return
-    from inspectcal.render.table import Column, Layout, console_for, print_fitted
-
+    milestones = detail["milestones"]
     columns = [
         Column("Day", justify="right"),
         Column("Id"),
         Column("Milestone", wrap=True),
         Column("Who", drop=1),
     ]
-    cells = [
-        [
-            str(m["start_day"]) if m["start_day"] == m["end_day"] else f"{m['start_day']}-{m['end_day']}",
-            m["id"],
-            m["title"],
-            m["who"],
-        ]
-        for m in detail["milestones"]
-    ]
-    console = console_for(stream)
-    print_fitted(
-        console, [Layout(columns, cells)], title=f"{framework.title} [{framework.id}], {framework.status}"
-    )
+    cells = [[day_numbers(m["start_day"], m["end_day"]), m["id"], m["title"], m["who"]] for m in milestones]
+    notes = []
     if framework.parameters:
-        console.print("Parameters: " + ", ".join(f"{k} = {v}" for k, v in framework.parameters.items()))
+        notes.append("Parameters: " + ", ".join(f"{k} = {v}" for k, v in framework.parameters.items()))
     if framework.critical:
-        console.print("Critical for clashes: " + ", ".join(framework.critical))
+        notes.append("Critical for clashes: " + ", ".join(framework.critical))
     if framework.source:
-        console.print(f"Source: {framework.source}")
-    if "record" in detail:
-        _print_evidence(console, framework, detail["record"])
+        notes.append(f"Source: {framework.source}")
+    return Rows(
+        json=detail,
+        csv_header=("start_day", "end_day", "id", "title", "who"),
+        csv_rows=[(m["start_day"], m["end_day"], m["id"], m["title"], m["who"]) for m in milestones],
+        layouts=[Layout(columns, cells)],
+        title=f"{framework.title} [{framework.id}], {framework.status}",
+        notes=notes,
+    )
 
 
-def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) -> None:
-    from inspectcal.render.table import Column, Layout, print_fitted
-
+def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
+    """The record's eras behind a forecast, as a table (in ``frameworks show``'s terminal output)."""
     milestone = framework.milestone(record["milestone"])
     columns = [
         Column("Era from"),
@@ -143,7 +118,7 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
             [
                 era["from"],
                 str(era["inspections"]),
-                str(first) if first == last else f"{first}-{last}",
+                day_numbers(first, last),
                 str(era["target"]),
                 str(era["median"]),
                 str(era["p90"]),
@@ -152,16 +127,26 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
         )
     narrow = list(columns)  # a shorter header for the same count
     narrow[1] = Column("Reports", justify="right")
-    print_fitted(
-        console,
-        [Layout(columns, cells), Layout(narrow, cells)],
+    return Rows(
+        json=record,  # the terminal's only: json and csv show the record in framework_detail
+        csv_header=(),
+        csv_rows=(),
+        layouts=[Layout(columns, cells), Layout(narrow, cells)],
         title=f"Evidence: working days from the last on-site day to '{milestone.id}', by era "
         f"(Ofsted's record, {record['framework']} inspections)",
+        notes=[
+            f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
+            f"era's target (the most common gap), the earliest likely date. Median and 90% are the "
+            f"gaps that half and nine in ten of the era's reports did not exceed. "
+            f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}."
+        ],
         more="--format json",
     )
-    console.print(
-        f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
-        f"era's target (the most common gap), the earliest likely date. Median and 90% are the "
-        f"gaps that half and nine in ten of the era's reports did not exceed. "
-        f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}."
-    )
+
+
+def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
+    """The framework's milestones; in the terminal, the record's eras after them."""
+    write_rows(detail_rows(framework), fmt, stream)
+    link = framework.record
+    if fmt == "table" and link is not None:
+        write_rows(evidence_table(framework, framework_detail(framework)["record"]), fmt, stream)

@@ -9,15 +9,15 @@ Jinja2 is imported only here, that is only for ``--format html``.
 
 from __future__ import annotations
 
-import calendar as month_calendar
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inspectcal import __version__
-from inspectcal.plan import Milestone, Plan
-from inspectcal.render import MONTH_NAMES, day_label, forecast_text, human_date, human_span, plan_heading
+from inspectcal.plan import Plan
+from inspectcal.render import day_label, days_label, forecast_text, human_date, human_span, plan_heading
+from inspectcal.render.month_grid import GridDay, grid_key, month_grids
 
 if TYPE_CHECKING:
     from inspectcal.window import Candidate, Critical
@@ -79,60 +79,29 @@ def _horizon(plan: Plan) -> str:
 
 
 def _months(plan: Plan) -> list[dict[str, Any]]:
-    """Month grids: each working day with its Day, milestones and ranges marked, days off named."""
-    single: dict[date, Milestone] = {}
-    ranges: dict[date, Milestone] = {}
-    for m in plan.milestones:
-        if m.start_day == m.end_day:
-            single.setdefault(m.start, m)
+    """The month grids (render/month_grid.py) as the template shows them."""
+
+    def cell(day: GridDay) -> dict[str, Any]:
+        if day.who is not None:  # style.css: m-ofsted for a one-day milestone, r-ofsted in a range
+            css = f"{'m' if day.kind == 'milestone' else 'r'}-{day.who}"
         else:
-            for _, day in plan.working_dates(m):
-                ranges.setdefault(day, m)
-    days_off = {off.date: off for off in plan.skipped}
-    result = []
-    year, month = plan.notified.year, plan.notified.month
-    while (year, month) <= (plan.last.year, plan.last.month):
-        weeks = []
-        for week in month_calendar.Calendar().monthdatescalendar(year, month):
-            cells: list[dict[str, Any] | None] = []
-            for day in week:
-                cells.append(None if day.month != month else _cell(plan, day, single, ranges, days_off))
-            weeks.append(cells)
-        result.append({"caption": f"{MONTH_NAMES[month - 1]} {year}", "weeks": weeks})
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return result
+            css = day.kind if day.kind in ("weekend", "off") else ""
+        return {
+            "number": day.day.day,
+            "mark": day.mark,
+            "letter": day.letter,
+            "who": WHO_LABEL[day.who] if day.who else "",
+            "css": css,
+            "title": day.title,
+        }
 
-
-def _cell(
-    plan: Plan,
-    day: date,
-    single: dict[date, Milestone],
-    ranges: dict[date, Milestone],
-    days_off: dict[date, Any],
-) -> dict[str, Any]:
-    cell: dict[str, Any] = {"number": day.day, "mark": "", "css": "", "title": human_date(day)}
-    if day.weekday() >= 5:
-        cell.update(css="weekend", title=f"{human_date(day)}: weekend")
-    elif day in days_off:
-        off = days_off[day]
-        kind = "closure" if off.closure else "bank holiday"
-        cell.update(
-            mark="CL" if off.closure else "BH", css="off", title=f"{human_date(day)}: {off.name} ({kind})"
-        )
-    elif plan.notified <= day <= plan.last:
-        number = plan.calendar.day_number(plan.notified, day)
-        cell.update(mark=f"D{number}", title=f"{human_date(day)}: Day {number}")
-        if day in single:
-            m = single[day]
-            cell.update(
-                mark=f"D{number}*", css=f"m-{m.who}", title=f"{human_date(day)}: Day {number}, {m.title}"
-            )
-        elif day in ranges:
-            m = ranges[day]
-            cell.update(
-                mark=f"D{number}=", css=f"r-{m.who}", title=f"{human_date(day)}: Day {number}, {m.title}"
-            )
-    return cell
+    return [
+        {
+            "caption": grid.caption,
+            "weeks": [[None if d is None else cell(d) for d in week] for week in grid.weeks],
+        }
+        for grid in month_grids(plan)
+    ]
 
 
 def forecast_lines(plan: Plan) -> list[str]:
@@ -173,6 +142,7 @@ def plan_page(plan: Plan) -> str:
         "forecast": forecast_lines(plan),
         "weekdays": [{"short": name[:3], "full": name} for name in _WEEKDAYS],
         "months": _months(plan),
+        "grid_key": grid_key(("blue", "brown", "purple"), "darker grey", "light grey"),
         "skipped": [
             {**_when(off.date), "name": off.name, "kind": "closure" if off.closure else "bank holiday"}
             for off in plan.skipped
@@ -238,20 +208,13 @@ def window_page(candidates: Sequence[Candidate], critical: Sequence[Critical]) -
         "columns": [
             {
                 "title": m.title,
-                "days": f"Day {m.start_day}"
-                if m.start_day == m.end_day
-                else f"Days {m.start_day}-{m.end_day}",
+                "days": days_label(m.start_day, m.end_day),
             }
             for m in keys
         ],
         "rows": rows,
         "calendar": first.source.describe(),
-        "critical": ", ".join(
-            f"{c.name} (Day {c.start_day})"
-            if c.start_day == c.end_day
-            else f"{c.name} (Days {c.start_day}-{c.end_day})"
-            for c in critical
-        ),
+        "critical": ", ".join(f"{c.name} ({days_label(c.start_day, c.end_day)})" for c in critical),
         "horizon": _horizon(first),
     }
     return _page("window.html.j2", context)

@@ -23,7 +23,7 @@ from inspectcal import __version__
 from inspectcal.errors import InputError
 from inspectcal.labels import clean_label, label_key
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import day_label, forecast_text, human_date, human_span
+from inspectcal.render import days_label, forecast_text, human_date, human_span
 
 _CATEGORIES = {"ofsted": ["Ofsted"], "council": ["Council"], "both": ["Ofsted", "Council"]}
 _WHO = {"ofsted": "Ofsted", "council": "the council", "both": "Ofsted and the council"}
@@ -122,10 +122,9 @@ def _summary(plan: Plan, text: str) -> str:
 
 
 def _description(plan: Plan, m: Milestone, start: date, end: date) -> str:
-    days = "Day" if m.start_day == m.end_day else "Days"
     lines = [
         m.title,
-        f"{days} {day_label(m)} ({human_span(m.start, m.end)}) of the {plan.framework.title} "
+        f"{days_label(m.start_day, m.end_day)} ({human_span(m.start, m.end)}) of the {plan.framework.title} "
         f"[{plan.framework.id}], notified {human_date(plan.notified)}.",
         f"Who acts: {_WHO[m.who]}.",
         f"Working days: {plan.source.describe(closed=plan.closed_days)}.",
@@ -189,8 +188,7 @@ def build_calendar(plan: Plan, options: IcsOptions) -> Calendar:
                     _event(plan, m, options, uid=uid, summary=summary, start=when, end=when)
                 )
         else:
-            days = "Day" if m.start_day == m.end_day else "Days"
-            summary = f"{days} {day_label(m)}: {m.title}"
+            summary = f"{days_label(m.start_day, m.end_day)}: {m.title}"
             calendar.add_component(
                 _event(plan, m, options, uid=uid_for(plan, m.id), summary=summary, start=m.start, end=m.end)
             )

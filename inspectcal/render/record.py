@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from inspectcal.record import Audit, Record
-from inspectcal.render.csv import safe_cell
-from inspectcal.render.json import dump
-
-if TYPE_CHECKING:
-    from rich.text import Text
+from inspectcal.render.rows import Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 
 _FIELDS = (
     "line",
@@ -47,22 +43,8 @@ def audit_to_dict(item: Audit) -> dict[str, Any]:
     }
 
 
-def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
+def audit_rows(audits: Sequence[Audit]) -> Rows:
     rows = [audit_to_dict(a) for a in audits]
-    if fmt == "json":
-        dump(rows, stream)
-        return
-    if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(_FIELDS)
-        for r in rows:
-            values = {**r, "ok": "yes" if r["ok"] else "no", "flags": "; ".join(r["flags"])}
-            writer.writerow(
-                [safe_cell(v) if isinstance(v, str) else ("" if v is None else v) for v in values.values()]
-            )
-        return
-    from inspectcal.render.table import Column, Layout, console_for, print_fitted
-
     columns = [
         Column("Line", justify="right", drop=1),
         Column("Authority", wrap=True),
@@ -74,7 +56,7 @@ def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
         Column("Target", justify="right", drop=3),
         Column("Flags", wrap=True),
     ]
-    cells: list[list[str | Text]] = [
+    cells = [
         [
             str(r["line"]),
             r["local_authority"],
@@ -89,14 +71,25 @@ def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
         for r in rows
     ]
     styles = [None if r["ok"] else "bold red" for r in rows]
-    console = console_for(stream)
-    print_fitted(console, [Layout(columns, cells, styles)])
     flagged = sum(1 for r in rows if not r["ok"])
-    console.print(
-        f"{flagged} of {len(rows)} rows flagged: check them against their reports."
-        if flagged
-        else f"All {len(rows)} rows fit the frameworks and the record's era targets."
+    return Rows(
+        json=rows,
+        csv_header=_FIELDS,
+        csv_rows=[
+            [*(r[key] for key in _FIELDS[:-2]), "yes" if r["ok"] else "no", "; ".join(r["flags"])]
+            for r in rows
+        ],
+        layouts=[Layout(columns, cells, styles)],
+        notes=[
+            f"{flagged} of {len(rows)} rows flagged: check them against their reports."
+            if flagged
+            else f"All {len(rows)} rows fit the frameworks and the record's era targets."
+        ],
     )
+
+
+def render_audit(audits: Sequence[Audit], fmt: str, stream: TextIO) -> None:
+    write_rows(audit_rows(audits), fmt, stream)
 
 
 def evidence_rows(record: Record, kind: str) -> list[dict[str, Any]]:

@@ -8,14 +8,17 @@ input a line from stdin) each record is one line of text, one JSON line or CSV r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from inspectcal.render.rows import CsvCell
 
 Record = dict[str, Any]
 
 
 class Shape(NamedTuple):
     header: tuple[str, ...]  # the CSV header
-    rows: Callable[[Record], list[tuple[object, ...]]]  # CSV rows
+    rows: Callable[[Record], list[tuple[CsvCell, ...]]]  # CSV rows
     text: Callable[[Record], list[str]]  # one run's lines of text
     line: Callable[[Record], list[str]]  # a batch line's tab-separated fields
 
@@ -46,18 +49,22 @@ BETWEEN = Shape(
 )
 
 
-def _csv(rows: list[tuple[object, ...]]) -> str:
-    from inspectcal.render.csv import csv_line
+def _csv(rows: list[tuple[CsvCell, ...]]) -> str:
+    from inspectcal.render.writer import csv_text
 
-    return "".join(csv_line(row) for row in rows)
+    return csv_text(rows)
 
 
 def render_one(record: Record, shape: Shape, fmt: str) -> str:
     """One result: ``text`` (a line each), ``json``, ``jsonl`` (one line) or ``csv`` (with a header)."""
     if fmt == "json":
-        import json
+        import io
 
-        return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        from inspectcal.render.json import dump
+
+        buffer = io.StringIO()
+        dump(record, buffer)
+        return buffer.getvalue()
     if fmt == "jsonl":
         return batch_line(record, shape, fmt)
     if fmt == "csv":

@@ -13,7 +13,9 @@ from inspectcal.render import (
     output_width,
     wrap_line,
 )
-from inspectcal.render.json import dump, milestone_to_dict, with_forecast
+from inspectcal.render.json import milestone_to_dict, with_forecast
+from inspectcal.render.rows import Rows
+from inspectcal.render.writer import write_rows
 from inspectcal.status import Status, describe
 
 
@@ -30,7 +32,7 @@ def render(status: Status, fmt: str, stream: TextIO) -> None:
             "today": [with_forecast(status.plan, milestone_to_dict(m)) for m in status.today],
             "upcoming": [with_forecast(status.plan, milestone_to_dict(m)) for m in status.upcoming],
         }
-        dump(data, stream)
+        write_rows(Rows(json=data, csv_header=(), csv_rows=()), fmt, stream)
         return
     note = indicative_note(status.plan.framework)
     if fmt == "line":

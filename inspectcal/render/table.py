@@ -2,7 +2,8 @@
 
 Tables never truncate a cell. ``print_fitted`` takes a table's layouts in order of
 preference (say, full dates, then shorter ones), tries each against the width, then drops
-the least important columns one by one and says so in a note. Text wraps at spaces only,
+the least important columns one by one and says so in a note; when even the columns that
+stay do not fit, it lists each row one column a line. Text wraps at spaces only,
 never inside a word or a date. Output that is not a terminal is ``COLUMNS`` wide (80 when
 unset, whatever terminal the command was started from) and has no trailing spaces.
 """
@@ -12,8 +13,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Literal, TextIO, cast
+from typing import TextIO, cast
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -21,9 +21,11 @@ from rich.table import Table
 from rich.text import Text
 
 from inspectcal.plan import Plan
-from inspectcal.render import calendar_note, day_label, forecast_text, human_date, output_width, plan_heading
+from inspectcal.render import output_width, wrap_line
+from inspectcal.render.plan import plan_rows
+from inspectcal.render.rows import KEEP, Column, Layout, Rows
 
-_WHO_STYLE = {"ofsted": "cyan", "council": "green", "both": "magenta"}
+__all__ = ["KEEP", "Column", "Layout", "console_for", "fit", "print_fitted", "print_rows", "render"]
 
 
 class _NoTrailingSpaces(io.TextIOBase):
@@ -83,46 +85,10 @@ def console_for(stream: TextIO) -> Console:
 
 # -- tables that fit ------------------------------------------------------------------
 
-Justify = Literal["left", "right", "center"]
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column: ``wrap`` lets its text wrap at spaces; ``drop`` > 0 may be left out (highest first)."""
-
-    header: str
-    justify: Justify = "left"
-    wrap: bool = False
-    drop: int = 0
-    name: str = ""  # how the note names the column when it is left out (default: the header)
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A table as columns and rows of cells; ``styles`` styles whole rows (None: none)."""
-
-    columns: Sequence[Column]
-    rows: Sequence[Sequence[str | Text]]
-    styles: Sequence[str | None] = field(default_factory=tuple)
-
-    def without(self, index: int) -> Layout:
-        return replace(
-            self,
-            columns=[c for i, c in enumerate(self.columns) if i != index],
-            rows=[[cell for i, cell in enumerate(row) if i != index] for row in self.rows],
-        )
-
-
-def _plain(cell: str | Text) -> str:
-    return cell.plain if isinstance(cell, Text) else cell
-
-
-KEEP = "\xa0"  # between words a wrapped cell must keep on one line ("Mon\xa020\xa0Dec")
-
-
-def _widths(column: Column, cells: Iterable[str | Text]) -> tuple[int, int]:
+def _widths(column: Column, cells: Iterable[str]) -> tuple[int, int]:
     """(narrowest, widest) the column can be without breaking a word (or, unwrapped, a line)."""
-    lines = [line for cell in cells for line in _plain(cell).split("\n")]
+    lines = [line for cell in cells for line in cell.split("\n")]
     widest = max((cell_len(line) for line in lines), default=0)
     if not column.wrap:
         return widest, widest
@@ -130,10 +96,8 @@ def _widths(column: Column, cells: Iterable[str | Text]) -> tuple[int, int]:
     return narrowest, widest
 
 
-def _wrapped(cell: str | Text, width: int) -> str | Text:
+def _wrapped(cell: str, width: int) -> str:
     """The cell's lines wrapped at spaces (never at KEEP) to ``width``."""
-    if isinstance(cell, Text):
-        return cell
     lines = []
     for line in cell.split("\n"):
         current = ""
@@ -198,25 +162,34 @@ def fit(layouts: Sequence[Layout], width: int) -> tuple[Layout, list[int], list[
         layout = layout.without(index)
 
 
+def _fits(widths: Sequence[int], width: int) -> bool:
+    return sum(widths) + 3 * len(widths) + 1 <= width
+
+
 def print_fitted(
     console: Console, layouts: Sequence[Layout], *, title: str | None = None, more: str = "--format csv"
 ) -> None:
-    """Print the best of ``layouts`` for the console's width, and a note for any column left out."""
+    """Print the best of ``layouts`` for the console's width, and a note for any column left out.
+
+    When even the columns that are never left out do not fit, every row is listed instead,
+    one column a line (``print_stacked``): nothing is cut or left out.
+    """
     layout, widths, dropped = fit(layouts, console.width)
+    if not _fits(widths, console.width):
+        print_stacked(console, layouts[0], title=title)
+        return
     table = Table(title=title, title_justify="left", header_style="bold")
-    if sum(widths) + 3 * len(widths) + 1 > console.width:
-        table.width = sum(widths) + 3 * len(widths) + 1
     for column, width in zip(layout.columns, widths, strict=True):
         # Cells arrive wrapped (see _wrapped): Rich must not wrap them again, nor cut them.
         table.add_column(column.header, justify=column.justify, width=width, no_wrap=True, overflow="fold")
     styles = list(layout.styles) or [None] * len(layout.rows)
     for row, style in zip(layout.rows, styles, strict=True):
-        table.add_row(*(_wrapped(cell, width) for cell, width in zip(row, widths, strict=True)), style=style)
-    if table.width is not None:
-        # Wider than the console: print it whole (the terminal wraps it) rather than cut it.
-        console.print(table, width=table.width, crop=False)
-    else:
-        console.print(table)
+        cells: list[str | Text] = []
+        for column, cell, width in zip(layout.columns, row, widths, strict=True):
+            text = _wrapped(cell, width)
+            cells.append(Text(text, style=column.styles.get(cell, "")) if column.styles else text)
+        table.add_row(*cells, style=style)
+    console.print(table)
     if dropped:
         names = ", ".join(dropped)
         console.print(
@@ -225,40 +198,38 @@ def print_fitted(
         )
 
 
-# -- the plan ---------------------------------------------------------------------------
+def print_stacked(console: Console, layout: Layout, *, title: str | None = None) -> None:
+    """Each row as lines 'Header: cell', its first column unindented, the others under it."""
+    width = console.width
+    if title:
+        console.print(Text(wrap_line(title, width), style="bold"))
+    styles = list(layout.styles) or [None] * len(layout.rows)
+    for row, style in zip(layout.rows, styles, strict=True):
+        lines = []
+        for index, (column, cell) in enumerate(zip(layout.columns, row, strict=True)):
+            header = " ".join(column.header.split())
+            indent = "" if index == 0 else "  "
+            for number, part in enumerate(cell.split("\n")):
+                text = f"{header}: {part}" if header and number == 0 else part
+                lead = indent if number == 0 else indent + "  "
+                lines.append(wrap_line(lead + text, width, indent + "  ").replace(KEEP, " "))
+        console.print(Text("\n".join(lines), style=style or ""))
+    console.print(f"Listed one column a line to fit {width} columns: widen the window for a table.")
 
 
-def _span_lines(start_text: str, end_text: str) -> str:
-    return start_text if start_text == end_text else f"{start_text} -\n{end_text}"
+def print_rows(rows: Rows, stream: TextIO) -> None:
+    """``rows`` for the terminal: the lines before, the table fitted to the width, the notes.
+
+    Lines wrap at spaces, never inside a date or a 'Day 12' (see wrap_line).
+    """
+    console = console_for(stream)
+    for line in rows.before:
+        console.print(wrap_line(line, console.width))
+    if rows.layouts:
+        print_fitted(console, rows.layouts, title=rows.title, more=rows.more)
+    for note in rows.notes:
+        console.print(wrap_line(note, console.width))
 
 
 def render(plan: Plan, stream: TextIO) -> None:
-    columns = [
-        Column("Day", justify="right"),
-        Column("Date"),
-        Column("Milestone", wrap=True),
-        Column("Who", drop=1),
-    ]
-    whos = [Text(m.who, style=_WHO_STYLE.get(m.who, "")) for m in plan.milestones]
-
-    def rows(date_text: list[str]) -> list[list[str | Text]]:
-        return [
-            [day_label(m), when, m.title, who]
-            for m, when, who in zip(plan.milestones, date_text, whos, strict=True)
-        ]
-
-    from inspectcal.render import human_span
-
-    full = [human_span(m.start, m.end) for m in plan.milestones]
-    # Narrower: a range's two ends on two lines.
-    stacked = [_span_lines(human_date(m.start), human_date(m.end)) for m in plan.milestones]
-    console = console_for(stream)
-    print_fitted(
-        console,
-        [Layout(columns, rows(full)), Layout(columns, rows(stacked))],
-        title=plan_heading(plan),
-    )
-    forecast = forecast_text(plan)
-    if forecast:
-        console.print(forecast)
-    console.print(calendar_note(plan))
+    print_rows(plan_rows(plan), stream)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any, TextIO
 
 from inspectcal.plan import Milestone
-from inspectcal.render import human_date, human_span, indicative_note
-from inspectcal.render.csv import safe_cell
-from inspectcal.render.json import dump, milestone_to_dict
+from inspectcal.render import days_label, human_date, human_span, indicative_note
+from inspectcal.render.json import milestone_to_dict
+from inspectcal.render.rows import KEEP, Column, Layout, Rows
+from inspectcal.render.writer import write_rows
 from inspectcal.window import Candidate, Clash, Critical, clash_free_runs
 
 
@@ -71,47 +72,24 @@ def summary_lines(candidates: Sequence[Candidate]) -> list[str]:
     return lines
 
 
-def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: str, stream: TextIO) -> None:
-    if fmt == "json":
-        dump([candidate_to_dict(c) for c in candidates], stream)
-        return
-    if fmt == "html":
-        from inspectcal.render.html import window_page
-
-        stream.write(window_page(candidates, critical))
-        return
+def window_rows(candidates: Sequence[Candidate], critical: Sequence[Critical]) -> Rows:
+    """The candidates as rows; the page for a browser is render/html.py's window_page."""
     keys = key_milestones(candidates[0], critical) if candidates else []
-    if fmt == "markdown":
-        _markdown(candidates, critical, keys, stream)
-        return
-    if fmt == "csv":
-        writer = csv.writer(stream, lineterminator="\n")
-        header = ["notified"]
-        for m in keys:  # snake_case like every other CSV header: setup_meeting_start, ...
-            name = m.id.replace("-", "_")
-            header += [f"{name}_start", f"{name}_end"]
-        writer.writerow([*header, "clashes", "framework_status"])
-        for candidate in candidates:
-            row = [candidate.plan.notified.isoformat()]
-            for m in key_milestones(candidate, critical):
-                row += [m.start.isoformat(), m.end.isoformat()]
-            clashes = "; ".join(f"{c.date.isoformat()} {c.milestone}" for c in candidate.clashes)
-            writer.writerow([*row, safe_cell(clashes), candidate.plan.framework.status])
-        return
-    from inspectcal.render.table import KEEP, Column, Layout, console_for, print_fitted
-
     critical_names = {c.name for c in critical}
     style = ["bold red" if c.clashes else None for c in candidates]
     summaries = [clash_summary(c, "\n", KEEP) or "-" for c in candidates]  # one line each
 
-    def layout(notified: Any, span: Any, header: Any) -> Layout:
+    def layout(
+        notified: Callable[[date], str], span: Callable[[Milestone], str], header: Callable[[str], str]
+    ) -> Layout:
         columns = [Column("notified\nDay 1")]
         for rank, m in enumerate(keys):
-            days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
             # Milestones that are not critical (publication) go first, then the critical ones
             # from the right; the notified date and the clashes always stay.
             drop = len(keys) + 1 if m.id not in critical_names else len(keys) - rank
-            columns.append(Column(f"{header(m.id)}\n{days}", drop=drop, name=m.id))
+            columns.append(
+                Column(f"{header(m.id)}\n{days_label(m.start_day, m.end_day)}", drop=drop, name=m.id)
+            )
         columns.append(Column("clashes", wrap=True))
         rows = [
             [notified(c.plan.notified), *(span(m) for m in key_milestones(c, critical)), text]
@@ -119,7 +97,7 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
         ]
         return Layout(columns, rows, style)
 
-    def no_weekday(day: Any) -> str:
+    def no_weekday(day: date) -> str:
         return human_date(day, year=False).split(" ", 1)[1]
 
     def short_span(m: Milestone) -> str:
@@ -132,42 +110,54 @@ def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: s
     def split_words(text: str) -> str:
         return text.replace("-", "-\n")
 
+    def no_weekday_year(day: date) -> str:
+        return human_date(day).split(" ", 1)[1]
+
     layouts = [
         # Years only in the first column: it keeps the row short enough for the clashes to show.
         layout(human_date, _short_span, same),
         layout(human_date, short_span, split_words),
-        layout(lambda day: human_date(day).split(" ", 1)[1], short_span, split_words),
+        layout(no_weekday_year, short_span, split_words),
     ]
-    console = console_for(stream)
-    print_fitted(console, layouts)
-    for line in summary_lines(candidates):
-        console.print(line)
-    note = indicative_note(candidates[0].plan.framework) if candidates else None
-    if note:
-        console.print(note)
-
-
-def _markdown(
-    candidates: Sequence[Candidate], critical: Sequence[Critical], keys: Sequence[Milestone], stream: TextIO
-) -> None:
-    """A Markdown table (clashing rows in bold) and the summary, to paste into a briefing note."""
-    from inspectcal.render.markdown import escaped as _cell
-
-    heads = ["Notified (Day 1)"]
-    for m in keys:
-        days = f"Day {m.start_day}" if m.start_day == m.end_day else f"Days {m.start_day}-{m.end_day}"
-        heads.append(f"{m.id} ({days})")
-    stream.write("| " + " | ".join(_cell(h) for h in [*heads, "Clashes"]) + " |\n")
-    stream.write("|" + "---|" * (len(heads) + 1) + "\n")
+    markdown = Layout(
+        [
+            Column("Notified (Day 1)"),
+            *(Column(f"{m.id} ({days_label(m.start_day, m.end_day)})") for m in keys),
+            Column("Clashes"),
+        ],
+        [
+            [
+                human_date(c.plan.notified),
+                *(_short_span(m) for m in key_milestones(c, critical)),
+                clash_summary(c, reasons=True) or "-",
+            ]
+            for c in candidates
+        ],
+        style,
+    )
+    csv_header = ["notified"]
+    for m in keys:  # snake_case like every other CSV header: setup_meeting_start, ...
+        name = m.id.replace("-", "_")
+        csv_header += [f"{name}_start", f"{name}_end"]
+    csv_rows = []
     for candidate in candidates:
-        cells = [human_date(candidate.plan.notified)]
-        cells += [_short_span(m) for m in key_milestones(candidate, critical)]
-        clashes = clash_summary(candidate, reasons=True)
-        shown = [_cell(c) for c in [*cells, clashes or "-"]]
-        if clashes:  # in bold, as the table shows them in red
-            shown[0], shown[-1] = f"**{shown[0]}**", f"**{shown[-1]}**"
-        stream.write("| " + " | ".join(shown) + " |\n")
-    stream.write("\n" + " ".join(_cell(line) for line in summary_lines(candidates)) + "\n")
+        row = [candidate.plan.notified.isoformat()]
+        for m in key_milestones(candidate, critical):
+            row += [m.start.isoformat(), m.end.isoformat()]
+        clashes = "; ".join(f"{c.date.isoformat()} {c.milestone}" for c in candidate.clashes)
+        csv_rows.append([*row, clashes, candidate.plan.framework.status])
     note = indicative_note(candidates[0].plan.framework) if candidates else None
-    if note:
-        stream.write(f"\n{_cell(note)}\n")
+    return Rows(
+        json=[candidate_to_dict(c) for c in candidates],
+        csv_header=[*csv_header, "clashes", "framework_status"],
+        csv_rows=csv_rows,
+        layouts=layouts,
+        notes=[*summary_lines(candidates), *([note] if note else [])],
+        markdown=markdown,
+        markdown_notes=[" ".join(summary_lines(candidates)), *([note] if note else [])],
+    )
+
+
+def render(candidates: Sequence[Candidate], critical: Sequence[Critical], fmt: str, stream: TextIO) -> None:
+    """json, csv, markdown or the terminal table."""
+    write_rows(window_rows(candidates, critical), fmt, stream)
