@@ -163,6 +163,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=21, help="runs per figure (the median is shown)")
     parser.add_argument("--wall", action="store_true", help="time taken rather than processor time")
+    parser.add_argument("--only", help="the commands whose label holds one of these words (comma-separated)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         pythons = options.python or [scratch_python(Path(scratch) / "venv")]
@@ -183,7 +184,11 @@ def main() -> None:
             states += [State(f"{tag}no cache", python, None)]
             states += [State(f"{tag}w/o {kind}*", python, kind) for kind in kinds]
         print(f"{'command':32}" + "".join(f"{state.label:>19}" for state in states))
-        for label, args in commands(inputs).items():
+        chosen = commands(inputs)
+        if options.only:
+            words = options.only.split(",")
+            chosen = {label: args for label, args in chosen.items() if any(w in label for w in words)}
+        for label, args in chosen.items():
             snapshots = {}
             for python in pythons:  # each install's warm cache, to restore before each run
                 snapshots[python] = Path(tempfile.mkdtemp(dir=scratch))

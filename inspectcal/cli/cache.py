@@ -14,7 +14,8 @@ cache_app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
-    help="Show where the cache of computed calendars is and how big it is; 'cache clear' empties it.",
+    help="Show the cache folder (bank holidays computed from the holidays package, and files commands "
+    "store there) and what it holds; 'cache clear' empties it.",
     epilog="Example: inspectcal cache clear",
 )
 add_group("cache", cache_app)
@@ -34,10 +35,10 @@ def cache(
     output: Output = None,
     force: Force = False,
 ) -> None:
-    """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
+    """Show the cache's folder, what is in it and its size (INSPECTCAL_CACHE_DIR sets the folder)."""
     if ctx.invoked_subcommand is not None:
         return
-    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries, require_folder
+    from inspectcal.cache import cache_dir, entries, require_folder
 
     require_folder(cache_dir())
     folder, found = cache_dir(), entries()
@@ -55,12 +56,14 @@ def cache(
         from inspectcal.render import output_width, wrap_line
 
         width = output_width(sys.stdout)
-        lines = [
-            f"Cache folder: {folder}",
-            f"Entries: {len(found)} ({_size(total)}); kept to at most {MAX_ENTRIES} entries "
-            f"and {_size(MAX_BYTES)}, least recently used go first",
-        ]
+        lines = [f"Cache folder: {folder}", f"Entries: {len(found)} ({_size(total)})"]
+        lines += [f"  {_shown(entry.path.name)} ({_size(entry.size)})" for entry in found]
         emit("".join(wrap_line(line, width, "  ") + "\n" for line in lines), output, force)
+
+
+def _shown(name: str) -> str:
+    """A file name as it can be printed: one with control characters (planted, perhaps) quoted."""
+    return name if name.isprintable() else ascii(name)
 
 
 def _csv(text: str) -> str:
@@ -69,7 +72,7 @@ def _csv(text: str) -> str:
 
 @cache_app.command("clear", epilog="Example: inspectcal cache clear")
 def cache_clear() -> None:
-    """Remove every cached file; the next run computes them again."""
+    """Remove everything in the cache folder (links as links); the next run computes it again."""
     from inspectcal.cache import cache_dir, clear
 
     removed, size = clear()

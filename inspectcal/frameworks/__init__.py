@@ -27,17 +27,13 @@ A framework file is data only (read with ``tomllib``; nothing in it runs). Schem
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import zlib
 from collections.abc import Mapping
-from contextlib import suppress
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from inspectcal.cache import cache_dir, read_cache, write_cache
 from inspectcal.errors import FrameworkError, InputError, quoted
 
 if TYPE_CHECKING:
@@ -196,7 +192,7 @@ def parse_framework(text: str, *, name: str) -> Framework:
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
-    import tomllib  # deferred: most runs read a cached copy (see _read_toml)
+    import tomllib  # deferred: only the runs that read a framework file need it
 
     _guard(text, name)
     try:
@@ -228,15 +224,11 @@ def _guard(text: str, name: str) -> None:
 
 
 def _read_toml(path: Path, name: str) -> dict[str, Any]:
-    """A framework file's data, from a JSON copy cached per file path, size and time.
-
-    Parsing TOML costs a few milliseconds a run; the cached copy is the same data, kept
-    only while the file is unchanged. Nothing in either is executed.
-    """
+    """A framework file's data (TOML; nothing in it is executed)."""
     from inspectcal.readers.base import decode, read_bytes
 
     try:
-        stat = path.stat()
+        path.stat()  # a missing file is named as it was given (name), below
         raw = read_bytes(path, "framework file", limit=_MAX_FILE_BYTES)
     except FileNotFoundError:
         raise FrameworkError(f"framework file {name} does not exist: check the path") from None
@@ -244,25 +236,11 @@ def _read_toml(path: Path, name: str) -> dict[str, Any]:
         raise FrameworkError(f"cannot read framework file {name}: {error.strerror}") from None
     except InputError as error:
         raise FrameworkError(str(error)) from None
-    where = str(path.resolve())
-    stamp = [where, stat.st_mtime_ns, stat.st_size, zlib.crc32(raw)]
-    cached = cache_dir() / f"framework-{zlib.crc32(where.encode()):08x}.json"
-    try:
-        saved = json.loads(read_cache(cached) or b"")
-        if saved["stamp"] == stamp and isinstance(saved["data"], dict):
-            data: dict[str, Any] = saved["data"]
-            return data
-    except (ValueError, KeyError, TypeError, RecursionError):
-        pass
     try:
         text = decode(raw, f"framework file {name}")
     except InputError as error:
         raise FrameworkError(str(error)) from None
-    parsed = _parse_toml(text, name)
-    # TOML dates have no JSON form, and JSON cannot nest as deeply as TOML: such a file is not cached.
-    with suppress(TypeError, ValueError, RecursionError):
-        write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))
-    return parsed
+    return _parse_toml(text, name)
 
 
 class _Validator:
