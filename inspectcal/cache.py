@@ -1,10 +1,14 @@
-"""A small on-disk cache for what is slow to compute and never changes for the same inputs.
+"""The cache folder: where inspectcal keeps what is slow to compute and what it fetches.
 
-Best effort throughout: a missing, read-only or damaged cache only costs time. Safe against
-what may be found in its place: only regular files no larger than expected are read (never a
-symlink, FIFO or device), every write goes to a temporary file renamed into place, and the
-cache is kept small: past ``MAX_ENTRIES`` files or ``MAX_BYTES`` bytes the least recently
-used entries go.
+What it holds: one file of bank holidays per region, computed from the ``holidays`` package
+(importing and running it costs a run over 100 ms), the compiled HTML page templates (compiling
+them costs ``--format html`` about 9 ms), and files other commands store here. Nothing else is
+cached: benchmarks/caches.py measures what each cache saved, and the others saved under 5 ms.
+Best effort: a missing, read-only or damaged cache only costs time. Only regular files no
+larger than expected are read (never through a symlink, never a FIFO or device), every write
+goes to a temporary file renamed into place, and ``clear`` removes everything inspectcal
+writes there (``OWN_PREFIXES``) without following a link, and nothing else: a cache folder set
+by mistake to a folder of the user's own loses nothing of theirs.
 
 The folder is ``INSPECTCAL_CACHE_DIR`` when set, else the user cache folder of the operating
 system (platformdirs: ``~/.cache/inspectcal`` on Linux, ``~/Library/Caches/inspectcal`` on
@@ -16,37 +20,30 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import sys
 import time
 from pathlib import Path
-from typing import NamedTuple
+from types import ModuleType
+from typing import Any, NamedTuple
 
-MAX_ENTRY_BYTES = 8_000_000  # the largest entry (a calendar with many closures) is well under 1 MB
-MAX_ENTRIES = 40
-MAX_BYTES = 32_000_000
-_PREFIXES = ("calendar-", "bank-holidays-", "framework-", "record-")  # what the cache may hold
-_STALE_TEMPORARY = 3600  # seconds: a temporary file this old was left by a run that died
+# Every name inspectcal writes in the folder starts with one of these (temporary files with
+# a dot before it); an older release's templates folder, "templates-VERSION", too.
+OWN_PREFIXES = ("bank-holidays-", "templates-")
+MAX_ENTRY_BYTES = 8_000_000  # far above any file the cache holds (bank holidays: about 60 KB)
 
 
 def cache_dir() -> Path:
     explicit = os.environ.get("INSPECTCAL_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    if sys.platform.startswith("linux"):
-        # platformdirs' own rule on Linux, without importing it on every run (it imports
-        # tempfile and more: a few milliseconds); tests/test_cache.py checks they agree.
-        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
-        return Path(base) / "inspectcal"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("inspectcal", appauthor=False))
 
 
 def read_cache(path: Path, *, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
-    """An entry's bytes, or None: missing, not a regular file, too big, or unreadable.
+    """A file's bytes, or None: missing, not a regular file, too big, or unreadable.
 
-    Opened without following a symlink and without blocking on a FIFO; read up to its size
-    only. A hit marks the entry recently used.
+    Opened without following a symlink and without blocking on a FIFO; read up to its size only.
     """
     flags = (
         os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -63,13 +60,11 @@ def read_cache(path: Path, *, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
         while left > 0:
             chunk = os.read(handle, left)
             if not chunk:
-                return None  # shorter than it said: being rewritten, or damaged
+                return None  # shorter than it said: damaged
             chunks.append(chunk)
             left -= len(chunk)
         if os.read(handle, 1):
             return None  # longer than it said
-        with contextlib.suppress(OSError):
-            os.utime(handle if os.utime in os.supports_fd else path)
         return b"".join(chunks)
     except OSError:
         return None
@@ -78,9 +73,10 @@ def read_cache(path: Path, *, limit: int = MAX_ENTRY_BYTES) -> bytes | None:
 
 
 def write_cache(path: Path, payload: bytes) -> None:
-    """Best effort, atomic: a read-only or full disk must not stop the tool, nor leave debris."""
-    if len(payload) > MAX_ENTRY_BYTES:
-        return
+    """Best effort, atomic: a read-only or full disk must not stop the tool, nor leave debris.
+
+    Written to a new temporary file beside ``path`` (never through a link), then renamed over it.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,54 +93,63 @@ def write_cache(path: Path, payload: bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-    prune(path.parent)
+
+
+def template_cache(jinja2: ModuleType) -> Any:
+    """A Jinja bytecode cache kept here: one file per template, read and written as above.
+
+    Jinja checks each file's template checksum and reloads on a mismatch, so an edited
+    template replaces its file and the cache stays at one file per template.
+    """
+    folder = cache_dir()
+
+    class TemplateCache(jinja2.BytecodeCache):  # type: ignore[misc,name-defined]
+        def load_bytecode(self, bucket: Any) -> None:
+            data = read_cache(folder / f"templates-{bucket.key}.bin")
+            if data is not None:
+                try:
+                    bucket.bytecode_from_string(data)
+                except Exception:  # damaged: compile the template again
+                    bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            write_cache(folder / f"templates-{bucket.key}.bin", bucket.bytecode_to_string())
+
+    return TemplateCache()
 
 
 class Entry(NamedTuple):
     path: Path
-    size: int
-    used: float  # when last written or read (modification time)
+    size: int  # bytes of the regular files it holds (a link counts as none)
 
 
 def entries(folder: Path | None = None) -> list[Entry]:
-    """The cache's entries, most recently used first (only files with the cache's own names)."""
+    """Everything in the cache folder, by name; a subfolder's size is that of its files."""
     folder = cache_dir() if folder is None else folder
-    found = []
     try:
-        listing = list(os.scandir(folder))
+        listing = sorted(os.scandir(folder), key=lambda item: item.name)
     except OSError:
         return []
-    for item in listing:
-        if not item.name.startswith(_PREFIXES):
-            continue
-        try:
-            info = item.stat(follow_symlinks=False)
-        except OSError:
-            continue
-        found.append(Entry(Path(item.path), info.st_size if stat.S_ISREG(info.st_mode) else 0, info.st_mtime))
-    return sorted(found, key=lambda e: e.used, reverse=True)
+    return [Entry(Path(item.path), _size(item.path)) for item in listing]
 
 
-def prune(folder: Path, *, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
-    """Remove least recently used entries past the bounds, and temporaries left by dead runs."""
-    now = time.time()
+def _size(path: str) -> int:
+    """Bytes of the regular files at ``path``, into subfolders but through no link."""
     try:
-        listing = list(os.scandir(folder))
+        info = os.lstat(path)
     except OSError:
-        return
-    for item in listing:
-        if item.name.startswith(".") and item.name.endswith(".tmp") and item.name[1:].startswith(_PREFIXES):
-            try:
-                if now - item.stat(follow_symlinks=False).st_mtime > _STALE_TEMPORARY:
-                    os.unlink(item.path)
-            except OSError:
-                pass
+        return 0
+    if stat.S_ISREG(info.st_mode):
+        return info.st_size
+    if not stat.S_ISDIR(info.st_mode):
+        return 0
     total = 0
-    for number, entry in enumerate(entries(folder)):
-        total += entry.size
-        if number >= max_entries or total > max_bytes:
+    for top, _folders, files in os.walk(path):  # os.walk follows no link to a folder
+        for name in files:
             with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+                found = os.lstat(os.path.join(top, name))
+                total += found.st_size if stat.S_ISREG(found.st_mode) else 0
+    return total
 
 
 def require_folder(folder: Path) -> None:
@@ -156,26 +161,35 @@ def require_folder(folder: Path) -> None:
         raise InputError(f"the cache folder {folder} is not a folder: set {where} to a folder")
 
 
-def clear(folder: Path | None = None) -> tuple[int, int]:
-    """Remove every entry (and temporary); the number of files removed and their bytes.
+def is_own(name: str) -> bool:
+    """Whether inspectcal wrote an entry of this name (or its temporary file)."""
+    return name.lstrip(".").startswith(OWN_PREFIXES)
 
-    A location that is not a folder is bad input (InputError)."""
+
+def clear(folder: Path | None = None) -> tuple[int, int, list[str]]:
+    """Remove what inspectcal keeps in the cache folder: how many entries went, the bytes of
+    their files, and the names of the entries it left because it did not write them.
+
+    A subfolder of its own goes whole; a link is removed as a link, never followed, so what it
+    points to stays. A location that is not a folder is bad input (InputError).
+    """
+    import shutil
+
     folder = cache_dir() if folder is None else folder
     require_folder(folder)
     removed = size = 0
-    try:
-        listing = list(os.scandir(folder))
-    except OSError:
-        return 0, 0
-    for item in listing:
-        name = item.name.removeprefix(".")
-        if not name.startswith(_PREFIXES):
+    left: list[str] = []
+    for entry in entries(folder):
+        if not is_own(entry.path.name):
+            left.append(entry.path.name)
             continue
         try:
-            info = item.stat(follow_symlinks=False)
-            os.unlink(item.path)
+            if entry.path.is_dir() and not entry.path.is_symlink():
+                shutil.rmtree(entry.path)  # removes links inside as links
+            else:
+                entry.path.unlink()
         except OSError:
             continue
         removed += 1
-        size += info.st_size if stat.S_ISREG(info.st_mode) else 0
-    return removed, size
+        size += entry.size
+    return removed, size, left

@@ -1,21 +1,18 @@
 """Where non-working days come from: bank-holiday regions, council closures, caching.
 
 Regions are declared as data (the table below); their dates come from the
-``holidays`` package, cached on disk per holidays release so that a run does not
+``holidays`` package, cached on disk per installed release so that a run does not
 pay for importing it.
 """
 
 from __future__ import annotations
 
 import os
-import zlib
-from array import array
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from inspectcal.cache import cache_dir, read_cache, write_cache
 from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError, quoted
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
@@ -26,7 +23,7 @@ LAST_DATE = date(2099, 12, 31)
 # (the gov.uk file in the tests, 2012-2028). Later years are projected from the rules: one-off
 # days (a jubilee, a state funeral) are announced at short notice. Raise with that list.
 CONFIRMED_THROUGH = 2028
-_CACHE_FORMAT = 3  # 3: with inspectcal.corrections applied
+_CACHE_FORMAT = 4  # 4: one file per region, its key inside
 
 
 class Region(NamedTuple):
@@ -162,24 +159,8 @@ class CalendarSource(NamedTuple):
 
 
 def working_calendar(source: CalendarSource) -> WorkingCalendar:
-    """Build the engine for a calendar source over the supported date range.
-
-    The days off and the engine's index (about 300 KB) are cached on disk in one file,
-    keyed by everything they are made of: the holidays release, the region, an official
-    file's days, the closures. Any change gives a new key; a damaged file is rebuilt.
-    """
-    path = cache_dir() / f"calendar-{_calendar_key(source)}.bin"
-    cached = _read_calendar(path)
-    if cached is not None:
-        off, arrays = cached
-        try:
-            return WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE, arrays=arrays)
-        except ValueError:
-            pass  # a cache that does not fit: rebuild it below
-    off = days_off(source)
-    calendar = WorkingCalendar(off, first=FIRST_DATE, last=LAST_DATE)
-    _write_calendar(path, off, calendar.arrays())
-    return calendar
+    """Build the engine for a calendar source over the supported date range."""
+    return WorkingCalendar(days_off(source), first=FIRST_DATE, last=LAST_DATE)
 
 
 def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
@@ -265,105 +246,30 @@ def official_warnings(source: CalendarSource) -> list[str]:
     return found
 
 
-def _calendar_key(source: CalendarSource) -> str:
-    """Names the cache file after everything the days off are computed from.
-
-    Two checksums and a length of that text (hashlib would cost 2 ms to import).
-    """
-    official = source.official.days if source.official else ()
-    closures = sorted(source.closure_days().items())
-    material = repr(
-        (
-            _CACHE_FORMAT,
-            installed_holidays(),
-            corrections_stamp(),
-            source.region.key,
-            source.bank_holidays,
-            FIRST_DATE,
-            LAST_DATE,
-            official,
-            closures,
-        )
-    ).encode()
-    return f"{zlib.crc32(material):08x}{zlib.adler32(material):08x}{len(material):x}"
-
-
-# Fields and records of the days-off text in a cache file (ASCII unit and record separators).
-_FIELD, _RECORD = "\x1f", "\x1e"
-
-
-def _read_calendar(path: Path) -> tuple[dict[date, NonWorkingDay], tuple[array[int], array[int]]] | None:
-    """The saved days off and index, or None when missing or damaged (the checksum must match)."""
-    data = read_cache(path)
-    if data is None:
-        return None
-    header, _, payload = data.partition(b"\n")
-    try:
-        text_bytes, rank_bytes, checksum = (int(part) for part in header.split(b" "))
-        if zlib.crc32(payload) != checksum or text_bytes + rank_bytes > len(payload):
-            return None
-        off = {}
-        text = payload[:text_bytes].decode("utf-8")
-        for record in text.split(_RECORD) if text else []:
-            ordinal, closure, name, description = record.split(_FIELD)
-            day = date.fromordinal(int(ordinal))
-            off[day] = NonWorkingDay(day, name, description, closure == "1")
-        rank, select = array("i"), array("i")
-        rank.frombytes(payload[text_bytes : text_bytes + rank_bytes])
-        select.frombytes(payload[text_bytes + rank_bytes :])
-    except ValueError:
-        return None
-    return off, (rank, select)
-
-
-def _write_calendar(
-    path: Path, off: Mapping[date, NonWorkingDay], arrays: tuple[array[int], array[int]]
-) -> None:
-    records = [
-        _FIELD.join((str(day.toordinal()), "1" if why.closure else "0", why.name, why.description))
-        for day, why in off.items()
-    ]
-    if any(r.count(_FIELD) != 3 or _RECORD in r for r in records):
-        return  # a name holding a separator: not worth a format of its own, just not cached
-    text = _RECORD.join(records).encode("utf-8")
-    rank, select = (a.tobytes() for a in arrays)
-    payload = text + rank + select
-    write_cache(path, b"%d %d %d\n" % (len(text), len(rank), zlib.crc32(payload)) + payload)
-
-
 # -- bank holidays from the `holidays` package, cached ------------------------
 
 
-def holidays_version() -> str:
-    """The installed `holidays` release, from its package metadata."""
-    from importlib.metadata import PackageNotFoundError, version
+def corrections_stamp() -> int:
+    """A checksum of inspectcal/corrections.py's text, for the cache key: an edit there is seen at once.
 
-    try:
-        return version("holidays")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def corrections_stamp() -> tuple[int, int]:
-    """The size and time of inspectcal/corrections.py, for cache keys: an edit there is seen at once.
-
-    Found with ``os.stat``, without importing it (only a run that computes bank holidays does).
+    Read as bytes, without importing it (only a run that computes bank holidays does).
     """
+    import zlib
+
     try:
-        info = os.stat(Path(__file__).with_name("corrections.py"))
+        return zlib.crc32(Path(__file__).with_name("corrections.py").read_bytes())
     except OSError:
-        return (0, 0)
-    return (info.st_size, info.st_mtime_ns)
+        return 0
 
 
 def installed_holidays() -> tuple[str, int, int, int]:
-    """What identifies the installed `holidays` package, for cache keys on every run.
+    """What identifies the installed `holidays` package, for the cache key on every run.
 
     Its location, the modification time of its folder (installing or upgrading it adds and
     removes files there) and of its ``__init__.py`` and that file's size: found with
-    ``importlib.util.find_spec`` and ``os.stat``, without importing the package (about 30 ms)
-    or ``importlib.metadata`` (about 14 ms), which only the runs that compute bank holidays
-    need (see ``holidays_version``).
+    ``importlib.util.find_spec`` and ``os.stat``. Its version would be the better key, but
+    asking for it costs more than the cache saves: ``importlib.metadata`` takes 15 ms or more
+    to import, and the package itself about 30 ms.
     """
     from importlib.util import find_spec
 
@@ -379,26 +285,33 @@ def installed_holidays() -> tuple[str, int, int, int]:
 
 
 def bank_holidays(region: Region) -> dict[date, str]:
-    """Weekday bank holidays (substitute days included) in the supported range."""
-    import json  # deferred: most runs read the whole calendar from its cache instead
+    """Weekday bank holidays (substitute days included) in the supported range.
 
-    version = holidays_version()
-    stamp = "-".join(str(part) for part in corrections_stamp())
-    path = cache_dir() / f"bank-holidays-{region.key}-{version}-v{_CACHE_FORMAT}-{stamp}.json"
+    Cached in one JSON file per region, holding the key it was computed for: the installed
+    `holidays` package, the corrections, the date range. Another key computes them again and
+    replaces the file, so the cache holds at most one file per region.
+    """
+    import json  # deferred: only the runs that need bank holidays pay for it
+
+    from inspectcal.cache import cache_dir, read_cache, write_cache
+
+    key = [
+        _CACHE_FORMAT,
+        *installed_holidays(),
+        corrections_stamp(),
+        FIRST_DATE.isoformat(),
+        LAST_DATE.isoformat(),
+    ]
+    path = cache_dir() / f"bank-holidays-{region.key}.json"
     try:
         cached = json.loads(read_cache(path) or b"")
-        if cached["first"] == FIRST_DATE.isoformat() and cached["last"] == LAST_DATE.isoformat():
+        if cached["key"] == key:
             return {date.fromisoformat(day): name for day, name in cached["days"].items()}
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-        pass  # missing or stale cache: compute it again below
+        pass  # missing or damaged: compute it again below
     days = _compute_bank_holidays(region)
-    payload = {
-        "first": FIRST_DATE.isoformat(),
-        "last": LAST_DATE.isoformat(),
-        "holidays": version,
-        "days": {d.isoformat(): n for d, n in days.items()},
-    }
-    write_cache(path, json.dumps(payload, sort_keys=True).encode("utf-8"))
+    payload = {"key": key, "days": {d.isoformat(): n for d, n in days.items()}}
+    write_cache(path, json.dumps(payload).encode("utf-8"))
     return days
 
 

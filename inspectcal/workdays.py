@@ -53,7 +53,6 @@ class WorkingCalendar:
         *,
         first: date,
         last: date,
-        arrays: tuple[array[int], array[int]] | None = None,
     ) -> None:
         if last < first:
             raise ValueError("calendar ends before it starts")
@@ -73,22 +72,13 @@ class WorkingCalendar:
         mask[-1] = 0
         for ordinal in self._off_ordinals:
             mask[ordinal - self._first] = 0
-        if arrays is None:
-            rank = array("i", accumulate(mask, initial=0))  # working days before first + i
-            select = array("i", compress(range(span), mask))  # offset of the r-th working day
-        else:
-            rank, select = arrays
-            if len(rank) != span + 1 or len(select) != rank[-1] or rank[-1] != sum(mask):
-                raise ValueError("saved arrays do not fit this calendar")
+        rank = array("i", accumulate(mask, initial=0))  # working days before first + i
+        select = array("i", compress(range(span), mask))  # offset of the r-th working day
         self._mask = bytes(mask)
         self._span = self._last - self._first  # the largest valid offset
         self._rank = rank
         self._select = select
         self._working = len(select)
-
-    def arrays(self) -> tuple[array[int], array[int]]:
-        """The computed index, for a cache to save and hand back to the constructor."""
-        return self._rank, self._select
 
     # -- internal arithmetic -------------------------------------------------
     def _offset(self, day: date) -> int:

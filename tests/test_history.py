@@ -9,6 +9,7 @@ either corrected in inspectcal/corrections.py or listed in DOCUMENTED below.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -159,11 +160,21 @@ def test_every_correction_is_cited_and_in_effect() -> None:
             assert (fix.day in bank_holidays(REGIONS[region])) == (fix.change == "add"), fix
 
 
-def test_the_caches_follow_the_corrections_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An edit to the corrections changes every cache key, so no stale dates are read back."""
+def test_the_caches_follow_the_corrections_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit to the corrections changes the cache key, so no stale dates are read back."""
     from inspectcal import calendars
-    from inspectcal.calendars import CalendarSource
 
-    before = calendars._calendar_key(CalendarSource())
-    monkeypatch.setattr(calendars, "corrections_stamp", lambda: (1, 2))
-    assert calendars._calendar_key(CalendarSource()) != before
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(tmp_path))
+    region = REGIONS["england-and-wales"]
+    calendars.bank_holidays(region)
+    stamp = calendars.corrections_stamp()
+    assert stamp != 0
+
+    def must_not_compute(_: object) -> dict[date, str]:
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(calendars, "_compute_bank_holidays", must_not_compute)
+    calendars.bank_holidays(region)  # the same corrections: read back
+    monkeypatch.setattr(calendars, "corrections_stamp", lambda: stamp + 1)
+    with pytest.raises(AssertionError, match="computed again"):
+        calendars.bank_holidays(region)

@@ -14,7 +14,8 @@ cache_app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     invoke_without_command=True,
-    help="Show where the cache of computed calendars is and how big it is; 'cache clear' empties it.",
+    help="Show the cache folder (bank holidays computed from the holidays package, and files commands "
+    "store there) and what it holds; 'cache clear' empties it.",
     epilog="Example: inspectcal cache clear",
 )
 subgroup("cache", cache_app)
@@ -30,19 +31,18 @@ def cache(
     output: Output = None,
     force: Force = False,
 ) -> None:
-    """Show the cache's folder, entries and size (INSPECTCAL_CACHE_DIR sets the folder)."""
+    """Show the cache's folder, what is in it and its size (INSPECTCAL_CACHE_DIR sets the folder)."""
     fmt = output_format(ctx, output, fmt)
     if ctx.invoked_subcommand is not None:
         return
-    from inspectcal.cache import MAX_BYTES, MAX_ENTRIES, cache_dir, entries, require_folder
+    from inspectcal.cache import cache_dir, entries, require_folder
 
     require_folder(cache_dir())
     folder, found = cache_dir(), entries()
-    total = sum(e.size for e in found)
     from inspectcal.render.cache_info import cache_rows
     from inspectcal.render.writer import write_rows
 
-    shown = cache_rows(folder, len(found), total, max_entries=MAX_ENTRIES, max_bytes=MAX_BYTES)
+    shown = cache_rows(folder, found)
     buffer = OutputBuffer(output)
     write_rows(shown, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
@@ -50,13 +50,9 @@ def cache(
 
 @cache_app.command("clear", epilog="Example: inspectcal cache clear")
 def cache_clear() -> None:
-    """Remove every cached file; the next run computes them again."""
+    """Remove what inspectcal keeps in the cache folder (links as links, never followed); the
+    next run computes it again. Files inspectcal did not write are left, and named."""
     from inspectcal.cache import cache_dir, clear
-    from inspectcal.render.cache_info import size_text
+    from inspectcal.render.cache_info import cleared_text
 
-    removed, size = clear()
-    emit(
-        f"Removed {removed} file{'s' if removed != 1 else ''} ({size_text(size)}) from {cache_dir()}\n",
-        None,
-        False,
-    )
+    emit(cleared_text(cache_dir(), *clear()), None, False)

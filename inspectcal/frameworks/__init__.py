@@ -27,17 +27,13 @@ A framework file is data only (read with ``tomllib``; nothing in it runs). Schem
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import zlib
 from collections.abc import Mapping
-from contextlib import suppress
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from inspectcal.cache import cache_dir, read_cache, write_cache
 from inspectcal.errors import FrameworkError, InputError, quoted
 
 if TYPE_CHECKING:
@@ -197,29 +193,11 @@ def parse_framework(text: str, *, name: str) -> Framework:
 
 
 def _read_toml(path: Path, name: str) -> dict[str, Any]:
-    """A framework file's data, from a JSON copy cached per file path, size and time.
-
-    Parsing TOML costs a few milliseconds a run; the cached copy is the same data, kept
-    only while the file is unchanged. Nothing in either is executed.
-    """
+    """A framework or record file's data (TOML; nothing in it is executed)."""
     from inspectcal.readers.toml import read_toml_bytes, toml_data
 
-    raw, stat = read_toml_bytes(path, name)
-    where = str(path.resolve())
-    stamp = [where, stat.st_mtime_ns, stat.st_size, zlib.crc32(raw)]
-    cached = cache_dir() / f"framework-{zlib.crc32(where.encode()):08x}.json"
-    try:
-        saved = json.loads(read_cache(cached) or b"")
-        if saved["stamp"] == stamp and isinstance(saved["data"], dict):
-            data: dict[str, Any] = saved["data"]
-            return data
-    except (ValueError, KeyError, TypeError, RecursionError):
-        pass
-    parsed = toml_data(raw, name)
-    # TOML dates have no JSON form, and JSON cannot nest as deeply as TOML: such a file is not cached.
-    with suppress(TypeError, ValueError, RecursionError):
-        write_cache(cached, json.dumps({"stamp": stamp, "data": parsed}).encode("utf-8"))
-    return parsed
+    raw, _ = read_toml_bytes(path, name)
+    return toml_data(raw, name)
 
 
 def load_record(name: str) -> Record:

@@ -30,9 +30,11 @@ WHO_LABEL = {"ofsted": "Ofsted", "council": "Council", "both": "Both"}
 def _page(template: str, context: dict[str, Any]) -> str:
     import jinja2
 
+    from inspectcal.cache import template_cache
+
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(_TEMPLATES),
-        bytecode_cache=_bytecode_cache(jinja2),
+        bytecode_cache=template_cache(jinja2),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -40,18 +42,6 @@ def _page(template: str, context: dict[str, Any]) -> str:
         keep_trailing_newline=True,
     )
     return environment.get_template(template).render(version=__version__, **context)
-
-
-def _bytecode_cache(jinja2: Any) -> Any:
-    """Compiled templates kept in the cache folder (keyed by each template's text); best effort."""
-    from inspectcal.cache import cache_dir
-
-    folder = cache_dir() / f"templates-{__version__}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _when(day: date) -> dict[str, str]:
