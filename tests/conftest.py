@@ -16,8 +16,17 @@ from inspectcal.calendars import CalendarSource, get_region, working_calendar
 from inspectcal.workdays import WorkingCalendar
 
 REPO = Path(__file__).resolve().parents[1]
+
+# -- test data: public records in the repo, council papers beside it -------------------------
+# tests/data holds the public data the tests need (see its README.md): every clone has it, so a
+# test that reads it never skips. ../shared holds only the council papers (../shared/seeds),
+# which are not in the repo: a test of those skips without them (fails under CI; shared_file).
+# The package itself reads neither (tests/test_ci_rules.py checks).
+DATA = REPO / "tests" / "data"
+GOVUK_FILE = DATA / "gov-uk-bank-holidays-2012-2028.json"
+ILACS_RECORD = DATA / "ilacs-inspections-2018-2025.csv"
+AREA_SEND_RECORD = DATA / "area-send-inspections-2023-2025.csv"
 SHARED = REPO.parent / "shared"
-GOVUK_FILE = SHARED / "data" / "gov-uk-bank-holidays-2012-2028.json"
 
 # Every command that counts days (all but `frameworks`).
 COUNTING_COMMANDS = (
@@ -44,7 +53,7 @@ CANNOT_APPLY = "cannot apply here: "
 
 
 def shared_file(*parts: str) -> Path:
-    """A file of the reference data beside the checkout (``../shared``).
+    """A council paper beside the checkout (``../shared/seeds/...``), which is not in the repo.
 
     Absent, the test is skipped (a checkout on its own does not have it); under CI (``CI`` set)
     the test fails instead, so that CI never passes by skipping.
@@ -52,7 +61,7 @@ def shared_file(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.is_file():
         if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: CI needs the reference data beside the checkout")
+            pytest.fail(f"{path} is missing: CI needs the council papers beside the checkout")
         pytest.skip(f"{path} is not here (it lives beside the checkout, not in the repo)")
     return path
 
@@ -103,8 +112,8 @@ def calendars(_pinned_environment: None) -> dict[str, WorkingCalendar]:
 
 @pytest.fixture(scope="session")
 def govuk() -> dict[str, Any]:
-    """The official gov.uk bank holidays (2012-2028), from beside the checkout (see shared_file)."""
-    data: dict[str, Any] = json.loads(shared_file("data", GOVUK_FILE.name).read_text("utf-8"))
+    """The official gov.uk bank holidays (2012-2028), from tests/data."""
+    data: dict[str, Any] = json.loads(GOVUK_FILE.read_text("utf-8"))
     return data
 
 

@@ -687,9 +687,9 @@ def test_the_bedford_note_says_what_the_source_quotes() -> None:
 
 
 def _small_record(tmp_path: Path) -> Path:
-    from .conftest import shared_file
+    from .conftest import ILACS_RECORD
 
-    rows = shared_file("data", "ilacs-inspections-2018-2025.csv").read_text("utf-8").splitlines()
+    rows = ILACS_RECORD.read_text("utf-8").splitlines()
     part = tmp_path / "part.csv"
     part.write_text("\n".join(rows[:101]) + "\n", "utf-8")
     return part

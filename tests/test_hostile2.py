@@ -314,9 +314,9 @@ def test_frameworks_show_evidence_table_fits(width: int) -> None:
 def test_ilacs_record_table_fits_and_keeps_every_row(width: int) -> None:
     import csv
 
-    from .conftest import shared_file
+    from .conftest import ILACS_RECORD
 
-    record = shared_file("data", "ilacs-inspections-2018-2025.csv")
+    record = ILACS_RECORD
     out = at_width(width, "ilacs-record", str(record))
     assert_fits(out, width)
     with record.open(encoding="utf-8") as handle:

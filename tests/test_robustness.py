@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from inspectcal.cli import app
 
-from .conftest import CANNOT_APPLY, shared_file
+from .conftest import CANNOT_APPLY, GOVUK_FILE
 
 runner = CliRunner()
 PY = [sys.executable, "-m", "inspectcal"]
@@ -91,7 +91,7 @@ def test_compare_lists_disagreements(tmp_path: Path) -> None:
 
 
 def test_compare_with_the_official_list_finds_nothing() -> None:
-    official = shared_file("data", "gov-uk-bank-holidays-2012-2028.json")
+    official = GOVUK_FILE
     code, out, _ = run("holidays", "--compare", str(official), "--format", "json")
     assert (code, json.loads(out)) == (0, [])
 

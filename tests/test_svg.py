@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from inspectcal.cli import app
 from inspectcal.render import svg as timeline_module
 
+from . import oracle
 from .pictures import assert_not_blank, contrast, need_tool
 
 runner = CliRunner()
@@ -30,12 +31,7 @@ def picture(*args: str) -> str:
 
 def working_days(start: date, end: date, off: set[date]) -> list[date]:
     """A day-by-day walk: the weekdays from start to end that are not in ``off``."""
-    days, day = [], start
-    while day <= end:
-        if day.weekday() < 5 and day not in off:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
+    return oracle.working_days(start, end, off)
 
 
 def texts(element: ET.Element) -> list[str]:
