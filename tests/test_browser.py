@@ -26,6 +26,8 @@ from inspectcal.cli import app
 from .pictures import assert_not_blank, need_tool
 from .test_html import SLAC, WINDOW, Page, check_window_dom, dated_rows
 
+pytestmark = pytest.mark.browser
+
 runner = CliRunner()
 # Requests Chromium makes for itself, whatever the page (network time, sign-in, connectivity
 # checks), even with background networking off; the baseline fixture adds any others it sees.

@@ -7,6 +7,7 @@ import io
 import json
 
 import icalendar
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -14,6 +15,8 @@ from typer.testing import CliRunner
 from inspectcal.cli import app
 
 from .conftest import COUNTING_COMMANDS, REPO
+
+pytestmark = pytest.mark.slow
 
 runner = CliRunner()
 COMMANDS = [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]

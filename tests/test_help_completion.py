@@ -19,6 +19,8 @@ from inspectcal.cli import app
 
 from .conftest import COUNTING_COMMANDS, REPO
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 COMMANDS = [*COUNTING_COMMANDS, "frameworks", "frameworks show"]
 

@@ -276,6 +276,7 @@ def _exit_into_head(command: str, stdin: str = "") -> tuple[int, str]:
 MANY_DATES = "2010-02-22\n" * 20_000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("command", "stdin"),
     [
@@ -438,6 +439,7 @@ def test_an_anchor_whose_day_1_is_out_of_range_says_so() -> None:
     )
 
 
+@pytest.mark.slow
 def test_an_endless_closure_names_the_closures(tmp_path: Path) -> None:
     ics = tmp_path / "dd.ics"
     ics.write_bytes(

@@ -27,6 +27,8 @@ from inspectcal.readers.typed import parse_day_label, parse_typed_range
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.office
+
 runner = CliRunner()
 SEED = REPO / "examples" / "nottinghamshire-2010.csv"
 EN = "\u2013"  # en dash, as Word's AutoFormat types it

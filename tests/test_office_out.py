@@ -21,6 +21,8 @@ from inspectcal.cli import app
 
 from .conftest import CANNOT_APPLY
 
+pytestmark = pytest.mark.office
+
 runner = CliRunner()
 PLAN = ("plan", "--notified", "2010-02-22")
 WINDOW = ("window", "--from", "2010-12-01", "--to", "2011-01-14", "--avoid", "2010-12-20..2010-12-31")

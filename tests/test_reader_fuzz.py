@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 
 from inspectcal.cli import app
 
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 
 PIECES = [

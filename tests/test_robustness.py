@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from typer.testing import CliRunner
 
 from inspectcal.cli import app
 
-from .conftest import CANNOT_APPLY, GOVUK_FILE
+from .conftest import CANNOT_APPLY, GOVUK_FILE, may_write_into_read_only_folders
 
 runner = CliRunner()
 PY = [sys.executable, "-m", "inspectcal"]
@@ -202,7 +201,7 @@ def test_a_year_the_file_lists_without_christmas_is_warned_about(tmp_path: Path)
     # Other years keep the built-in dates, Christmas 2026 included.
     assert run("add", "2026-12-24", "1", "--bank-holidays-file", str(path))[1] == "2026-12-29\n"
     source = run("holidays", "--year", "2027", "--bank-holidays-file", str(path))[1]
-    assert f"{path} for 2027" in source
+    assert f"{path} for 2027" in " ".join(source.split())  # a long temporary path wraps the caption
 
 
 # -- hostile input ---------------------------------------------------------------------------
@@ -298,7 +297,10 @@ def test_output_into_a_read_only_place_fails_cleanly() -> None:
     assert err.count("\n") == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason=CANNOT_APPLY + "root may write to a read-only folder")
+@pytest.mark.skipif(
+    may_write_into_read_only_folders(),
+    reason=CANNOT_APPLY + "root (or Windows) may write to a read-only folder",
+)
 def test_output_into_a_read_only_folder(tmp_path: Path) -> None:
     tmp_path.chmod(0o555)
     try:

@@ -236,6 +236,7 @@ closure_spans = st.lists(
 )
 
 
+@pytest.mark.slow
 @given(
     region=st.sampled_from(["england-and-wales", "scotland", "northern-ireland"]),
     spans=closure_spans,
