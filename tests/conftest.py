@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Iterator
@@ -16,8 +17,17 @@ from inspectcal.calendars import CalendarSource, get_region, working_calendar
 from inspectcal.workdays import WorkingCalendar
 
 REPO = Path(__file__).resolve().parents[1]
+
+# -- test data: public records in the repo, council papers beside it -------------------------
+# tests/data holds the public data the tests need (see its README.md): every clone has it, so a
+# test that reads it never skips. ../shared holds only the council papers (../shared/seeds),
+# which are not in the repo: a test of those skips without them (fails under CI; shared_file).
+# The package itself reads neither (tests/test_ci_rules.py checks).
+DATA = REPO / "tests" / "data"
+GOVUK_FILE = DATA / "gov-uk-bank-holidays-2012-2028.json"
+ILACS_RECORD = DATA / "ilacs-inspections-2018-2025.csv"
+AREA_SEND_RECORD = DATA / "area-send-inspections-2023-2025.csv"
 SHARED = REPO.parent / "shared"
-GOVUK_FILE = SHARED / "data" / "gov-uk-bank-holidays-2012-2028.json"
 
 # Every command that counts days (all but `frameworks`).
 COUNTING_COMMANDS = (
@@ -54,7 +64,7 @@ def documentation() -> str:
 
 
 def shared_file(*parts: str) -> Path:
-    """A file of the reference data beside the checkout (``../shared``).
+    """A council paper beside the checkout (``../shared/seeds/...``), which is not in the repo.
 
     Absent, the test is skipped (a checkout on its own does not have it); under CI (``CI`` set)
     the test fails instead, so that CI never passes by skipping.
@@ -62,9 +72,33 @@ def shared_file(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.is_file():
         if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: CI needs the reference data beside the checkout")
+            pytest.fail(f"{path} is missing: CI needs the council papers beside the checkout")
         pytest.skip(f"{path} is not here (it lives beside the checkout, not in the repo)")
     return path
+
+
+# -- POSIX-only tests: collected everywhere, skipped where the OS lacks what they need ----------
+# No test module imports pty, termios, fcntl or resource at module level, nor calls os.geteuid
+# while being collected: on Windows those are missing, and the suite must still be collected
+# (tests/test_ci_rules.py collects it with them taken away).
+
+
+def importable(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+needs_pty = pytest.mark.skipif(
+    not importable("pty"), reason=CANNOT_APPLY + "no pseudo-terminals here (pty is POSIX-only)"
+)
+
+
+def may_write_into_read_only_folders() -> bool:
+    """As root, or where there are no POSIX users (Windows), a read-only mode does not stop writes."""
+    return not hasattr(os, "geteuid") or os.geteuid() == 0
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -79,6 +113,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         return
     report.outcome = "failed"
     report.longrepr = f"skipped under CI, which must run every test: {reason}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI, a run in which no test passed (every one skipped as cannot-apply) fails as pytest's
+    "no tests ran" (exit 5), which .ci/run refuses."""
+    config = session.config
+    if not os.environ.get("CI") or exitstatus != 0 or config.option.collectonly:
+        return
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: the controller decides
+        return
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and not reporter.stats.get("passed"):
+        session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -113,8 +161,8 @@ def calendars(_pinned_environment: None) -> dict[str, WorkingCalendar]:
 
 @pytest.fixture(scope="session")
 def govuk() -> dict[str, Any]:
-    """The official gov.uk bank holidays (2012-2028), from beside the checkout (see shared_file)."""
-    data: dict[str, Any] = json.loads(shared_file("data", GOVUK_FILE.name).read_text("utf-8"))
+    """The official gov.uk bank holidays (2012-2028), from tests/data."""
+    data: dict[str, Any] = json.loads(GOVUK_FILE.read_text("utf-8"))
     return data
 
 

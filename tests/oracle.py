@@ -49,3 +49,8 @@ def count(a: date, b: date, off: Container[date]) -> int:
     if b < a:
         return -count(b, a, off)
     return sum(working(a + ONE * i, off) for i in range(1, (b - a).days + 1))
+
+
+def working_days(first: date, last: date, off: Container[date]) -> list[date]:
+    """The working days from ``first`` to ``last``, both included."""
+    return [first + ONE * i for i in range((last - first).days + 1) if working(first + ONE * i, off)]

@@ -8,6 +8,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -103,6 +104,7 @@ def test_date_and_day_stream() -> None:
     assert (days.exit_code, days.stdout) == (0, "2010-02-22\t20\n2010-03-01\t15\n")
 
 
+@pytest.mark.slow
 @given(
     ref=st.sampled_from(builtin_ids()),
     notified=st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)),

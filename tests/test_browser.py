@@ -24,6 +24,8 @@ from .conftest import run_cli
 from .pictures import assert_not_blank, need_tool
 from .test_html import SLAC, WINDOW, Page, check_window_dom, dated_rows
 
+pytestmark = pytest.mark.browser
+
 # Requests Chromium makes for itself, whatever the page (network time, sign-in, connectivity
 # checks), even with background networking off; the baseline fixture adds any others it sees.
 BROWSER_OWN = {"clients2.google.com", "accounts.google.com", "www.google.com"}

@@ -7,10 +7,13 @@ import io
 import json
 
 import icalendar
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from .conftest import COUNTING_COMMANDS, REPO, run_cli
+
+pytestmark = pytest.mark.slow
 
 COMMANDS = [*COUNTING_COMMANDS, "frameworks", "ilacs-record"]
 OPTIONS = [

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import needs_pty
+
+pytestmark = pytest.mark.slow
+
 PY = [sys.executable, "-m", "inspectcal"]
 PLAN = ["plan", "-n", "2010-02-22"]
 CYAN = "\x1b[36m"  # the table's colour for Ofsted's milestones
@@ -62,12 +66,14 @@ def piped(args: list[str], **settings: str) -> str:
     return done.stdout
 
 
+@needs_pty
 def test_plan_is_coloured_by_who_acts_on_a_terminal() -> None:
     text = on_terminal(PLAN)
     assert CYAN in text
     assert "Mon 8 Mar - Fri 19 Mar 2010" in text
 
 
+@needs_pty
 def test_calendar_is_coloured_on_a_terminal() -> None:
     text = on_terminal(["calendar", "-n", "2010-02-22"])
     assert ON_BLUE in text
@@ -80,6 +86,7 @@ def test_no_colour_when_piped() -> None:
         assert text.strip()
 
 
+@needs_pty
 @pytest.mark.parametrize("args", [PLAN, ["calendar", "-n", "2010-02-22"]])
 def test_no_colour_on_a_terminal_with_no_color(args: list[str]) -> None:
     text = on_terminal(args, NO_COLOR="1")
@@ -87,10 +94,12 @@ def test_no_colour_on_a_terminal_with_no_color(args: list[str]) -> None:
     assert "22 Feb" in text
 
 
+@needs_pty
 def test_an_empty_no_color_does_not_count() -> None:
     assert CYAN in on_terminal(PLAN, NO_COLOR="")
 
 
+@needs_pty
 def test_no_colour_on_a_dumb_terminal() -> None:
     assert "\x1b[" not in on_terminal(PLAN, TERM="dumb")
 
@@ -104,6 +113,7 @@ def test_no_color_wins_over_force_color() -> None:
     assert "\x1b[" not in piped(PLAN, FORCE_COLOR="1", NO_COLOR="1")
 
 
+@needs_pty
 def test_a_file_written_from_a_terminal_has_no_colour(tmp_path: Path) -> None:
     target = tmp_path / "plan.txt"
     assert on_terminal([*PLAN, "-o", str(target)]) == ""

@@ -16,6 +16,8 @@ import pytest
 
 from .conftest import COUNTING_COMMANDS, REPO, run_cli
 
+pytestmark = pytest.mark.slow
+
 COMMANDS = [*COUNTING_COMMANDS, "frameworks", "frameworks show"]
 
 

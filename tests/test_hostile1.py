@@ -271,6 +271,7 @@ def _exit_into_head(command: str, stdin: str = "") -> tuple[int, str]:
 MANY_DATES = "2010-02-22\n" * 20_000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("command", "stdin"),
     [
@@ -433,6 +434,7 @@ def test_an_anchor_whose_day_1_is_out_of_range_says_so() -> None:
     )
 
 
+@pytest.mark.slow
 def test_an_endless_closure_names_the_closures(tmp_path: Path) -> None:
     ics = tmp_path / "dd.ics"
     ics.write_bytes(
@@ -682,9 +684,9 @@ def test_the_bedford_note_says_what_the_source_quotes() -> None:
 
 
 def _small_record(tmp_path: Path) -> Path:
-    from .conftest import shared_file
+    from .conftest import ILACS_RECORD
 
-    rows = shared_file("data", "ilacs-inspections-2018-2025.csv").read_text("utf-8").splitlines()
+    rows = ILACS_RECORD.read_text("utf-8").splitlines()
     part = tmp_path / "part.csv"
     part.write_text("\n".join(rows[:101]) + "\n", "utf-8")
     return part

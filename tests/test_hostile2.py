@@ -313,9 +313,9 @@ def test_frameworks_show_evidence_table_fits(width: int) -> None:
 def test_ilacs_record_table_fits_and_keeps_every_row(width: int) -> None:
     import csv
 
-    from .conftest import shared_file
+    from .conftest import ILACS_RECORD
 
-    record = shared_file("data", "ilacs-inspections-2018-2025.csv")
+    record = ILACS_RECORD
     out = at_width(width, "ilacs-record", str(record))
     assert_fits(out, width)
     with record.open(encoding="utf-8") as handle:
@@ -354,8 +354,12 @@ def test_status_text_fits_and_says_the_same(width: int) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_cache_lines_fit(width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(tmp_path))
-    (tmp_path / "bank-holidays-england-and-wales.json").write_bytes(b"x" * 1_500_000)
+    # A short folder name: one longer than the width cannot fit (temporary folders under xdist
+    # or on macOS are long).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", "cache")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "bank-holidays-england-and-wales.json").write_bytes(b"x" * 1_500_000)
     out = at_width(width, "cache")
     assert_fits(out, width)
     assert words(out) == words(at_width(1000, "cache"))

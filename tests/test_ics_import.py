@@ -22,6 +22,7 @@ from inspectcal.errors import InputError
 from inspectcal.readers import ics as ics_reader
 from inspectcal.readers.ics import read_ics
 
+from . import oracle
 from .conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -517,7 +518,7 @@ def working_days_from(day_one: date, count: int) -> list[date]:
     found: list[date] = []
     day = day_one
     while len(found) < count:
-        if day.weekday() < 5 and day not in BANK_HOLIDAYS:
+        if oracle.working(day, BANK_HOLIDAYS):
             found.append(day)
         day = date.fromordinal(day.toordinal() + 1)
     return found

@@ -25,6 +25,8 @@ from inspectcal.readers.typed import parse_day_label, parse_typed_range
 
 from .conftest import REPO, run_cli
 
+pytestmark = pytest.mark.office
+
 SEED = REPO / "examples" / "nottinghamshire-2010.csv"
 EN = "\u2013"  # en dash, as Word's AutoFormat types it
 EM = "\u2014"

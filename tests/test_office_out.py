@@ -18,6 +18,8 @@ import pytest
 
 from .conftest import CANNOT_APPLY, run_cli
 
+pytestmark = pytest.mark.office
+
 PLAN = ("plan", "--notified", "2010-02-22")
 WINDOW = ("window", "--from", "2010-12-01", "--to", "2011-01-14", "--avoid", "2010-12-20..2010-12-31")
 

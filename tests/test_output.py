@@ -60,6 +60,7 @@ def test_a_full_stdout_is_exit_1_with_one_clear_line(args: list[str]) -> None:
     assert done.stderr == b"Error: cannot write to standard output: No space left on device\n"
 
 
+@pytest.mark.slow
 def test_sixteen_runs_writing_one_file_exactly_one_wins(tmp_path: Path) -> None:
     target = tmp_path / "plan.json"
     runs = [

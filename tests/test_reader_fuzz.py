@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 
 from .conftest import run_cli
 
+pytestmark = pytest.mark.slow
+
 PIECES = [
     b"\x00",
     codecs.BOM_UTF8,

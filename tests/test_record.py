@@ -1,6 +1,6 @@
 """ILACS from Ofsted's own record: the shipped era table, the forecast, the record audit.
 
-The era table is recomputed here from the shared CSV by a day-by-day walk over the gov.uk
+The era table is recomputed here from the record in tests/data by a day-by-day walk over the gov.uk
 bank-holiday list, independently of the product's calendar and of inspectcal/record.py.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import tomllib
 from collections import Counter
 from datetime import date, timedelta
@@ -21,10 +20,10 @@ from inspectcal.calendars import CalendarSource, working_calendar
 from inspectcal.frameworks import load_framework, parse_framework
 from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 
-from .conftest import REPO, SHARED, documentation, run_cli
+from . import oracle
+from .conftest import GOVUK_FILE, ILACS_RECORD, REPO, documentation, run_cli
 
-RECORD_CSV = SHARED / "data" / "ilacs-inspections-2018-2025.csv"
-GOVUK_JSON = SHARED / "data" / "gov-uk-bank-holidays-2012-2028.json"
+RECORD_CSV = ILACS_RECORD
 SHIPPED = REPO / "inspectcal" / "frameworks" / "records" / "ilacs.toml"
 SOURCE = (
     "Ofsted's published ILACS inspection reports (the on-site dates and publication date stated in "
@@ -41,14 +40,6 @@ BEAT_THE_TARGET = {
     ("surrey", date(2022, 1, 17)),  # standard, 28 (target 30)
     ("blackburn with darwen", date(2025, 3, 3)),  # standard, 26 (target 27)
 }
-
-
-def shared(path: Path) -> Path:
-    if not path.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: CI needs the shared reference data")
-        pytest.skip(f"{path} is not here (it lives beside the checkout, not in the repo)")
-    return path
 
 
 def ok(*args: str) -> str:
@@ -68,33 +59,22 @@ def fails(code: int, *args: str) -> str:
 
 
 def official_days_off() -> set[date]:
-    data = json.loads(shared(GOVUK_JSON).read_text("utf-8"))
+    data = json.loads(GOVUK_FILE.read_text("utf-8"))
     return {date.fromisoformat(e["date"]) for e in data["england-and-wales"]["events"]}
 
 
 def walk_count(first: date, last: date, off: set[date]) -> int:
     """Working days from first to last, both counted, one day at a time."""
-    count, day = 0, first
-    while day <= last:
-        if day.weekday() < 5 and day not in off:
-            count += 1
-        day += timedelta(days=1)
-    return count
+    return oracle.count(first - oracle.ONE, last, off)
 
 
-def walk_add(start: date, n: int, off: set[date]) -> date:
-    day = start
-    while n:
-        day += timedelta(days=1)
-        if day.weekday() < 5 and day not in off:
-            n -= 1
-    return day
+walk_add = oracle.walk
 
 
 def record_rows() -> list[dict[str, Any]]:
     off = official_days_off()
     rows = []
-    with shared(RECORD_CSV).open(encoding="utf-8", newline="") as handle:
+    with RECORD_CSV.open(encoding="utf-8", newline="") as handle:
         for raw in csv.DictReader(handle):
             start, end, published = (
                 date.fromisoformat(raw[k]) for k in ("onsite_start", "onsite_end", "published")
@@ -183,7 +163,7 @@ def test_record_has_the_two_on_site_spans() -> None:
 
 def test_shipped_table_is_what_the_refresh_command_prints(tmp_path: Path) -> None:
     out = tmp_path / "ilacs.toml"
-    result = run_cli(["ilacs-record", str(shared(RECORD_CSV)), "--eras", "--source", SOURCE, "-o", str(out)])
+    result = run_cli(["ilacs-record", str(RECORD_CSV), "--eras", "--source", SOURCE, "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"Note: plans read the era table at {SHIPPED}, not {out}:")
     assert out.read_text("utf-8") == SHIPPED.read_text("utf-8")
@@ -471,7 +451,7 @@ def test_audit_flags_spans_and_early_reports(tmp_path: Path) -> None:
 
 
 def test_audit_of_the_shared_record_flags_exactly_the_early_rows() -> None:
-    result = run_cli(["ilacs-record", str(shared(RECORD_CSV)), "--format", "json"])
+    result = run_cli(["ilacs-record", str(RECORD_CSV), "--format", "json"])
     assert result.exit_code == 1
     flagged = {
         (r["local_authority"], date.fromisoformat(r["onsite_start"]))

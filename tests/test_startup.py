@@ -13,6 +13,8 @@ import pytest
 
 from inspectcal.render.table import console_for
 
+pytestmark = pytest.mark.slow
+
 PROBE = """
 import atexit, sys
 atexit.register(lambda: sys.stderr.write("\\nMODULES " + " ".join(sorted(sys.modules)) + "\\n"))

@@ -13,6 +13,7 @@ import pytest
 
 from inspectcal.render import svg as timeline_module
 
+from . import oracle
 from .conftest import run_cli
 from .pictures import assert_not_blank, contrast, need_tool
 
@@ -29,12 +30,7 @@ def picture(*args: str) -> str:
 
 def working_days(start: date, end: date, off: set[date]) -> list[date]:
     """A day-by-day walk: the weekdays from start to end that are not in ``off``."""
-    days, day = [], start
-    while day <= end:
-        if day.weekday() < 5 and day not in off:
-            days.append(day)
-        day += timedelta(days=1)
-    return days
+    return oracle.working_days(start, end, off)
 
 
 def texts(element: ET.Element) -> list[str]:

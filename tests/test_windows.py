@@ -18,6 +18,8 @@ import pytest
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.slow
+
 HARNESS = """
 import io, signal, sys
 if hasattr(signal, "SIGPIPE"):
