@@ -94,12 +94,12 @@ def test_every_command_is_listed_once_with_its_options() -> None:
 
 
 def test_defaults_are_written_once() -> None:
-    """The default framework id and region are constants of options.py, not repeated literals."""
+    """The default framework id and region are constants of defaults.py, not repeated literals."""
     package = REPO / "inspectcal" / "cli"
     for literal in ('"slac-2009"', '"england-and-wales"'):
         holders = [path.name for path in package.glob("*.py") if literal in path.read_text("utf-8")]
-        assert holders == ["options.py"], (literal, holders)
-        assert (package / "options.py").read_text("utf-8").count(literal) == 1, literal
+        assert holders == ["defaults.py"], (literal, holders)
+        assert (package / "defaults.py").read_text("utf-8").count(literal) == 1, literal
 
 
 def test_bare_command_prints_the_help() -> None:

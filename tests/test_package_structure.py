@@ -154,22 +154,7 @@ def test_the_graph_sees_deferred_imports_and_skips_type_checking_ones() -> None:
     assert cycles({"a": {"b"}, "b": set()}) == []
 
 
-# render.html <-> render.window: being removed on the render branch (issue 19); when it is gone
-# these two cases pass, strict xfail fails them, and these marks go.
-_RENDER_CYCLE = pytest.mark.xfail(
-    strict=True, reason="the import cycle render.html <-> render.window, removed on the render branch"
-)
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        pytest.param(module, marks=_RENDER_CYCLE)
-        if module in ("inspectcal.render.html", "inspectcal.render.window")
-        else module
-        for module in MODULES
-    ],
-)
+@pytest.mark.parametrize("module", MODULES)
 def test_no_module_is_in_an_import_cycle(module: str) -> None:
     found = [cycle for cycle in cycles(import_graph()) if module in cycle]
     assert found == [], f"{module} is in the import cycle {' <-> '.join(found[0])}"

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspectcal.cli import timestamps
-from inspectcal.cli.options import DEFAULT_REGION, CalendarOptions
+from inspectcal.cli.defaults import DEFAULT_REGION
+from inspectcal.cli.options import CalendarOptions
 from inspectcal.errors import InputError, InspectcalError, OutOfRangeError
 
 if TYPE_CHECKING:  # imported where used, to keep start-up light

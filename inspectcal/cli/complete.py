@@ -16,7 +16,7 @@ import typer
 
 def _framework(ctx: typer.Context) -> Any:
     """The framework the command line names so far (the default when none), or None."""
-    from inspectcal.cli.options import DEFAULT_FRAMEWORK
+    from inspectcal.cli.defaults import DEFAULT_FRAMEWORK
     from inspectcal.errors import InspectcalError
     from inspectcal.frameworks import load_framework
 

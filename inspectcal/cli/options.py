@@ -8,6 +8,8 @@ from typing import Annotated, NamedTuple
 
 import typer
 
+from inspectcal.cli.defaults import DEFAULT_REGION
+
 # Help panels: options grouped by purpose (each option's rich_help_panel). Typer shows them
 # only in Rich help, which the CLI does not use (see app.py); they say what each option is for.
 PLAN_PANEL = "What to plan"
@@ -161,10 +163,6 @@ Force = Annotated[
     bool,
     typer.Option("--force", help="Replace the --output file if it exists.", rich_help_panel=OUTPUT_PANEL),
 ]
-
-
-DEFAULT_REGION = "england-and-wales"
-DEFAULT_FRAMEWORK = "slac-2009"  # --framework when none is given
 
 
 class CalendarOptions(NamedTuple):

@@ -15,10 +15,9 @@ from inspectcal.cli.build import (
     read_date,
     warn_if_projected,
 )
+from inspectcal.cli.defaults import DEFAULT_FRAMEWORK, DEFAULT_REGION
 from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes, output_format
 from inspectcal.cli.options import (
-    DEFAULT_FRAMEWORK,
-    DEFAULT_REGION,
     OUTPUT_PANEL,
     PLAN_PANEL,
     AnchorOption,

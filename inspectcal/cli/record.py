@@ -9,9 +9,9 @@ import typer
 
 from inspectcal.cli.app import command
 from inspectcal.cli.build import calendar_from_options
+from inspectcal.cli.defaults import DEFAULT_REGION
 from inspectcal.cli.destination import OutputBuffer, emit, output_format
 from inspectcal.cli.options import (
-    DEFAULT_REGION,
     BankHolidaysFile,
     CalendarOptions,
     Force,
