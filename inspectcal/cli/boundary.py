@@ -48,7 +48,8 @@ def run(args: Sequence[str] | None = None) -> NoReturn:
     except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
         path = getattr(getattr(error, "ctx", None), "command_path", None)
         hint = f" (see '{path} --help')" if path else ""
-        _fail(f"{_after_double_dash(error.format_message(), given)}{hint}", error.exit_code)
+        message = error.format_message().replace(": Value error, ", ": ")  # Typer 0.29's pydantic prefix
+        _fail(f"{_after_double_dash(message, given)}{hint}", error.exit_code)
     except Exception as error:  # anything unforeseen: one line, unless debugging
         if os.environ.get("INSPECTCAL_DEBUG"):
             raise
