@@ -20,6 +20,7 @@ from inspectcal.cli.options import (
     CalendarOptions,
     Closed,
     ClosuresFile,
+    Election,
     Force,
     FrameworkOption,
     ListFormat,
@@ -85,6 +86,7 @@ def plan(
     ] = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
+    election: Election = None,
     fmt: Annotated[
         PlanFormat,
         typer.Option(
@@ -159,7 +161,7 @@ def plan(
     if notified == "-":
         _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
         return
-    result = planned(framework, param, notified, anchor, name, calendar_options)
+    result = planned(framework, param, notified, anchor, name, calendar_options, election)
     _write_plan(result, fmt, ics, output, force, picture=picture)
     if ics is not None and name is None:
         sys.stderr.write(

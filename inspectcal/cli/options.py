@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -161,6 +161,16 @@ Params = Annotated[
         help="Override a framework parameter (repeatable).",
         rich_help_panel=PLAN_PANEL,
         autocompletion=_complete_params,
+    ),
+]
+Election = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--election",
+        metavar="DATE",
+        help="The authority holds a poll that day: the publication forecast moves past its "
+        "pre-election period (repeatable). General elections are built in.",
+        rich_help_panel=PLAN_PANEL,
     ),
 ]
 Output = Annotated[
@@ -402,6 +412,7 @@ def plan_from_options(
     calendar: WorkingCalendar,
     source: CalendarSource,
     name: str | None,
+    elections: Sequence[date] = (),
 ) -> Plan:
     """A plan from exactly one of --notified and --anchor."""
     from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
@@ -433,7 +444,7 @@ def plan_from_options(
     else:
         assert notified is not None
         day_one = read_date(notified, "--notified")
-    return build_plan(framework, day_one, calendar, source, authority=name, anchor=known)
+    return build_plan(framework, day_one, calendar, source, authority=name, anchor=known, elections=elections)
 
 
 def planned(
@@ -443,11 +454,19 @@ def planned(
     anchor: str | None,
     name: str | None,
     calendar_options: CalendarOptions,
+    election: list[str] | None = None,
 ) -> Plan:
     """The plan that a command's framework, date and calendar options describe."""
+    from inspectcal.elections import check_poll
+
     source, calendar = calendar_from_options(calendar_options)
+    polls = [read_date(text, "--election") for text in election or []]
+    for poll in polls:
+        note = check_poll(poll)
+        if note:
+            sys.stderr.write(f"Note: {note}\n")
     result = plan_from_options(
-        framework_from_options(framework, param), notified, anchor, calendar, source, name
+        framework_from_options(framework, param), notified, anchor, calendar, source, name, polls
     )
     warn_if_projected(source, result.last)
     return result

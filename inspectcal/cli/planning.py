@@ -17,6 +17,7 @@ from inspectcal.cli.options import (
     CalendarOptions,
     Closed,
     ClosuresFile,
+    Election,
     Force,
     FrameworkOption,
     ListFormat,
@@ -179,6 +180,7 @@ def calendar_picture(
     ] = None,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
+    election: Election = None,
     svg: Annotated[
         str | None,
         typer.Option(
@@ -207,7 +209,7 @@ def calendar_picture(
 
     if name is not None:
         name = clean_label(name, "--name")
-    result = planned(framework, param, notified, anchor, name, calendar_options)
+    result = planned(framework, param, notified, anchor, name, calendar_options, election)
     if svg is not None:
         if output is not None:
             raise InputError("give --svg FILE or --output FILE, not both: --svg writes the picture instead")
@@ -325,6 +327,7 @@ def status(
     ] = 5,
     framework: FrameworkOption = "slac-2009",
     param: Params = None,
+    election: Election = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
     ] = StatusFormat.text,
@@ -341,7 +344,7 @@ def status(
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
-    result = planned(framework, param, notified, anchor, None, calendar_options)
+    result = planned(framework, param, notified, anchor, None, calendar_options, election)
     buffer = OutputBuffer()
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

@@ -42,6 +42,9 @@ def framework_detail(framework: Framework) -> dict[str, Any]:
             "applies": framework.record_applies,
             "source": link.record.source,
             "eras": evidence_rows(link.record, link.kind),
+            "earliest": link.record.earliest,
+            "held_out": link.record.held_out,
+            "elections": {kind: lag._asdict() for kind, lag in link.record.elections.items()},
         }
     return detail
 
@@ -159,9 +162,34 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
         f"(Ofsted's record, {record['framework']} inspections)",
         more="--format json",
     )
+    falls_on = (
+        "the 10th percentile (the record has no clear target: nine in ten reports came out on or after it)"
+        if record["earliest"] == "p10"
+        else "era's target (the most common gap)"
+    )
     console.print(
         f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
-        f"era's target (the most common gap), the earliest likely date. Median and 90% are the "
+        f"{falls_on}, the earliest likely date. Median and 90% are the "
         f"gaps that half and nine in ten of the era's reports did not exceed. "
         f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}."
+    )
+    console.print(election_evidence(record))
+
+
+def election_evidence(record: dict[str, Any]) -> str:
+    """What the record shows of reports held back by elections (see inspectcal/elections.py)."""
+    said = []
+    for kind, lag in record["elections"].items():
+        polls = "general elections" if kind == "general" else "May local polls"
+        plural = "s" if lag["polls"] != 1 else ""
+        said.append(
+            f"{polls}: {lag['held']} reports held over {lag['polls']} poll{plural}, "
+            f"out {lag['first']} (soonest), {lag['median']} (half) and {lag['p90']} (9 in 10) working days "
+            "after the poll"
+        )
+    found = "; ".join(said) or "no report held by an election"
+    return (
+        f"Elections: Ofsted publishes no report on an authority in its pre-election period. In the record, "
+        f"{found}. The {record['held_out']} reports held by general elections are left out of the eras. "
+        "Forecasts move past general elections, and past a poll given with --election, by these lags."
     )
