@@ -65,14 +65,10 @@ class ElectionTable(NamedTuple):
 
 @cache
 def election_table() -> ElectionTable:
-    """The shipped table (``elections.toml``), validated."""
-    import tomllib
+    """The shipped table (``elections.toml``), validated; read as the framework files are."""
+    from inspectcal.frameworks import _read_toml
 
-    try:
-        data = tomllib.loads(ELECTIONS_FILE.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise FrameworkError(f"elections.toml: cannot be read: {error}") from None
-    return parse_election_table(data)
+    return parse_election_table(_read_toml(ELECTIONS_FILE, ELECTIONS_FILE.name))
 
 
 def parse_election_table(data: Mapping[str, Any]) -> ElectionTable:
@@ -85,11 +81,17 @@ def parse_election_table(data: Mapping[str, Any]) -> ElectionTable:
             raise fail(f"field '{key}' must be a non-empty string")
         return " ".join(value.split())
 
+    def day(table: Mapping[str, Any], key: str) -> date:
+        try:
+            return date.fromisoformat(table.get(key))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise fail(f"[[general]] field '{key}' must be a date like \"2024-07-04\"") from None
+
     general = []
     for entry in data.get("general", []):
-        poll, start = entry.get("poll"), entry.get("from")
-        if not isinstance(poll, date) or not isinstance(start, date) or not start <= poll:
-            raise fail(f"[[general]] needs dates 'from' <= 'poll', not {start!r} and {poll!r}")
+        poll, start = day(entry, "poll"), day(entry, "from")
+        if not start <= poll:
+            raise fail(f"[[general]] needs 'from' <= 'poll', not {start} and {poll}")
         general.append(Pause(GENERAL, poll, start, text(entry, "rule"), text(entry, "source")))
     local, ordinary = data.get("local", {}), data.get("ordinary", {})
     days = local.get("notice_days")
@@ -112,14 +114,17 @@ def parse_election_table(data: Mapping[str, Any]) -> ElectionTable:
 # -- the election timetable's own working days --------------------------------------------
 
 
-def _dies_non(year: int) -> set[date]:
+@cache
+def _dies_non(year: int) -> frozenset[date]:
     """Weekday days the election timetable disregards: bank holidays in England and Wales
     (Christmas Day and Good Friday among them) and Christmas Eve."""
-    from inspectcal.calendars import bank_holidays, get_region
+    from inspectcal.calendars import CalendarSource, working_calendar
 
-    days = {d for d in bank_holidays(get_region("england-and-wales")) if d.year in (year - 1, year)}
+    # The default calendar: England and Wales, bank holidays counted, no closures.
+    off = working_calendar(CalendarSource()).days_off
+    days = {d for d in off if d.year in (year - 1, year)}
     days |= {date(y, 12, 24) for y in (year - 1, year)}
-    return days
+    return frozenset(days)
 
 
 def is_timetable_day(day: date) -> bool:

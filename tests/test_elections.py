@@ -405,3 +405,26 @@ def test_frameworks_show_prints_the_election_evidence() -> None:
         "working days after the poll" in text
     )
     assert "The 2 reports held by general elections are left out of the eras." in text
+
+
+def test_a_batch_of_plans_takes_the_election_too() -> None:
+    args = ["plan", "-f", "ilacs-short", "--notified", "-", "--format", "jsonl", "--election", "2026-05-07"]
+    result = runner.invoke(app, args, input="2026-03-02\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    line = json.loads(result.stdout)
+    single = json.loads(
+        ok(
+            "plan",
+            "-f",
+            "ilacs-short",
+            "--notified",
+            "2026-03-02",
+            "--format",
+            "json",
+            "--election",
+            "2026-05-07",
+        )
+    )
+    assert line == single
+    forecast = next(m for m in line["milestones"] if m["id"] == "publication")["forecast"]
+    assert [held["poll"] for held in forecast["held_by"]] == ["2026-05-07"]

@@ -43,6 +43,7 @@ from inspectcal.cli.options import (
     planned,
     read_date,
     read_date_and_number,
+    read_polls,
     read_two_dates,
     run_batch,
     run_result_batch,
@@ -159,7 +160,7 @@ def plan(
 
         name = clean_label(name, "--name")
     if notified == "-":
-        _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
+        _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force, election)
         return
     result = planned(framework, param, notified, anchor, name, calendar_options, election)
     _write_plan(result, fmt, ics, output, force, picture=picture)
@@ -239,10 +240,12 @@ def _plan_batch(
     calendar_options: CalendarOptions,
     output: str | None,
     force: bool,
+    election: list[str] | None,
 ) -> None:
     """``plan --notified -``: a plan for each stdin date, one JSON line or CSV rows each."""
     chosen = framework_from_options(framework, param)
     source, calendar = calendar_from_options(calendar_options)
+    polls = read_polls(election)
     if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
         raise InputError("--notified - reads one date a line from stdin: use it with --format jsonl or csv")
     render: Callable[[date], str]
@@ -250,7 +253,7 @@ def _plan_batch(
     if fmt is PlanFormat.jsonl:
         from inspectcal.render.jsonl import JsonlWriter
 
-        writer = JsonlWriter(chosen, calendar, source, name)
+        writer = JsonlWriter(chosen, calendar, source, name, polls)
 
         def render(day: date) -> str:
             buffer = io.StringIO()
@@ -263,7 +266,7 @@ def _plan_batch(
         header.append(csv_line(("notified", *HEADER)))
 
         def render(day: date) -> str:
-            plan = build_plan(chosen, day, calendar, source, authority=name)
+            plan = build_plan(chosen, day, calendar, source, authority=name, elections=polls)
             warn_if_projected(source, plan.last)
             return rows(plan, with_notified=True)
 

@@ -457,19 +457,25 @@ def planned(
     election: list[str] | None = None,
 ) -> Plan:
     """The plan that a command's framework, date and calendar options describe."""
-    from inspectcal.elections import check_poll
-
     source, calendar = calendar_from_options(calendar_options)
-    polls = [read_date(text, "--election") for text in election or []]
-    for poll in polls:
-        note = check_poll(poll)
-        if note:
-            sys.stderr.write(f"Note: {note}\n")
+    polls = read_polls(election)
     result = plan_from_options(
         framework_from_options(framework, param), notified, anchor, calendar, source, name, polls
     )
     warn_if_projected(source, result.last)
     return result
+
+
+def read_polls(election: list[str] | None) -> list[date]:
+    """The --election polling days; a note on stderr for one that is not a Thursday."""
+    from inspectcal.elections import check_poll
+
+    polls = [read_date(text, "--election") for text in election or []]
+    for poll in polls:
+        note = check_poll(poll)
+        if note:
+            sys.stderr.write(f"Note: {note}\n")
+    return polls
 
 
 def read_date(text: str, what: str) -> date:
