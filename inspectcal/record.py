@@ -1,4 +1,4 @@
-"""Ofsted's own record of ILACS inspections: publication gaps, the eras derived from them.
+"""Ofsted's own record of ILACS (and area SEND) inspections: publication gaps, the eras derived from them.
 
 A record is a CSV of real inspections (``local_authority, framework, onsite_start,
 onsite_end, published``). Each row is measured in working days: the on-site span (first

@@ -428,3 +428,21 @@ def test_a_batch_of_plans_takes_the_election_too() -> None:
     assert line == single
     forecast = next(m for m in line["milestones"] if m["id"] == "publication")["forecast"]
     assert [held["poll"] for held in forecast["held_by"]] == ["2026-05-07"]
+
+
+def test_election_without_a_forecast_is_noted() -> None:
+    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--election", "2010-05-06"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Note: --election moves only a publication forecast from Ofsted's record, and this "
+        "slac-2009 plan has none\n"
+    )
+
+
+def test_area_send_evidence_shows_the_10th_percentile() -> None:
+    text = ok("frameworks", "show", "area-send")
+    evidence = text[text.index("Evidence:") :]
+    flat = " ".join(evidence.split())
+    assert "┃ Era from ┃ Inspections ┃ Published ┃ 10% ┃ Median ┃ 90% ┃ Range ┃" in flat
+    assert "│ 2023-02-03 │ 70 │ 2023-2025 │ 34 │ 41 │ 68 │ 29-88 │" in flat
+    assert "falls on the 10th percentile" in flat

@@ -462,6 +462,11 @@ def planned(
     result = plan_from_options(
         framework_from_options(framework, param), notified, anchor, calendar, source, name, polls
     )
+    if polls and result.forecast is None:
+        sys.stderr.write(
+            f"Note: --election moves only a publication forecast from Ofsted's record, and this "
+            f"{result.framework.id} plan has none\n"
+        )
     warn_if_projected(source, result.last)
     return result
 

@@ -130,11 +130,12 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
     from inspectcal.render.table import Column, Layout, print_fitted
 
     milestone = framework.milestone(record["milestone"])
+    earliest = "p10" if record["earliest"] == "p10" else "target"  # the figure the earliest date is
     columns = [
         Column("Era from"),
         Column("Inspections", justify="right"),
         Column("Published"),
-        Column("Target", justify="right"),
+        Column("10%" if earliest == "p10" else "Target", justify="right"),
         Column("Median", justify="right"),
         Column("90%", justify="right"),
         Column("Range", justify="right", drop=1),
@@ -147,7 +148,7 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
                 era["from"],
                 str(era["inspections"]),
                 str(first) if first == last else f"{first}-{last}",
-                str(era["target"]),
+                str(era[earliest]),
                 str(era["median"]),
                 str(era["p90"]),
                 f"{era['fastest']}-{era['slowest']}",
@@ -163,7 +164,7 @@ def _print_evidence(console: Any, framework: Framework, record: dict[str, Any]) 
         more="--format json",
     )
     falls_on = (
-        "the 10th percentile (the record has no clear target: nine in ten reports came out on or after it)"
+        "10th percentile (the record has no clear target: nine in ten reports came out on or after it)"
         if record["earliest"] == "p10"
         else "era's target (the most common gap)"
     )
