@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -11,6 +12,7 @@ from inspectcal.frameworks import Framework
 from inspectcal.workdays import NonWorkingDay, WorkingCalendar
 
 if TYPE_CHECKING:
+    from inspectcal.elections import Lag, Pause
     from inspectcal.record import Era
 
 
@@ -73,6 +75,12 @@ class Forecast(NamedTuple):
     median_gap: int
     p90_gap: int
     note: str | None = None  # said when the inspection falls outside the record
+    # Elections: the pauses that moved the dates (each with the record's lag for its kind of
+    # poll), the dates before the move, and an ordinary May poll the window crosses that no
+    # --election named (the authority may hold one).
+    moved_by: tuple[tuple[Pause, Lag], ...] = ()
+    unmoved: tuple[date, date, date] | None = None  # earliest, median, p90
+    may_matter: Pause | None = None
 
 
 class Plan(NamedTuple):
@@ -123,8 +131,13 @@ def build_plan(
     *,
     authority: str | None = None,
     anchor: Anchor | None = None,
+    elections: Sequence[date] = (),
 ) -> Plan:
-    """Date every milestone of ``framework`` with Day 1 on ``notified``."""
+    """Date every milestone of ``framework`` with Day 1 on ``notified``.
+
+    ``elections``: polling days of polls the authority holds; with the general elections they
+    hold back the forecast milestone (see :func:`hold_for_elections`).
+    """
     calendar.require_working_day(notified, role="the notification date (Day 1)")
     framework, era = _with_era(framework, notified, calendar)
     milestones = tuple(
@@ -139,11 +152,13 @@ def build_plan(
         )
         for spec, start_day, end_day in framework.resolved_days()
     )
-    last = max(m.end for m in milestones)
-    skipped = tuple(calendar.days_off_between(notified, last))
     forecast = None
     if era is not None:
         forecast = _forecast(framework, milestones, calendar, *era)
+        forecast = hold_for_elections(forecast, framework, calendar, elections)
+        milestones = _moved_to(milestones, forecast, notified, calendar)
+    last = max(m.end for m in milestones)
+    skipped = tuple(calendar.days_off_between(notified, last))
     return Plan(
         framework, notified, source, milestones, skipped, calendar, authority or None, anchor, forecast
     )
@@ -165,7 +180,7 @@ def _with_era(
     figures = era.kinds.get(link.kind)
     if figures is None:
         return framework, None
-    parameters = {**framework.parameters, link.parameter: figures.target}
+    parameters = {**framework.parameters, link.parameter: link.record.earliest_gap(figures)}
     return framework._replace(parameters=parameters), (era, note)
 
 
@@ -179,8 +194,9 @@ def _forecast(
     link = framework.record
     assert link is not None
     figures = era.kinds[link.kind]
+    gap = link.record.earliest_gap(figures)
     milestone = next(m for m in milestones if m.id == link.milestone)
-    base = calendar.add(milestone.start, -figures.target)  # the Day the gap counts from
+    base = calendar.add(milestone.start, -gap)  # the Day the gap counts from
     return Forecast(
         milestone=milestone.id,
         earliest=milestone.start,
@@ -188,8 +204,64 @@ def _forecast(
         p90=calendar.add(base, figures.p90),
         basis=figures.basis,
         era_start=era.start,
-        target=figures.target,
+        target=gap,
         median_gap=figures.median,
         p90_gap=figures.p90,
         note=note,
+    )
+
+
+def hold_for_elections(
+    forecast: Forecast, framework: Framework, calendar: WorkingCalendar, polls: Sequence[date]
+) -> Forecast:
+    """The forecast moved past the pre-election periods that hold it (general elections, and the
+    authority's own ``polls``), by the lags the record measured; and the ordinary May poll its
+    window crosses, when no poll was given."""
+    from inspectcal.elections import GENERAL, Lag, move_past, ordinary_polls_near, pauses_for
+
+    link = framework.record
+    assert link is not None
+    lags = link.record.elections
+    fallback = Lag(0, 0, 1, 1, 1)  # a record that measured none: the working day after the poll
+
+    def lag_for(pause: Pause) -> Lag:
+        return lags.get(pause.kind) or lags.get(GENERAL) or fallback
+
+    pauses = pauses_for(polls)
+    moved, crossed = [], {}
+    for day, field in ((forecast.earliest, "first"), (forecast.median, "median"), (forecast.p90, "p90")):
+
+        def lag_days(pause: Pause, field: str = field) -> int:
+            return int(getattr(lag_for(pause), field))
+
+        new, hit = move_past(day, pauses, lag_days, calendar.add)
+        crossed.update({pause: lag_for(pause) for pause in hit})
+        moved.append(new)
+    if crossed:
+        forecast = forecast._replace(
+            earliest=moved[0],
+            median=moved[1],
+            p90=moved[2],
+            moved_by=tuple(sorted(crossed.items(), key=lambda item: item[0].poll)),
+            unmoved=(forecast.earliest, forecast.median, forecast.p90),
+        )
+    if not polls:
+        near = ordinary_polls_near(forecast.earliest, forecast.p90)
+        if near:
+            forecast = forecast._replace(may_matter=near[0])
+    return forecast
+
+
+def _moved_to(
+    milestones: tuple[Milestone, ...], forecast: Forecast, notified: date, calendar: WorkingCalendar
+) -> tuple[Milestone, ...]:
+    """The forecast's milestone on the forecast's (possibly held back) earliest date."""
+    if forecast.unmoved is None:
+        return milestones
+    day = calendar.day_number(notified, forecast.earliest)
+    return tuple(
+        m._replace(start_day=day, end_day=day, start=forecast.earliest, end=forecast.earliest)
+        if m.id == forecast.milestone
+        else m
+        for m in milestones
     )

@@ -1,4 +1,4 @@
-"""Ofsted's own record of ILACS inspections: publication gaps, the eras derived from them.
+"""Ofsted's own record of ILACS (and area SEND) inspections: publication gaps, the eras derived from them.
 
 A record is a CSV of real inspections (``local_authority, framework, onsite_start,
 onsite_end, published``). Each row is measured in working days: the on-site span (first
@@ -14,10 +14,28 @@ Eras are derived from the rows, not chosen by hand:
    of a row whose gap is the era's target (the date on which the target changed); rows
    before that date belong to the era before. The first era starts with the first row.
 
+Rows held back by a general election are left out of the eras (and of their figures), so
+that a pause is not read as a change of target. A row is *held* by a pause (``elections.py``)
+when it was published after the poll and its *natural date* fell in the pause: the natural
+date is its last on-site day plus the most common gap of the rows of its framework whose last
+on-site day is in the same year. The lag of held reports (working days from the poll to their
+publication) is measured per kind of poll: general elections (the shipped table) and the
+ordinary day of local elections (the first Thursday in May; rows held by it are kept in the
+eras, as most authorities hold no poll that day, but measured for the lag).
+
 Per framework (``standard``, ``short``) and era the table gives the number of inspections,
 their publication years, the target (the most common gap of that framework's rows, the
-smaller on a tie), the median and 90th percentile (nearest rank: the smallest gap that at
-least half, or nine in ten, of the rows do not exceed), and the fastest and slowest gaps.
+smaller on a tie), the 10th, 50th (median) and 90th percentiles (nearest rank: the smallest
+gap that at least a tenth, half, or nine in ten, of the rows do not exceed), and the fastest
+and slowest gaps.
+
+The earliest date a forecast gives is the target where the record has one (ILACS: most
+reports come out on it); where it has none (area SEND: gaps spread from 29 to over 100 working
+days) the record is one era and the earliest date is its 10th percentile (``earliest = "p10"``):
+nine in ten reports come out on or after it.
+
+An area SEND record has no framework column (``local_authority, onsite_start, onsite_end,
+published, report``): its rows are all of the framework ``area-send``.
 
 The package ships the derived table (``frameworks/records/NAME.toml``), never the rows.
 """
@@ -30,8 +48,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from inspectcal.elections import GENERAL, LOCAL, Lag, Pause
 from inspectcal.errors import FrameworkError, InputError
 from inspectcal.readers.record_csv import RecordRow
 from inspectcal.workdays import WorkingCalendar
@@ -55,6 +75,7 @@ class Stats(NamedTuple):
     p90: int
     fastest: int
     slowest: int
+    p10: int
 
     @property
     def basis(self) -> str:
@@ -76,6 +97,12 @@ class Record(NamedTuple):
     first: date  # the earliest last on-site day in the record
     last: date  # the latest
     eras: tuple[Era, ...]
+    earliest: str = "target"  # or "p10": which figure a forecast's earliest date is
+    held_out: int = 0  # rows held by a general election, left out of the eras
+    elections: Mapping[str, Lag] = MappingProxyType({})  # "general", "local": the measured lag
+
+    def earliest_gap(self, figures: Stats) -> int:
+        return figures.p10 if self.earliest == "p10" else figures.target
 
     def era_for(self, last_onsite: date) -> tuple[Era, str | None]:
         """The era in force for an inspection whose last on-site day is ``last_onsite``.
@@ -138,14 +165,24 @@ def stats(measured: Sequence[Measured]) -> Stats:
         p90=nearest_rank(gaps, 90),
         fastest=gaps[0],
         slowest=gaps[-1],
+        p10=nearest_rank(gaps, 10),
     )
 
 
-def derive_eras(measured: Sequence[Measured]) -> tuple[Era, ...]:
-    """The eras of a measured record (see the module's docstring for the rule)."""
+def derive_eras(measured: Sequence[Measured], *, single: bool = False) -> tuple[Era, ...]:
+    """The eras of a measured record (see the module's docstring for the rule); ``single``: one era."""
     if not measured:
         raise InputError("a record needs at least one row to derive eras from")
     ordered = sorted(measured, key=lambda m: (m.row.onsite_end, m.row.published, m.row.line))
+    if single:
+        groups = {kind: [m for m in ordered if m.row.kind == kind] for kind in {m.row.kind for m in ordered}}
+        return (
+            Era(
+                ordered[0].row.onsite_end,
+                most_common(m.gap for m in ordered),
+                {kind: stats(group) for kind, group in sorted(groups.items())},
+            ),
+        )
     by_year: dict[int, list[int]] = {}
     for m in ordered:
         by_year.setdefault(m.row.onsite_end.year, []).append(m.gap)
@@ -180,9 +217,77 @@ def derive_eras(measured: Sequence[Measured]) -> tuple[Era, ...]:
     return tuple(eras)
 
 
-def build_record(name: str, source: str, measured: Sequence[Measured]) -> Record:
+def build_record(
+    name: str,
+    source: str,
+    measured: Sequence[Measured],
+    calendar: WorkingCalendar,
+    *,
+    earliest: str = "target",
+) -> Record:
+    """The table of a measured record; ``earliest="p10"``: one era, whose earliest date is its 10th
+    percentile (a record with no clear target)."""
     ends = [m.row.onsite_end for m in measured]
-    return Record(name, source, len(measured), min(ends), max(ends), derive_eras(measured))
+    held = held_rows(measured, record_pauses(measured), calendar)
+    general = {id(m) for m, pause in held if pause.kind == GENERAL}
+    kept = [m for m in measured if id(m) not in general]
+    eras = derive_eras(kept, single=earliest == "p10")
+    lags = {kind: lag for kind in (GENERAL, LOCAL) if (lag := election_lag(held, kind, calendar))}
+    return Record(name, source, len(measured), min(ends), max(ends), eras, earliest, len(general), lags)
+
+
+# -- elections: which rows a poll held back, and how long after the poll they came out -------
+
+
+def record_pauses(measured: Sequence[Measured]) -> tuple[Pause, ...]:
+    """The general elections' pauses and the ordinary May polls' over the record's years."""
+    from inspectcal.elections import election_table, local_pause, ordinary_poll
+
+    table = election_table()
+    years = range(
+        min(m.row.onsite_end.year for m in measured), max(m.row.published.year for m in measured) + 1
+    )
+    local = [local_pause(poll, table) for year in years if (poll := ordinary_poll(year, table))]
+    return tuple(sorted({*table.general, *local}))
+
+
+def natural_dates(measured: Sequence[Measured], calendar: WorkingCalendar) -> list[date]:
+    """Each row's last on-site day plus the most common gap of its framework's rows that year."""
+    by_group: dict[tuple[str, int], list[int]] = {}
+    for m in measured:
+        by_group.setdefault((m.row.kind, m.row.onsite_end.year), []).append(m.gap)
+    usual = {group: most_common(gaps) for group, gaps in by_group.items()}
+    return [calendar.add(m.row.onsite_end, usual[m.row.kind, m.row.onsite_end.year]) for m in measured]
+
+
+def held_rows(
+    measured: Sequence[Measured], pauses: Sequence[Pause], calendar: WorkingCalendar
+) -> list[tuple[Measured, Pause]]:
+    """The rows a pause held: natural date in the pause, published after its poll."""
+    held = []
+    for m, natural in zip(measured, natural_dates(measured, calendar), strict=True):
+        pause = next((p for p in pauses if p.holds(natural) and m.row.published > p.poll), None)
+        if pause is not None:
+            held.append((m, pause))
+    return held
+
+
+def election_lag(held: Sequence[tuple[Measured, Pause]], kind: str, calendar: WorkingCalendar) -> Lag | None:
+    """Working days from each poll of ``kind`` to the publication of the reports it held."""
+    by_poll: dict[date, list[int]] = {}
+    for m, pause in held:
+        if pause.kind == kind:
+            by_poll.setdefault(pause.poll, []).append(calendar.between(pause.poll, m.row.published))
+    if not by_poll:
+        return None
+    lags = sorted(lag for values in by_poll.values() for lag in values)
+    return Lag(
+        polls=len(by_poll),
+        held=len(lags),
+        first=lags[0],
+        median=nearest_rank(lags, 50),
+        p90=nearest_rank(lags, 90),
+    )
 
 
 # -- auditing rows against a record ---------------------------------------------------
@@ -209,7 +314,7 @@ def audit(measured: Iterable[Measured], record: Record, spans: Mapping[str, int]
             flags.append(f"span {m.span}, not {expected}")
         era, _ = record.era_for(m.row.onsite_end)
         stats_here = era.kinds.get(m.row.kind)
-        target = stats_here.target if stats_here else None
+        target = record.earliest_gap(stats_here) if stats_here else None
         if target is not None and m.gap < target:
             flags.append(f"gap {m.gap} < target {target}")
         result.append(Audit(m, expected, target, era.start, tuple(flags)))
@@ -218,7 +323,8 @@ def audit(measured: Iterable[Measured], record: Record, spans: Mapping[str, int]
 
 # -- the shipped table: TOML text out, validated data in ------------------------------
 
-_STATS_KEYS = ("inspections", "published", "target", "median", "p90", "fastest", "slowest")
+_STATS_KEYS = ("inspections", "published", "target", "p10", "median", "p90", "fastest", "slowest")
+_LAG_KEYS = ("polls", "held", "first", "median", "p90")
 
 
 def record_to_toml(record: Record, *, command: str) -> str:
@@ -229,18 +335,24 @@ def record_to_toml(record: Record, *, command: str) -> str:
         return f'"{escaped}"'
 
     lines = [
-        f"# Ofsted's record of {record.name.upper()} inspections, reduced to the publication gap by era.",
+        f"# Ofsted's record of {record.name.upper().replace('-', ' ')} inspections, reduced to the "
+        "publication gap by era.",
         "# Derived, not written by hand: regenerate with",
         f"#     {command}",
         "# Gaps are working days (Mon-Fri less bank holidays in England and Wales) after the last",
         "# on-site day, up to and including publication. Eras, targets and percentiles: see",
-        "# inspectcal/record.py. No inspection rows are shipped, only these figures.",
+        "# inspectcal/record.py. No inspection rows are shipped, only these figures. [elections]:",
+        "# reports held back by a poll, in working days from polling day to publication.",
         f"name = {string(record.name)}",
         f"source = {string(record.source)}",
         f"inspections = {record.inspections}",
         f'first_onsite_end = "{record.first.isoformat()}"',
         f'last_onsite_end = "{record.last.isoformat()}"',
+        f'earliest = "{record.earliest}"',
+        f"held_out = {record.held_out}",
     ]
+    for kind, lag in record.elections.items():
+        lines += ["", f"[elections.{kind}]", *(f"{key} = {getattr(lag, key)}" for key in _LAG_KEYS)]
     for era in record.eras:
         lines += ["", "[[eras]]", f'from = "{era.start.isoformat()}"', f"target = {era.target}"]
         for kind, figures in era.kinds.items():
@@ -280,6 +392,7 @@ def parse_record(data: Mapping[str, Any], where: str) -> Record:
             raise problem from None
 
     allowed = {"name", "source", "inspections", "first_onsite_end", "last_onsite_end", "eras"}
+    allowed |= {"earliest", "held_out", "elections"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise fail(f"unknown field '{unknown[0]}' (fields: {', '.join(sorted(allowed))})")
@@ -312,15 +425,28 @@ def parse_record(data: Mapping[str, Any], where: str) -> Record:
                 key: whole(figures, key, f"{context} [{kind}]") for key in _STATS_KEYS if key != "published"
             }
             if not values["fastest"] <= values["target"] <= values["slowest"] or not (
-                values["fastest"] <= values["median"] <= values["p90"] <= values["slowest"]
+                values["fastest"] <= values["p10"] <= values["median"] <= values["p90"] <= values["slowest"]
             ):
-                raise fail(f"{context}: [{kind}] must have fastest <= target, median <= p90 <= slowest")
+                raise fail(
+                    f"{context}: [{kind}] must have fastest <= target, p10 <= median <= p90 <= slowest"
+                )
             kinds[kind] = Stats(published=(years[0], years[1]), **values)
         if not kinds:
             raise fail(f"{context}: needs figures for at least one framework, e.g. [eras.standard]")
         eras.append(Era(day(raw, "from", context), whole(raw, "target", context), kinds))
     if any(later.start <= earlier.start for earlier, later in pairwise(eras)):
         raise fail("eras must be in date order, each 'from' after the one before")
+    earliest = data.get("earliest", "target")
+    if earliest not in ("target", "p10"):
+        raise fail(f'field \'earliest\' must be "target" or "p10", not {earliest!r}')
+    raw_lags = data.get("elections", {})
+    if not isinstance(raw_lags, dict) or not set(raw_lags) <= {GENERAL, LOCAL}:
+        raise fail("[elections] may hold only [elections.general] and [elections.local]")
+    lags = {}
+    for kind, figures in raw_lags.items():
+        if not isinstance(figures, dict) or set(figures) != set(_LAG_KEYS):
+            raise fail(f"[elections.{kind}] must have exactly the fields {', '.join(_LAG_KEYS)}")
+        lags[kind] = Lag(**{key: whole(figures, key, f"[elections.{kind}]") for key in _LAG_KEYS})
     return Record(
         name,
         " ".join(source.split()),
@@ -328,4 +454,7 @@ def parse_record(data: Mapping[str, Any], where: str) -> Record:
         day(data, "first_onsite_end", "top level"),
         day(data, "last_onsite_end", "top level"),
         tuple(eras),
+        earliest,
+        whole(data, "held_out", "top level") if "held_out" in data else 0,
+        MappingProxyType(lags),
     )

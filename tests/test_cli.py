@@ -229,8 +229,8 @@ def test_output_errors(tmp_path: Path) -> None:
         ),
         (
             ["plan", "-n", "2010-02-22", "--framework", "ofsted-1066"],
-            "unknown framework 'ofsted-1066': choose one of ilacs-short, ilacs-standard, jtai, slac-2009 "
-            "or give the path of a .toml file",
+            "unknown framework 'ofsted-1066': choose one of area-send, ilacs-short, ilacs-standard, "
+            "jtai, slac-2009 or give the path of a .toml file",
         ),
         (
             ["date", "0", "-n", "2010-02-22"],

@@ -24,9 +24,10 @@ ALL = [*builtin_ids(), str(EXAMPLE)]
 
 
 def test_builtins_are_the_expected_set() -> None:
-    assert builtin_ids() == ["ilacs-short", "ilacs-standard", "jtai", "slac-2009"]
+    assert builtin_ids() == ["area-send", "ilacs-short", "ilacs-standard", "jtai", "slac-2009"]
     statuses = {ref: load_framework(ref).status for ref in builtin_ids()}
     assert statuses == {
+        "area-send": "indicative",
         "ilacs-short": "indicative",
         "ilacs-standard": "indicative",
         "jtai": "indicative",
@@ -185,7 +186,7 @@ def test_params_in_the_cli() -> None:
         ),
         (
             ["frameworks", "show", "nope"],
-            "unknown framework 'nope': choose one of ilacs-short, ilacs-standard, jtai, slac-2009 "
+            "unknown framework 'nope': choose one of area-send, ilacs-short, ilacs-standard, jtai, slac-2009 "
             "or give the path of a .toml file",
         ),
         (
@@ -318,6 +319,7 @@ def test_toml_is_data_only() -> None:
 def test_frameworks_list_and_show() -> None:
     listed = json.loads(run_cli(["frameworks", "--format", "json"]).stdout)
     assert [(f["id"], f["status"], f["milestones"]) for f in listed] == [
+        ("area-send", "indicative", 7),
         ("ilacs-short", "indicative", 6),
         ("ilacs-standard", "indicative", 6),
         ("jtai", "indicative", 5),

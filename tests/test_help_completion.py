@@ -158,7 +158,7 @@ def test_frameworks_complete_ids_and_toml_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("", "utf-8")
     (tmp_path / "more").mkdir()
     found = values("bash", "inspectcal plan --framework ", cwd=tmp_path)
-    assert found == ["ilacs-short", "ilacs-standard", "jtai", "slac-2009", "more/", "ours.toml"]
+    assert found == ["area-send", "ilacs-short", "ilacs-standard", "jtai", "slac-2009", "more/", "ours.toml"]
     assert values("bash", "inspectcal plan --framework il", cwd=tmp_path) == ["ilacs-short", "ilacs-standard"]
     assert values("bash", "inspectcal frameworks show o", cwd=tmp_path) == ["ours.toml"]
 

@@ -10,14 +10,12 @@ import sys
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
 from inspectcal.render import days_label
 from inspectcal.render.rows import Column, Layout, Rows
 from inspectcal.render.writer import csv_text, write_rows
 
-from .conftest import REPO
+from .conftest import REPO, run_cli
 
 RENDER = REPO / "inspectcal" / "render"
 
@@ -138,10 +136,10 @@ def test_cache_csv_and_json_go_through_the_writer(monkeypatch: pytest.MonkeyPatc
     folder = f'{tmp_path}/a,b "c"'
     monkeypatch.setenv("INSPECTCAL_CACHE_DIR", folder)
     os.makedirs(folder)
-    out = CliRunner().invoke(app, ["cache", "--format", "csv"]).stdout
+    out = run_cli(["cache", "--format", "csv"]).stdout
     quoted = folder.replace('"', '""')
     assert out == f'folder,entries,bytes\n"{quoted}",0,0\n'
-    out = CliRunner().invoke(app, ["cache", "--format", "json"]).stdout
+    out = run_cli(["cache", "--format", "json"]).stdout
     assert out.startswith('{\n  "folder": ')
     assert out.endswith('"entries": 0,\n  "bytes": 0\n}\n')
 
@@ -181,11 +179,10 @@ def test_month_grid_marks_who_acts_in_letters() -> None:
 def test_every_coloured_day_has_its_letter_in_the_terminal_and_the_page() -> None:
     import re
 
-    runner = CliRunner()
-    grid = runner.invoke(app, ["calendar", "-n", "2010-02-22"], env={"COLUMNS": "80"}).stdout
+    grid = run_cli(["calendar", "-n", "2010-02-22"], env={"COLUMNS": "80"}).stdout
     assert "22 O 23 O 24 C 25 C 26 B" in grid
     assert "O Ofsted (blue), C council (green), B both (magenta)" in " ".join(grid.split())
-    page = runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "html"]).stdout
+    page = run_cli(["plan", "-n", "2010-02-22", "--format", "html"]).stdout
     cells = re.findall(
         r'<td class="([mr]-\w+)"[^>]*><span class="n">\d+ <abbr title="(\w+)">(\w)</abbr>', page
     )

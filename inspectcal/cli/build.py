@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +111,7 @@ def plan_from_options(
     calendar: WorkingCalendar,
     source: CalendarSource,
     name: str | None,
+    elections: Sequence[date] = (),
 ) -> Plan:
     """A plan from exactly one of --notified and --anchor."""
     from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
@@ -141,7 +143,7 @@ def plan_from_options(
     else:
         assert notified is not None
         day_one = read_date(notified, "--notified")
-    return build_plan(framework, day_one, calendar, source, authority=name, anchor=known)
+    return build_plan(framework, day_one, calendar, source, authority=name, anchor=known, elections=elections)
 
 
 def planned(
@@ -151,14 +153,33 @@ def planned(
     anchor: str | None,
     name: str | None,
     calendar_options: CalendarOptions,
+    election: list[str] | None = None,
 ) -> Plan:
     """The plan that a command's framework, date and calendar options describe."""
     source, calendar = calendar_from_options(calendar_options)
+    polls = read_polls(election)
     result = plan_from_options(
-        framework_from_options(framework, param), notified, anchor, calendar, source, name
+        framework_from_options(framework, param), notified, anchor, calendar, source, name, polls
     )
+    if polls and result.forecast is None:
+        sys.stderr.write(
+            f"Note: --election moves only a publication forecast from Ofsted's record, and this "
+            f"{result.framework.id} plan has none\n"
+        )
     warn_if_projected(source, result.last)
     return result
+
+
+def read_polls(election: list[str] | None) -> list[date]:
+    """The --election polling days; a note on stderr for one that is not a Thursday."""
+    from inspectcal.elections import check_poll
+
+    polls = [read_date(text, "--election") for text in election or []]
+    for poll in polls:
+        note = check_poll(poll)
+        if note:
+            sys.stderr.write(f"Note: {note}\n")
+    return polls
 
 
 def read_date(text: str, what: str) -> date:

@@ -22,6 +22,7 @@ from inspectcal.cli.build import (
     framework_from_options,
     planned,
     read_date,
+    read_polls,
     warn_if_projected,
 )
 from inspectcal.cli.defaults import DEFAULT_FRAMEWORK, DEFAULT_REGION
@@ -35,6 +36,7 @@ from inspectcal.cli.options import (
     CalendarOptions,
     Closed,
     ClosuresFile,
+    Election,
     Force,
     FrameworkOption,
     ListFormat,
@@ -85,6 +87,7 @@ def plan(
     ] = None,
     framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
+    election: Election = None,
     fmt: Annotated[
         PlanFormat,
         typer.Option(
@@ -158,9 +161,9 @@ def plan(
 
         name = clean_label(name, "--name")
     if notified == "-":
-        _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force)
+        _plan_batch(framework, param, anchor, name, fmt, calendar_options, output, force, election)
         return
-    result = planned(framework, param, notified, anchor, name, calendar_options)
+    result = planned(framework, param, notified, anchor, name, calendar_options, election)
     _write_plan(result, fmt, ics, output, force, picture=picture)
     if ics is not None and name is None:
         sys.stderr.write(
@@ -238,10 +241,12 @@ def _plan_batch(
     calendar_options: CalendarOptions,
     output: str | None,
     force: bool,
+    election: list[str] | None,
 ) -> None:
     """``plan --notified -``: a plan for each stdin date, one JSON line or CSV rows each."""
     chosen = framework_from_options(framework, param)
     source, calendar = calendar_from_options(calendar_options)
+    polls = read_polls(election)
     if anchor is not None or fmt not in (PlanFormat.jsonl, PlanFormat.csv):
         raise InputError("--notified - reads one date a line from stdin: use it with --format jsonl or csv")
     render: Callable[[date], str]
@@ -249,7 +254,7 @@ def _plan_batch(
     if fmt is PlanFormat.jsonl:
         from inspectcal.render.jsonl import JsonlWriter
 
-        writer = JsonlWriter(chosen, calendar, source, name)
+        writer = JsonlWriter(chosen, calendar, source, name, polls)
 
         def render(day: date) -> str:
             buffer = io.StringIO()
@@ -262,7 +267,7 @@ def _plan_batch(
         header.append(csv_line(("notified", *HEADER)))
 
         def render(day: date) -> str:
-            plan = build_plan(chosen, day, calendar, source, authority=name)
+            plan = build_plan(chosen, day, calendar, source, authority=name, elections=polls)
             warn_if_projected(source, plan.last)
             return rows(plan, with_notified=True)
 

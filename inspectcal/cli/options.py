@@ -149,6 +149,16 @@ Params = Annotated[
         autocompletion=_complete_params,
     ),
 ]
+Election = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--election",
+        metavar="DATE",
+        help="The authority holds a poll that day: the publication forecast moves past its "
+        "pre-election period (repeatable). General elections are built in.",
+        rich_help_panel=PLAN_PANEL,
+    ),
+]
 Output = Annotated[
     str | None,
     typer.Option(

@@ -25,6 +25,7 @@ from inspectcal.cli.options import (
     CalendarOptions,
     Closed,
     ClosuresFile,
+    Election,
     Force,
     FrameworkOption,
     ListFormat,
@@ -187,6 +188,7 @@ def calendar_picture(
     ] = None,
     framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
+    election: Election = None,
     svg: Annotated[
         str | None,
         typer.Option(
@@ -216,7 +218,7 @@ def calendar_picture(
 
     if name is not None:
         name = clean_label(name, "--name")
-    result = planned(framework, param, notified, anchor, name, calendar_options)
+    result = planned(framework, param, notified, anchor, name, calendar_options, election)
     if svg is not None:
         if output is not None:
             raise InputError("give --svg FILE or --output FILE, not both: --svg writes the picture instead")
@@ -337,6 +339,7 @@ def status(
     ] = 5,
     framework: FrameworkOption = DEFAULT_FRAMEWORK,
     param: Params = None,
+    election: Election = None,
     fmt: Annotated[
         StatusFormat, typer.Option("--format", help="Output format.", rich_help_panel=OUTPUT_PANEL)
     ] = StatusFormat.text,
@@ -354,7 +357,7 @@ def status(
     from inspectcal.render.status import render
     from inspectcal.status import status_on
 
-    result = planned(framework, param, notified, anchor, None, calendar_options)
+    result = planned(framework, param, notified, anchor, None, calendar_options, election)
     buffer = OutputBuffer(output)
     render(status_on(result, read_date(on, "--on"), ahead), fmt.value, buffer)
     emit(buffer.getvalue(), output, force)

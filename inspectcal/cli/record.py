@@ -55,7 +55,10 @@ def ilacs_record(
     force: Force = False,
     bank_holidays_file: BankHolidaysFile = None,
 ) -> None:
-    """Audit a record of ILACS inspections: on-site span and publication gap in working days, per row.
+    """Audit a record of ILACS (or area SEND) inspections: on-site span and publication gap, per row.
+
+    A FILE without a framework column is a record of area SEND inspections (local_authority,
+    onsite_start, onsite_end, published, report); --eras then prints records/area-send.toml.
 
     Span: working days on site, first and last day counted. Gap: working days after the last
     on-site day up to publication. A row is flagged when its span is not its framework's
@@ -64,45 +67,49 @@ def ilacs_record(
     """
     fmt = output_format(ctx, output, fmt)
     from inspectcal.frameworks import builtin_ids, load_framework, load_record
-    from inspectcal.readers.record_csv import read_record_csv
+    from inspectcal.readers.record_csv import AREA_SEND, read_record_csv
     from inspectcal.record import audit, build_record, measure, record_to_toml
 
     england = CalendarOptions(DEFAULT_REGION, False, None, None, bank_holidays_file)
     _, calendar = calendar_from_options(england)
     measured = measure(read_record_csv(record), calendar)
+    # A record without a framework column is area SEND's (record.py): its own table, one era.
+    name = AREA_SEND if all(m.row.kind == AREA_SEND for m in measured) else "ilacs"
     if eras:
         import shlex
 
         text = source or (
-            f"Ofsted's published ILACS inspection reports: the on-site dates and publication date "
-            f"of each, from {record.name}"
+            f"Ofsted's published {'area SEND' if name == AREA_SEND else 'ILACS'} inspection reports: "
+            f"the on-site dates and publication date of each, from {record.name}"
         )
         command = f"inspectcal ilacs-record {shlex.quote(record.name)} --eras"
         if source:
             plain = not any(c in source for c in '"$`\\!')
             command += f' --source "{source}"' if plain else f" --source {shlex.quote(source)}"
-        emit(record_to_toml(build_record("ilacs", text, measured), command=command), output, force)
-        _say_which_table_plans_read(output)
+        earliest = "p10" if name == AREA_SEND else "target"
+        table = build_record(name, text, measured, calendar, earliest=earliest)
+        emit(record_to_toml(table, command=command), output, force)
+        _say_which_table_plans_read(output, name)
         return
     from inspectcal.render.record import render_audit
 
     spans = {}
     for ref in builtin_ids():
         framework = load_framework(ref)
-        if framework.record is not None and framework.record.record.name == "ilacs":
+        if framework.record is not None and framework.record.record.name == name:
             # On site from Day 6 to the Day the publication gap counts from (the last on-site day).
             first = framework.milestone("onsite-start").start
             last = framework.milestone(framework.record.milestone).start
             spans[framework.record.kind] = last - first + 1
     buffer = OutputBuffer(output)
-    audits = audit(measured, load_record("ilacs"), spans)
+    audits = audit(measured, load_record(name), spans)
     render_audit(audits, fmt.value, buffer)
     emit(buffer.getvalue(), output, force)
     if any(a.flags for a in audits):
         raise typer.Exit(1)
 
 
-def _say_which_table_plans_read(output: str | None) -> None:
+def _say_which_table_plans_read(output: str | None, name: str) -> None:
     """After writing an era table to a file: plans read the running package's own copy, which is
     that file only in a checkout installed editable; say so rather than let a refresh look done."""
     import sys
@@ -111,7 +118,7 @@ def _say_which_table_plans_read(output: str | None) -> None:
 
     if output is None or output == "-":
         return
-    used = RECORDS_DIR / "ilacs.toml"
+    used = RECORDS_DIR / f"{name}.toml"
     if Path(output).resolve() == used.resolve():
         return
     sys.stderr.write(

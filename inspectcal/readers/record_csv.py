@@ -1,5 +1,8 @@
 """A record of inspections as CSV (``local_authority, framework, onsite_start, onsite_end,
-published``), as ``inspectcal.record`` measures it. Errors name the file and line."""
+published``), as ``inspectcal.record`` measures it. Errors name the file and line.
+
+An area SEND record has no framework column (``local_authority, onsite_start, onsite_end,
+published, report``): its rows are all of the framework ``area-send``."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from typing import NamedTuple
 from inspectcal.errors import InputError, quoted
 
 COLUMNS = ("local_authority", "framework", "onsite_start", "onsite_end", "published")
+AREA_SEND = "area-send"  # the framework of every row of a record without a framework column
 MAX_RECORD_BYTES = 20_000_000
 _MAX_ROWS = 100_000
 
@@ -17,7 +21,7 @@ _MAX_ROWS = 100_000
 class RecordRow(NamedTuple):
     line: int
     authority: str
-    kind: str  # the record's framework column: "standard" or "short"
+    kind: str  # the record's framework column ("standard" or "short"), or AREA_SEND
     onsite_start: date
     onsite_end: date
     published: date
@@ -40,13 +44,15 @@ def parse_record_csv(text: str, where: str) -> list[RecordRow]:
     rows: list[RecordRow] = []
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
-        missing = [column for column in COLUMNS if column not in header]
+        one_framework = "framework" not in header and "local_authority" in header
+        columns = tuple(c for c in COLUMNS if c != "framework") if one_framework else COLUMNS
+        missing = [column for column in columns if column not in header]
         if missing:
             raise InputError(
-                f"{where}, line 1: the header needs the columns {', '.join(COLUMNS)} "
+                f"{where}, line 1: the header needs the columns {', '.join(columns)} "
                 f"(missing: {', '.join(missing)})"
             )
-        place = {column: header.index(column) for column in COLUMNS}
+        place = {column: header.index(column) for column in columns}
         for cells in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in cells):
@@ -71,13 +77,12 @@ def parse_record_csv(text: str, where: str) -> list[RecordRow]:
                     f"{where}, line {line}: the dates must run onsite_start <= onsite_end < published, "
                     f"not {start.isoformat()}, {end.isoformat()}, {published.isoformat()}"
                 )
-            if not value["framework"]:
+            kind = AREA_SEND if one_framework else value["framework"].lower()
+            if not kind:
                 raise InputError(
                     f"{where}, line {line}: the framework cell is empty (e.g. standard or short)"
                 )
-            rows.append(
-                RecordRow(line, value["local_authority"], value["framework"].lower(), start, end, published)
-            )
+            rows.append(RecordRow(line, value["local_authority"], kind, start, end, published))
     except csv.Error as error:
         raise InputError(f"{where}, line {reader.line_num}: not readable as CSV ({error})") from None
     if not rows:

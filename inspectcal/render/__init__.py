@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from inspectcal.elections import Pause
     from inspectcal.frameworks import Framework
     from inspectcal.plan import Milestone, Plan
 
@@ -158,4 +159,28 @@ def forecast_text(plan: Plan) -> str | None:
     )
     if forecast.note:
         text += f" This inspection is {forecast.note}."
+    for pause, lag in forecast.moved_by:
+        text += (
+            f" Held back by the {poll_name(pause)}: Ofsted publishes no report on the authority from "
+            f"{human_date(pause.start)} to polling day ({pause.rule}; {pause.source}); held reports "
+            f"came out {lag.first}, {lag.median} and {lag.p90} working days after the poll at the "
+            f"soonest, by half and by nine in ten (Ofsted's record: {lag.held} reports over {lag.polls} "
+            f"poll{'s' if lag.polls != 1 else ''})."
+        )
+    if forecast.unmoved is not None:
+        earliest, median, p90 = (human_date(day) for day in forecast.unmoved)
+        text += f" Without the pause: earliest {earliest}; half by {median}; 9 in 10 by {p90}."
+    if forecast.may_matter is not None:
+        pause = forecast.may_matter
+        text += (
+            f" If the authority holds a poll on {human_date(pause.poll)} (the ordinary day of local "
+            f"elections), reports are held from {human_date(pause.start)}: give --election "
+            f"{pause.poll.isoformat()}."
+        )
     return text
+
+
+def poll_name(pause: Pause) -> str:
+    """'general election of Thu 4 Jul 2024' or 'poll of Thu 7 May 2026'."""
+    what = "general election" if pause.kind == "general" else "poll"
+    return f"{what} of {human_date(pause.poll)}"

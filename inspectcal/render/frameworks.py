@@ -42,6 +42,9 @@ def framework_detail(framework: Framework) -> dict[str, Any]:
             "applies": framework.record_applies,
             "source": link.record.source,
             "eras": evidence_rows(link.record, link.kind),
+            "earliest": link.record.earliest,
+            "held_out": link.record.held_out,
+            "elections": {kind: lag._asdict() for kind, lag in link.record.elections.items()},
         }
     return detail
 
@@ -102,11 +105,12 @@ def detail_rows(framework: Framework) -> Rows:
 def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
     """The record's eras behind a forecast, as a table (in ``frameworks show``'s terminal output)."""
     milestone = framework.milestone(record["milestone"])
+    earliest = "p10" if record["earliest"] == "p10" else "target"  # the figure the earliest date is
     columns = [
         Column("Era from"),
         Column("Inspections", justify="right"),
         Column("Published"),
-        Column("Target", justify="right"),
+        Column("10%" if earliest == "p10" else "Target", justify="right"),
         Column("Median", justify="right"),
         Column("90%", justify="right"),
         Column("Range", justify="right", drop=1),
@@ -119,7 +123,7 @@ def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
                 era["from"],
                 str(era["inspections"]),
                 day_numbers(first, last),
-                str(era["target"]),
+                str(era[earliest]),
                 str(era["median"]),
                 str(era["p90"]),
                 f"{era['fastest']}-{era['slowest']}",
@@ -127,6 +131,11 @@ def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
         )
     narrow = list(columns)  # a shorter header for the same count
     narrow[1] = Column("Reports", justify="right")
+    falls_on = (
+        "10th percentile (the record has no clear target: nine in ten reports came out on or after it)"
+        if record["earliest"] == "p10"
+        else "era's target (the most common gap)"
+    )
     return Rows(
         json=record,  # the terminal's only: json and csv show the record in framework_detail
         csv_header=(),
@@ -136,9 +145,10 @@ def evidence_table(framework: Framework, record: dict[str, Any]) -> Rows:
         f"(Ofsted's record, {record['framework']} inspections)",
         notes=[
             f"The era is chosen by the inspection's last on-site day; '{milestone.id}' falls on the "
-            f"era's target (the most common gap), the earliest likely date. Median and 90% are the "
+            f"{falls_on}, the earliest likely date. Median and 90% are the "
             f"gaps that half and nine in ten of the era's reports did not exceed. "
-            f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}."
+            f"--param {record['parameter']}=N fixes the gap instead. Source: {record['source']}.",
+            election_evidence(record),
         ],
         more="--format json",
     )
@@ -150,3 +160,22 @@ def render_one(framework: Framework, fmt: str, stream: TextIO) -> None:
     link = framework.record
     if fmt == "table" and link is not None:
         write_rows(evidence_table(framework, framework_detail(framework)["record"]), fmt, stream)
+
+
+def election_evidence(record: dict[str, Any]) -> str:
+    """What the record shows of reports held back by elections (see inspectcal/elections.py)."""
+    said = []
+    for kind, lag in record["elections"].items():
+        polls = "general elections" if kind == "general" else "May local polls"
+        plural = "s" if lag["polls"] != 1 else ""
+        said.append(
+            f"{polls}: {lag['held']} reports held over {lag['polls']} poll{plural}, "
+            f"out {lag['first']} (soonest), {lag['median']} (half) and {lag['p90']} (9 in 10) working days "
+            "after the poll"
+        )
+    found = "; ".join(said) or "no report held by an election"
+    return (
+        f"Elections: Ofsted publishes no report on an authority in its pre-election period. In the record, "
+        f"{found}. The {record['held_out']} reports held by general elections are left out of the eras. "
+        "Forecasts move past general elections, and past a poll given with --election, by these lags."
+    )

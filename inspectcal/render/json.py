@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from inspectcal.plan import Milestone, Plan
+from inspectcal.plan import Forecast, Milestone, Plan
+
+if TYPE_CHECKING:
+    from inspectcal.elections import Pause
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -43,6 +46,7 @@ def with_forecast(plan: Plan, milestone: dict[str, Any]) -> dict[str, Any]:
             "p90": forecast.p90.isoformat(),
             "basis": forecast.basis,
             "note": forecast.note,
+            **election_fields(forecast),
         }
     return milestone
 
@@ -67,3 +71,34 @@ def dump(value: object, stream: TextIO) -> None:
 
 def render(plan: Plan, stream: TextIO) -> None:
     dump(plan_to_dict(plan), stream)
+
+
+def election_fields(forecast: Forecast) -> dict[str, Any]:
+    """The election effect (additive keys): ``held_by``, the pauses that moved the dates, each
+    with the record's lag for its kind of poll; ``unmoved``, the dates before the move (null when
+    none moved); ``may_matter``, an ordinary May poll the window crosses that no --election named."""
+
+    def pause_dict(pause: Pause) -> dict[str, Any]:
+        return {
+            "kind": pause.kind,
+            "poll": pause.poll.isoformat(),
+            "from": pause.start.isoformat(),
+            "rule": pause.rule,
+            "source": pause.source,
+        }
+
+    unmoved = forecast.unmoved
+    return {
+        "held_by": [
+            {**pause_dict(pause), "lag": {"first": lag.first, "median": lag.median, "p90": lag.p90}}
+            for pause, lag in forecast.moved_by
+        ],
+        "unmoved": None
+        if unmoved is None
+        else {
+            "earliest": unmoved[0].isoformat(),
+            "median": unmoved[1].isoformat(),
+            "p90": unmoved[2].isoformat(),
+        },
+        "may_matter": None if forecast.may_matter is None else pause_dict(forecast.may_matter),
+    }

@@ -8,6 +8,7 @@ and calendar: everything but the dates is serialised once into a template.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any, TextIO
@@ -35,8 +36,10 @@ class JsonlWriter:
         calendar: WorkingCalendar,
         source: CalendarSource,
         authority: str | None = None,
+        elections: Sequence[date] = (),
     ) -> None:
         self.framework, self.calendar, self.source, self.authority = framework, calendar, source, authority
+        self.elections = elections  # the authority's polls (--election): they move the forecast
         self.resolved = framework.resolved_days()
         self.days = sorted({d for _, start, end in self.resolved for d in (start, end)})  # last is the end
         self.template = self._template()
@@ -85,7 +88,14 @@ class JsonlWriter:
     def write(self, notified: date, stream: TextIO) -> date:
         """Write one plan's line; return the plan's last date (for the horizon warning)."""
         if self.template is None:
-            plan = build_plan(self.framework, notified, self.calendar, self.source, authority=self.authority)
+            plan = build_plan(
+                self.framework,
+                notified,
+                self.calendar,
+                self.source,
+                authority=self.authority,
+                elections=self.elections,
+            )
             render(plan, stream)
             return plan.last
         text, pick = self.template

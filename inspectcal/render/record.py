@@ -105,6 +105,7 @@ def evidence_rows(record: Record, kind: str) -> list[dict[str, Any]]:
                 "inspections": figures.inspections,
                 "published": list(figures.published),
                 "target": figures.target,
+                "p10": figures.p10,
                 "median": figures.median,
                 "p90": figures.p90,
                 "fastest": figures.fastest,
