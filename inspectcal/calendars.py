@@ -209,7 +209,7 @@ def days_off(source: CalendarSource) -> dict[date, NonWorkingDay]:
 
 def read_official_file(path: Path, region: Region) -> OfficialList:
     """Bank holidays for ``region`` from a file in the gov.uk format (bank-holidays.json)."""
-    official = _official_list(_read_official_json(path), region, path)
+    official = official_list(_read_official_json(path), region, path)
     if official is None:
         raise InputError(
             f"bank holidays file {path} has no events for {region.key}: expected the gov.uk format "
@@ -219,27 +219,34 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
 
 
 def _read_official_json(path: Path) -> dict[str, Any]:
-    import json
-
     from inspectcal.readers.base import read_text
 
-    text = read_text(path, "bank holidays file", limit=5_000_000)
+    return parse_official_json(
+        read_text(path, "bank holidays file", limit=5_000_000), f"bank holidays file {path}"
+    )
+
+
+def parse_official_json(text: str, where: str) -> dict[str, Any]:
+    """gov.uk-format JSON text, parsed; ``where`` names it in messages ("bank holidays file X")."""
+    import json
+
     try:
         data = json.loads(text)
     except RecursionError:
-        raise InputError(
-            f"bank holidays file {path} is nested too deeply: expected the gov.uk format"
-        ) from None
+        raise InputError(f"{where} is nested too deeply: expected the gov.uk format") from None
     except ValueError as error:
         line = getattr(error, "lineno", 1)
-        raise InputError(
-            f"bank holidays file {path}, line {line}: is not valid JSON: expected the gov.uk format"
-        ) from None
+        raise InputError(f"{where}, line {line}: is not valid JSON: expected the gov.uk format") from None
     return data if isinstance(data, dict) else {}
 
 
-def _official_list(data: dict[str, Any], region: Region, path: Path) -> OfficialList | None:
-    """The region's events from parsed gov.uk data; None when the file has none for it."""
+def official_list(
+    data: dict[str, Any], region: Region, path: Path | str, where: str = ""
+) -> OfficialList | None:
+    """The region's events from parsed gov.uk data; None when the file has none for it.
+
+    ``path`` names the list in descriptions; ``where`` in messages (default: the file).
+    """
     part = data.get(region.key)
     events = part.get("events") if isinstance(part, dict) else None
     if not isinstance(events, list) or not events:
@@ -253,8 +260,8 @@ def _official_list(data: dict[str, Any], region: Region, path: Path) -> Official
                 raise TypeError
         except (KeyError, TypeError, ValueError):
             raise InputError(
-                f"bank holidays file {path}, {region.key} event {number}: needs a 'title' and a "
-                "'date' like 2012-06-05"
+                f"{where or f'bank holidays file {path}'}, {region.key} event {number}: needs a 'title' "
+                "and a 'date' like 2012-06-05"
             ) from None
         days.append((day, title.strip()))
     return OfficialList(str(path), tuple(sorted(days)), tuple(sorted({day.year for day, _ in days})))
@@ -457,10 +464,14 @@ def compare_official(path: Path) -> list[Disagreement]:
     Only the years the file covers for each region are compared; names may differ
     ("May Day" and "Early May bank holiday") without being a disagreement.
     """
-    data = _read_official_json(path)
+    return compare_official_data(_read_official_json(path), path)
+
+
+def compare_official_data(data: dict[str, Any], path: Path | str) -> list[Disagreement]:
+    """``compare_official`` for gov.uk data already read (the stored list, say)."""
     found = []
     for region in REGIONS.values():
-        official = _official_list(data, region, path)
+        official = official_list(data, region, path)
         if official is None:
             continue
         theirs = {d: n for d, n in official.days if d.weekday() < 5}

@@ -5,11 +5,12 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
-from inspectcal.cli.app import command, examples
+from inspectcal.cli.app import InspectcalCommand, InspectcalSubgroup, add_group, command, examples
+from inspectcal.cli.holidays_update import compare_stored, update
 from inspectcal.cli.options import (
     DEFAULT_REGION,
     ICS_PANEL,
@@ -490,15 +491,40 @@ def between(
     emit_result(counted((read_date(first, "A"), read_date(second, "B"))), BETWEEN, fmt, output, force)
 
 
-@command(
-    "holidays",
+# A group: today's listing is its callback, run when no subcommand follows (`holidays --year
+# 2022`); `holidays update` fetches the gov.uk list (inspectcal.cli.holidays_update).
+class _ListingGroup(InspectcalSubgroup):
+    """Options in help sections, as every command's (and as this one's before it had `update`)."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        InspectcalCommand.format_options(cast(Any, self), ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+
+holidays_app = typer.Typer(
+    cls=_ListingGroup,
+    add_completion=False,
+    rich_markup_mode=None,
+    invoke_without_command=True,
     epilog=examples(
         "inspectcal holidays --year 2022",
         "inspectcal holidays --year 2022 --region scotland --format csv",
         "inspectcal holidays --year 2012 --format json",
     ),
 )
+add_group("holidays", holidays_app)
+holidays_app.command(
+    "update",
+    epilog=examples(
+        "inspectcal holidays update",
+        "inspectcal holidays update --url https://mirror.example.gov.uk/bank-holidays.json",
+    ),
+)(update)
+
+
+@holidays_app.callback()
 def holidays(
+    ctx: typer.Context,
     *,
     year: Annotated[int | None, typer.Option("--year", help="Calendar year (default: this year).")] = None,
     fmt: Annotated[
@@ -516,11 +542,17 @@ def holidays(
         typer.Option(
             "--compare",
             metavar="FILE",
-            help="Instead: list where a gov.uk-format file and the built-in data disagree (weekdays).",
+            help="Instead: list where a gov.uk-format file (or 'stored': the list 'holidays update' "
+            "keeps) and the built-in data disagree (weekdays).",
         ),
     ] = None,
 ) -> None:
-    """List the weekday bank holidays and closures that are skipped in a year."""
+    """List the weekday bank holidays and closures that are skipped in a year.
+
+    'holidays update' fetches the official list from gov.uk; every command then uses it.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.days_off import render_days_off
 
@@ -547,7 +579,11 @@ def holidays(
         from inspectcal.render.days_off import render_disagreements
 
         buffer = OutputBuffer(output)
-        render_disagreements(compare_official(compare), str(compare), fmt.value, buffer)
+        if str(compare) == "stored":
+            found, name = compare_stored()
+        else:
+            found, name = compare_official(compare), str(compare)
+        render_disagreements(found, name, fmt.value, buffer)
         emit(buffer.getvalue(), output, force)
         return
     source, calendar = calendar_from_options(calendar_options)
