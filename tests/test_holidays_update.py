@@ -417,6 +417,19 @@ def test_the_listing_is_unchanged_by_the_update_subcommand(stored: bytes) -> Non
     assert error_line(2, "holidays", "2022").startswith("No such command '2022'")
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2022", "update"], "--year is for listing holidays: 'holidays update' takes only --url"),
+        (["-o", "x.csv", "update"], "--output is for listing holidays: 'holidays update' takes only --url"),
+        (["update", "--year", "2022"], "No such option: --year"),
+    ],
+)
+def test_listing_options_are_refused_with_update(cache: Path, args: list[str], message: str) -> None:
+    assert error_line(2, "holidays", *args).startswith(message)
+    assert not (cache / STORE_NAME).exists()
+
+
 # -- nothing else touches the network ------------------------------------------------------------
 
 _sockets: list[str] | None = None  # while a list, the socket events seen (the hook cannot be removed)

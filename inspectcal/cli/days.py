@@ -552,6 +552,15 @@ def holidays(
     'holidays update' fetches the official list from gov.uk; every command then uses it.
     """
     if ctx.invoked_subcommand is not None:
+        given = [
+            p.opts[0]
+            for p in ctx.command.params
+            if getattr(ctx.get_parameter_source(p.name or ""), "name", "") == "COMMANDLINE"  # Click's enum
+        ]
+        if given:
+            raise InputError(
+                f"{given[0]} is for listing holidays: 'holidays update' takes only --url and --timeout"
+            )
         return
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.days_off import render_days_off
