@@ -433,6 +433,7 @@ def test_listing_options_are_refused_with_update(cache: Path, args: list[str], m
 # -- nothing else touches the network ------------------------------------------------------------
 
 _sockets: list[str] | None = None  # while a list, the socket events seen (the hook cannot be removed)
+_hooked: list[bool] = []
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
@@ -440,7 +441,11 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
         _sockets.append(event)
 
 
-sys.addaudithook(_audit)
+def _watch_sockets() -> None:
+    """Add the audit hook once per process, when the test runs (not when it is collected)."""
+    if not _hooked:
+        sys.addaudithook(_audit)
+        _hooked.append(True)
 
 
 def _examples(command: str) -> list[list[str]]:
@@ -471,6 +476,7 @@ def test_no_command_but_update_opens_a_socket(
     record = shared_file("data", "ilacs-inspections-2018-2025.csv")
     commands += [["ilacs-record", str(record), "--format", "csv"], ["cache"], ["cache", "clear"]]
     assert {args[0] for args in commands} >= set(COMMAND_MODULES)
+    _watch_sockets()
     _sockets = []
     try:
         for args in commands:
