@@ -192,7 +192,7 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
     """Bank holidays for ``region`` from a file in the gov.uk format (bank-holidays.json)."""
     from inspectcal.readers.bank_holidays import read_bank_holidays_file
 
-    official = _official_list(read_bank_holidays_file(path), region, path)
+    official = official_list(read_bank_holidays_file(path), region, path)
     if official is None:
         raise InputError(
             f"bank holidays file {path} has no events for {region.key}: expected the gov.uk format "
@@ -201,11 +201,16 @@ def read_official_file(path: Path, region: Region) -> OfficialList:
     return official
 
 
-def _official_list(data: dict[str, Any], region: Region, path: Path) -> OfficialList | None:
-    """The region's events from a parsed gov.uk file; None when the file has none for it."""
+def official_list(
+    data: dict[str, Any], region: Region, path: Path | str, where: str = ""
+) -> OfficialList | None:
+    """The region's events from parsed gov.uk data; None when it has none for the region.
+
+    ``path`` names the list in descriptions; ``where`` in messages (default: the file).
+    """
     from inspectcal.readers.bank_holidays import region_events
 
-    days = region_events(data, region.key, path)
+    days = region_events(data, region.key, where or f"bank holidays file {path}")
     if days is None:
         return None
     return OfficialList(str(path), tuple(sorted(days)), tuple(sorted({day.year for day, _ in days})))
@@ -342,10 +347,14 @@ def compare_official(path: Path) -> list[Disagreement]:
     """
     from inspectcal.readers.bank_holidays import read_bank_holidays_file
 
-    data = read_bank_holidays_file(path)
+    return compare_official_data(read_bank_holidays_file(path), path)
+
+
+def compare_official_data(data: dict[str, Any], path: Path | str) -> list[Disagreement]:
+    """``compare_official`` for gov.uk data already read (the stored list, say)."""
     found = []
     for region in REGIONS.values():
-        official = _official_list(data, region, path)
+        official = official_list(data, region, path)
         if official is None:
             continue
         theirs = {d: n for d, n in official.days if d.weekday() < 5}

@@ -66,9 +66,9 @@ class ElectionTable(NamedTuple):
 @cache
 def election_table() -> ElectionTable:
     """The shipped table (``elections.toml``), validated; read as the framework files are."""
-    from inspectcal.frameworks import _read_toml
+    from inspectcal.readers.toml import read_toml
 
-    return parse_election_table(_read_toml(ELECTIONS_FILE, ELECTIONS_FILE.name))
+    return parse_election_table(read_toml(ELECTIONS_FILE, ELECTIONS_FILE.name))
 
 
 def parse_election_table(data: Mapping[str, Any]) -> ElectionTable:

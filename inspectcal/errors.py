@@ -50,3 +50,9 @@ def quoted(text: str, limit: int = 40) -> str:
         shown.append(piece)
         length += len(piece)
     return "'" + "".join(shown) + "'"
+
+
+class FetchError(InspectcalError):
+    """Something could not be fetched over the network (unreachable, a bad status, cut short)."""
+
+    exit_code = 1

@@ -34,7 +34,6 @@ DOCS = REPO / "docs"
 CLI_REFERENCE = DOCS / "reference" / "cli.md"
 # Linked from README and the calendar guides, written on another branch (the bank-holiday
 # update command); remove it from here once docs/guide/bank-holidays.md is merged.
-PAGES_TO_COME = {DOCS / "guide" / "bank-holidays.md"}
 
 
 def page_text(relative: str) -> str:
@@ -253,16 +252,13 @@ def test_links_lead_to_a_page_and_heading_that_exist(page: Path) -> None:
     for target in links(page):
         path, _, anchor = target.partition("#")
         linked = (page.parent / path).resolve() if path else page
-        if linked in PAGES_TO_COME:
-            assert not anchor, target
-            continue
         assert linked.exists(), (page.name, target)
         if anchor:
             assert anchor in heading_anchors(linked.read_text("utf-8")), (page.name, target)
 
 
 def test_readme_and_the_index_link_every_page() -> None:
-    pages = {page for page in doc_pages() if page.parent != REPO} | PAGES_TO_COME
+    pages = {page for page in doc_pages() if page.parent != REPO}
     for index in (REPO / "README.md", DOCS / "README.md"):
         linked = {(index.parent / target.partition("#")[0]).resolve() for target in links(index)}
         assert pages - {index} <= linked, index

@@ -84,12 +84,15 @@ def weekdays_between(first: date, last: date) -> int:
 # -- the pause and the lag, read off the records ----------------------------------------------
 
 
-@pytest.mark.parametrize("name", [ILACS_CSV, SEND_CSV])
-@pytest.mark.parametrize(("poll", "start"), sorted(GENERAL_POLLS.items()))
+def general_polls_in(name: str) -> list[tuple[str, date, date]]:
+    """The general elections (poll, start of the pause) that fall within a record's years."""
+    first = min(r["published"] for r in rows(name))
+    return [(name, poll, start) for poll, start in sorted(GENERAL_POLLS.items()) if poll >= first]
+
+
+@pytest.mark.parametrize(("name", "poll", "start"), general_polls_in(ILACS_CSV) + general_polls_in(SEND_CSV))
 def test_no_report_is_published_in_a_general_elections_pause(name: str, poll: date, start: date) -> None:
     published = sorted(r["published"] for r in rows(name))
-    if published[0] > poll:
-        pytest.skip("the record starts after this election")
     inside = [day for day in published if start <= day <= poll]
     assert inside == []
     # ... nor from the last report before the pause until the catch-up a few working days after.

@@ -14,7 +14,8 @@ from inspectcal.cli.options import CalendarOptions
 from inspectcal.errors import InputError, InspectcalError, OutOfRangeError
 
 if TYPE_CHECKING:  # imported where used, to keep start-up light
-    from inspectcal.calendars import CalendarSource
+    from inspectcal.calendars import CalendarSource, OfficialList
+    from inspectcal.calendars import Region as BankHolidayRegion
     from inspectcal.frameworks import Framework
     from inspectcal.plan import Plan
     from inspectcal.workdays import WorkingCalendar
@@ -48,13 +49,30 @@ def calendar_from_options(options: CalendarOptions) -> tuple[CalendarSource, Wor
         from inspectcal.calendars import read_official_file
 
         official = read_official_file(bank_holidays_file, chosen)
+    elif not no_bank_holidays:
+        official = stored_official(chosen)
     source = CalendarSource(chosen, not no_bank_holidays, tuple(found), official)
-    if official is not None:
+    if bank_holidays_file is not None:
         from inspectcal.calendars import official_warnings
 
         for message in official_warnings(source):
             sys.stderr.write(f"Warning: {message}\n")
     return source, working_calendar(source)
+
+
+def stored_official(region: BankHolidayRegion) -> OfficialList | None:
+    """The gov.uk list `holidays update` stored, for ``region``; a line when it is over a year old."""
+    from inspectcal.govuk_list import read_stored
+
+    stored = read_stored()
+    if stored is None:
+        return None
+    if stored.is_stale(timestamps.today_date()):
+        sys.stderr.write(
+            f"Warning: the bank holidays in use are the {stored.name}, over a year ago: "
+            "run 'inspectcal holidays update' for any announced since\n"
+        )
+    return stored.for_region(region)
 
 
 def _refuse_with_no_bank_holidays(region: str, bank_holidays_file: Path | None) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from inspectcal.cli.app import command, examples
+from inspectcal.cli.app import command, examples, subgroup
 from inspectcal.cli.batch import (
     read_date_and_number,
     read_two_dates,
@@ -27,6 +27,7 @@ from inspectcal.cli.build import (
 )
 from inspectcal.cli.defaults import DEFAULT_FRAMEWORK, DEFAULT_REGION
 from inspectcal.cli.destination import OutputBuffer, emit, emit_bytes, emit_result, output_format
+from inspectcal.cli.holidays_update import compare_stored, update
 from inspectcal.cli.options import (
     ICS_PANEL,
     OUTPUT_PANEL,
@@ -504,14 +505,31 @@ def between(
     emit_result(counted((read_date(first, "A"), read_date(second, "B"))), BETWEEN, fmt, output, force)
 
 
-@command(
-    "holidays",
+# A group: today's listing is its callback, run when no subcommand follows (`holidays --year
+# 2022`); `holidays update` fetches the gov.uk list (inspectcal.cli.holidays_update).
+holidays_app = typer.Typer(
+    add_completion=False,
+    help="List the weekday bank holidays and closures that are skipped in a year.\n\n"
+    "'holidays update' fetches the official list from gov.uk; every command then uses it.",
+    rich_markup_mode=None,
+    invoke_without_command=True,
     epilog=examples(
         "inspectcal holidays --year 2022",
         "inspectcal holidays --year 2022 --region scotland --format csv",
         "inspectcal holidays --year 2012 --format json",
     ),
 )
+subgroup("holidays", holidays_app)
+holidays_app.command(
+    "update",
+    epilog=examples(
+        "inspectcal holidays update",
+        "inspectcal holidays update --url https://mirror.example.gov.uk/bank-holidays.json",
+    ),
+)(update)
+
+
+@holidays_app.callback()
 def holidays(
     ctx: typer.Context,
     *,
@@ -531,11 +549,26 @@ def holidays(
         typer.Option(
             "--compare",
             metavar="FILE",
-            help="Instead: list where a gov.uk-format file and the built-in data disagree (weekdays).",
+            help="Instead: list where a gov.uk-format file (or 'stored': the list 'holidays update' "
+            "keeps) and the built-in data disagree (weekdays).",
         ),
     ] = None,
 ) -> None:
-    """List the weekday bank holidays and closures that are skipped in a year."""
+    """List the weekday bank holidays and closures that are skipped in a year.
+
+    'holidays update' fetches the official list from gov.uk; every command then uses it.
+    """
+    if ctx.invoked_subcommand is not None:
+        given = [
+            p.opts[0]
+            for p in ctx.command.params
+            if getattr(ctx.get_parameter_source(p.name or ""), "name", "") == "COMMANDLINE"  # Click's enum
+        ]
+        if given:
+            raise InputError(
+                f"{given[0]} is for listing holidays: 'holidays update' takes only --url and --timeout"
+            )
+        return
     fmt = output_format(ctx, output, fmt)
     calendar_options = CalendarOptions(region, no_bank_holidays, closed, closures, bank_holidays_file)
     from inspectcal.render.days_off import render_days_off
@@ -563,7 +596,11 @@ def holidays(
         from inspectcal.render.days_off import render_disagreements
 
         buffer = OutputBuffer(output)
-        render_disagreements(compare_official(compare), str(compare), fmt.value, buffer)
+        if str(compare) == "stored":
+            found, name = compare_stored()
+        else:
+            found, name = compare_official(compare), str(compare)
+        render_disagreements(found, name, fmt.value, buffer)
         emit(buffer.getvalue(), output, force)
         return
     source, calendar = calendar_from_options(calendar_options)

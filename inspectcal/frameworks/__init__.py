@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from inspectcal.errors import FrameworkError, InputError, quoted
+from inspectcal.readers.toml import read_toml
 
 if TYPE_CHECKING:
     from inspectcal.record import Record
@@ -170,7 +171,7 @@ def load_framework(ref: str) -> Framework:
     key = ref.strip().lower()  # built-in ids in any case, as regions are
     if _ID.fullmatch(key) and key in builtin_ids():
         path = _HERE / f"{key}.toml"
-        return _Validator(path.name).framework(_read_toml(path, path.name))
+        return _Validator(path.name).framework(read_toml(path, path.name))
     if ref == "-":  # a framework file on stdin
         from inspectcal.readers.base import decode, read_bytes
 
@@ -182,7 +183,7 @@ def load_framework(ref: str) -> Framework:
             f"unknown framework '{ref}': choose one of {', '.join(builtin_ids())} "
             "or give the path of a .toml file"
         )
-    return _Validator(ref).framework(_read_toml(path, ref))
+    return _Validator(ref).framework(read_toml(path, ref))
 
 
 def parse_framework(text: str, *, name: str) -> Framework:
@@ -190,14 +191,6 @@ def parse_framework(text: str, *, name: str) -> Framework:
     from inspectcal.readers.toml import parse_toml
 
     return _Validator(name).framework(parse_toml(text, name))
-
-
-def _read_toml(path: Path, name: str) -> dict[str, Any]:
-    """A framework or record file's data (TOML; nothing in it is executed)."""
-    from inspectcal.readers.toml import read_toml_bytes, toml_data
-
-    raw, _ = read_toml_bytes(path, name)
-    return toml_data(raw, name)
 
 
 def load_record(name: str) -> Record:
@@ -209,7 +202,7 @@ def load_record(name: str) -> Record:
         choices = ", ".join(record_names()) or "none"
         raise FrameworkError(f"unknown record '{name}': choose one of {choices}")
     path = RECORDS_DIR / f"{name}.toml"
-    return parse_record(_read_toml(path, f"records/{path.name}"), f"records/{path.name}")
+    return parse_record(read_toml(path, f"records/{path.name}"), f"records/{path.name}")
 
 
 class _Validator:

@@ -6,7 +6,6 @@ Data only: read with ``tomllib``, nothing in them runs. Every problem is a
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,17 @@ _MAX_LINE = 20_000  # characters in a line
 _MAX_KEY_DOTS = 50  # tomllib takes time growing with the square of a dotted key's depth
 
 
-def read_toml_bytes(path: Path, name: str) -> tuple[bytes, os.stat_result]:
-    """The file's bytes, and its size and times (what a cached copy is checked against)."""
+def read_toml(path: Path, name: str) -> dict[str, Any]:
+    """A framework (or record, or elections) file's data; ``name`` says which in messages."""
+    return toml_data(read_toml_bytes(path, name), name)
+
+
+def read_toml_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes; a missing, unreadable or oversized file is a FrameworkError."""
     from inspectcal.readers.base import read_bytes
 
     try:
-        stat = path.stat()
+        path.stat()  # a missing file is named as it was given (name), below
         raw = read_bytes(path, "framework file", limit=MAX_TOML_BYTES)
     except FileNotFoundError:
         raise FrameworkError(f"framework file {name} does not exist: check the path") from None
@@ -30,7 +34,7 @@ def read_toml_bytes(path: Path, name: str) -> tuple[bytes, os.stat_result]:
         raise FrameworkError(f"cannot read framework file {name}: {error.strerror}") from None
     except InputError as error:
         raise FrameworkError(str(error)) from None
-    return raw, stat
+    return raw
 
 
 def toml_data(raw: bytes, name: str) -> dict[str, Any]:
@@ -46,7 +50,7 @@ def toml_data(raw: bytes, name: str) -> dict[str, Any]:
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
     """The data of TOML text; ``name`` says where it came from in messages."""
-    import tomllib  # deferred: most runs read a cached copy (see frameworks._read_toml)
+    import tomllib  # deferred: only the runs that read a TOML file need it
 
     _guard(text, name)
     try:
