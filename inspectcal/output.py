@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,21 +60,27 @@ def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO
             yield stream
         return
     path = Path(target)
-    if path.is_dir():
+    found = _status(path, target)
+    if found is not None and stat.S_ISDIR(found.st_mode):
         raise OutputError(f"cannot write {target}: it is a directory; give a file name")
-    if path.exists() and not path.is_file():
+    if found is not None and not stat.S_ISREG(found.st_mode):
         with _special(path) as stream:
             yield stream
         return
-    if path.exists() and not force:
+    if found is not None and not force:
         raise OutputError(_exists(target))  # early, to save the work; the link below decides
     folder = path.parent
-    if not folder.is_dir():
+    holder = _status(folder, target)
+    if holder is None:
         raise OutputError(f"cannot write {target}: folder {folder} does not exist")
+    if not stat.S_ISDIR(holder.st_mode):
+        raise OutputError(f"cannot write {target}: {folder} is a file, not a folder")
     import tempfile  # deferred: it costs start-up time, and stdout does not need it
 
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # A short name of its own, not one made from the target's: a target name near the file
+        # system's limit (255 bytes) must still leave room for the temporary one beside it.
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".inspectcal-", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"cannot write {target}: {_reason(error)}") from None
     try:
@@ -92,6 +99,17 @@ def output_stream(target: str | None, *, force: bool = False) -> Iterator[TextIO
         raise OutputError(f"cannot write {target}: {_reason(error)}") from None
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _status(path: Path, target: str) -> os.stat_result | None:
+    """What is at ``path`` (following links), or None when nothing is; an OSError other than
+    "not there" (a name too long, no permission) is the reason ``target`` cannot be written."""
+    try:
+        return path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise OutputError(f"cannot write {target}: {_reason(error)}") from None
 
 
 def _create_from(temporary: str, path: Path, target: str) -> None:

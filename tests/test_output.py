@@ -297,3 +297,58 @@ def test_holidays_counts_only_the_years_closed_working_days() -> None:
     assert " ".join(out.split()).startswith(
         "Days skipped in 2010: Mon-Fri, less bank holidays in England and Wales and 3 closure days"
     )
+
+
+# -- -o errors name the file and the real reason; every legal name works -----------------------
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # Windows: no pathconf; NTFS allows 255
+        return 255
+
+
+@pytest.mark.parametrize("extra", [0, 1, 5, 20])
+def test_a_name_at_the_file_systems_limit_is_written(tmp_path: Path, extra: int) -> None:
+    """A name of up to NAME_MAX characters is legal; the temporary file beside it must fit too."""
+    name = "p" * (_name_max(tmp_path) - len(".json") - extra) + ".json"
+    result = run_cli(["date", "5", "-n", "2010-02-22", "--format", "json", "-o", str(tmp_path / name)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (tmp_path / name).read_text("utf-8").startswith("{")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
+
+
+@pytest.mark.parametrize("over", [1, 45, 300])
+def test_a_name_over_the_limit_names_the_file_and_the_reason(tmp_path: Path, over: int) -> None:
+    name = "a" * (_name_max(tmp_path) + over) + ".txt"
+    target = str(tmp_path / name)
+    result = run_cli(["date", "5", "-n", "2010-02-22", "-o", target])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {target}: File name too long\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("inside", ["x.json", "sub/x.json"])
+def test_a_file_where_a_folder_should_be_is_said_to_be_a_file(tmp_path: Path, inside: str) -> None:
+    (tmp_path / "file.txt").write_text("mine", "utf-8")
+    target = str(tmp_path / "file.txt" / inside)
+    result = run_cli(["plan", "-n", "2010-02-22", "--format", "json", "-o", target])
+    assert result.exit_code == 1
+    holder = tmp_path / "file.txt" if inside == "x.json" else tmp_path / "file.txt" / "sub"
+    expected = (
+        f"Error: cannot write {target}: {holder} is a file, not a folder\n"
+        if inside == "x.json"
+        else f"Error: cannot write {target}: folder {holder} does not exist\n"
+    )
+    assert result.stderr == expected
+    assert (tmp_path / "file.txt").read_text("utf-8") == "mine"
+
+
+def test_a_missing_folder_is_named(tmp_path: Path) -> None:
+    target = str(tmp_path / "nowhere" / "plan.ics")
+    result = run_cli(["plan", "-n", "2010-02-22", "-o", target])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot write {target}: folder {tmp_path / 'nowhere'} does not exist\n",
+    )
