@@ -225,7 +225,7 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
         raise InputError(problems[0] + tail)
     if not rows and not unchecked:
         raise InputError(f"{grid.where} has no rows under its header")
-    notes = chosen_notes
+    notes = [*grid.notes, *chosen_notes]
     if day_in_activity:
         name = one_line(_text(_get(grid.rows[header_at][1], mapping.get("activity"))))
         notes.append(
