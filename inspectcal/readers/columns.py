@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 
 from inspectcal.errors import InputError, quoted
+from inspectcal.readers.grid import Cell, Grid
 
 NEWER = re.compile(r"\b(?:revised|new|current|actual|updated|amended|rescheduled|latest)\b", re.I)
 OLDER = re.compile(r"\b(?:original|old|planned|previous|initial|provisional|draft|superseded|was)\b", re.I)
@@ -58,3 +60,45 @@ def choose(
         "current or actual is read over one headed original, old, planned or previous "
         "(--columns names another)"
     )
+
+
+# The tool's own plan as CSV (start_day,end_day,start,end,...) and as .xlsx (Start day, End day,
+# Start, End, ...): a row's dates and Days are two columns each.
+_PLAN_COLUMNS = (("start_day", "end_day", "start", "end"), ("start day", "end day", "start", "end"))
+
+
+def plan_layout(grid: Grid) -> Grid:
+    """``grid`` with the tool's own plan layout read as a Date and a Day column (``start..end``,
+    ``first-last``) in place of its four start and end columns; any other grid as it is."""
+    if not grid.rows:
+        return grid
+    number, header = grid.rows[0]
+    texts = [str(c).strip().lower() if isinstance(c, str) else "" for c in header]
+    for names in _PLAN_COLUMNS:
+        if all(name in texts for name in names):
+            first_day, last_day, start, end = (texts.index(name) for name in names)
+            break
+    else:
+        return grid
+
+    def joined(cells: Sequence[Cell], first: int, last: int, between: str) -> str:
+        a, b = (_shown(cells[i]) if i < len(cells) else "" for i in (first, last))
+        return a if b in ("", a) else f"{a}{between}{b}"
+
+    gone = {first_day, last_day, start, end}
+    renamed = ["" if i in gone else "Activity" if texts[i] == "title" else c for i, c in enumerate(header)]
+    rows = [(number, ["Date", "Day", *renamed])]
+    for line, cells in grid.rows[1:]:
+        kept = [None if i in gone else c for i, c in enumerate(cells)]
+        rows.append((line, [joined(cells, start, end, ".."), joined(cells, first_day, last_day, "-"), *kept]))
+    return Grid(grid.where, grid.unit, rows, grid.notes)
+
+
+def _shown(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, date):
+        return (cell.date() if isinstance(cell, datetime) else cell).isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()

@@ -42,6 +42,10 @@ def grid(data: bytes, where: str) -> tuple[Grid, list[str]]:
                 "in the UK; check its dashes and accents, or save it as CSV UTF-8"
             )
     text = decode(data, where, fallback="cp1252", boms=BOMS)
+    from inspectcal.readers import markdown
+
+    if markdown.is_table(text):
+        return markdown.grid(text, where), notes
     offset = 0
     first, _, rest = text.partition("\n")
     sep = first.strip().lower()

@@ -167,6 +167,10 @@ class _NoHeader(InputError):
 def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = None) -> Timetable:
     """The timetable in a grid: find its header, then read every row under it. ``notified``
     (Day 1) dates a date that gives no year: the first such date on or after it."""
+    if not columns:
+        from inspectcal.readers.columns import plan_layout
+
+        grid = plan_layout(grid)  # the tool's own plan, as CSV or .xlsx
     header_at, mapping = _header(grid, columns)
     day_in_activity = mapping["day"] is None
     chosen_notes = _choose_columns(grid, header_at, mapping, notified) if not columns else []
