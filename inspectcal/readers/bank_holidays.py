@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from inspectcal.errors import InputError
+from inspectcal.readers.base import named
 
 MAX_BANK_HOLIDAYS_BYTES = 5_000_000  # gov.uk's file is about 20 KB
 
@@ -26,12 +27,12 @@ def read_bank_holidays_file(path: Path) -> dict[str, Any]:
         data = json.loads(text)
     except RecursionError:
         raise InputError(
-            f"bank holidays file {path} is nested too deeply: expected the gov.uk format"
+            f"{named('bank holidays file', path)} is nested too deeply: expected the gov.uk format"
         ) from None
     except ValueError as error:
         line = getattr(error, "lineno", 1)
         raise InputError(
-            f"bank holidays file {path}, line {line}: is not valid JSON: expected the gov.uk format"
+            f"{named('bank holidays file', path)}, line {line}: is not valid JSON: expected the gov.uk format"
         ) from None
     return data if isinstance(data, dict) else {}
 
@@ -52,7 +53,7 @@ def region_events(data: dict[str, Any], region: str, path: Path) -> list[tuple[d
                 raise TypeError
         except (KeyError, TypeError, ValueError):
             raise InputError(
-                f"bank holidays file {path}, {region} event {number}: needs a 'title' and a "
+                f"{named('bank holidays file', path)}, {region} event {number}: needs a 'title' and a "
                 "'date' like 2012-06-05"
             ) from None
         days.append((day, title.strip()))

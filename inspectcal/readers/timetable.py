@@ -92,11 +92,11 @@ def parse_columns(spec: str | None) -> dict[str, str]:
 
 def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
     """Read a .docx, .xlsx, CSV or text timetable (``-`` reads stdin), by its content."""
-    from inspectcal.readers.base import MAX_FILE_BYTES, read_bytes
+    from inspectcal.readers.base import MAX_FILE_BYTES, named, read_bytes
     from inspectcal.readers.office import MAX_OFFICE_BYTES, office_kind
 
     what = "timetable"
-    where = f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+    where = named(what, path)
     data = read_bytes(path, what, limit=MAX_OFFICE_BYTES)
     kind = office_kind(data, where)
     if kind == "docx":
