@@ -86,6 +86,22 @@ def test_a_quoted_cell_over_the_line_limit_is_an_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_quoted_cell_of_prose_with_commas_is_not_taken_for_rows(tmp_path: Path) -> None:
+    prose = "Interviews, focus groups, case files\nStaff, managers, partners\nParents, carers, children"
+    path = write(tmp_path, f'Date,Day,Activity\n2010-02-22,1,"{prose}"\n2010-02-23,2,x\n')
+    code, out, err = check(path)
+    assert (code, err) == (0, "")
+    assert [r["line"] for r in json.loads(out)] == [2, 5]
+
+
+def test_an_unclosed_quote_after_a_doubled_one_names_its_cell(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, 'Date,Day,Activity\n2010-02-22,1,"a ""b"" c\nmore"\n2010-02-23,2,"stray\n2010-02-24,3,y\n'
+    )
+    code, _, err = check(path)
+    assert (code, err) == (2, f"Error: timetable {path}, line 4{UNCLOSED}")
+
+
 def test_quotes_typed_right_still_read(tmp_path: Path) -> None:
     lines = "\n".join(f"line {n}" for n in range(5))
     text = (

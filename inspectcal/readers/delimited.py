@@ -93,7 +93,7 @@ def _check_quoted_cells(
     for cell in record:
         lines = _BREAK.split(cell)
         if len(lines) > 1:
-            row_like = sum(1 for text in lines[1:] if columns > 1 and text.count(delimiter) >= columns - 1)
+            row_like = sum(1 for text in lines[1:] if _looks_like_row(text, columns, delimiter))
             if len(lines) > MAX_CELL_LINES or row_like >= 2:
                 raise InputError(
                     f"{at(where, line)}: a quoted cell runs over {len(lines)} lines"
@@ -101,6 +101,16 @@ def _check_quoted_cells(
                     + ': is a quote (") stray or not closed? Remove it, or type a quote inside a cell as ""'
                 )
         line += len(lines) - 1
+
+
+# The start of a row: a date (22/02/2010, 2010-02-22, 22 Feb, Mon 22 ...) before the first delimiter.
+_ROW_START = re.compile(r'\s*"?\s*(?:\d{1,2}[/.\- ]|\d{4}-|(?:mon|tue|wed|thu|fri)[a-z]*\.?\s+\d)', re.I)
+
+
+def _looks_like_row(line: str, columns: int, delimiter: str) -> bool:
+    """A line inside a quoted cell that is laid out like a row of the table: as many delimiters
+    as the header, and a date before the first (prose with commas rarely starts with a date)."""
+    return columns > 1 and line.count(delimiter) >= columns - 1 and _ROW_START.match(line) is not None
 
 
 def _from_line(text: str, start: int) -> str:
@@ -111,27 +121,27 @@ def _from_line(text: str, start: int) -> str:
 
 def _cell_line(record_text: str, delimiter: str) -> int:
     """How many lines into ``record_text`` the cell whose quote is never closed starts."""
-    quoting = False
-    line = 0
-    opened_at = 0
+    quoting = closed = False  # inside quotes; a quote just closed them (or is half of "")
+    line = opened_at = 0
     at_cell_start = True
-    for match in re.finditer(
-        r"\r\n|\r|\n|\"|" + re.escape(delimiter) + '|[^"\r\n' + re.escape(delimiter) + "]+", record_text
-    ):
+    tokens = r"\r\n|\r|\n|\"|" + re.escape(delimiter) + '|[^"\r\n' + re.escape(delimiter) + "]+"
+    for match in re.finditer(tokens, record_text):
         token = match.group()
-        if token in ("\r\n", "\r", "\n"):
-            line += 1
-            at_cell_start = not quoting
-        elif token == '"':
+        if token == '"':
             if quoting:
-                quoting = False  # closed, or the first of a doubled quote: the next one reopens
+                quoting, closed = False, True
+            elif closed:  # the second quote of "": still inside the cell's quotes
+                quoting, closed = True, False
             elif at_cell_start:
                 quoting, opened_at = True, line
             at_cell_start = False
-        elif token == delimiter:
+            continue
+        closed = False
+        if token in ("\r\n", "\r", "\n"):
+            line += 1
             at_cell_start = not quoting
         else:
-            at_cell_start = False
+            at_cell_start = token == delimiter and not quoting
     return opened_at
 
 
