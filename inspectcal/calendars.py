@@ -209,8 +209,9 @@ def official_list(
     ``path`` names the list in descriptions; ``where`` in messages (default: the file).
     """
     from inspectcal.readers.bank_holidays import region_events
+    from inspectcal.readers.base import named
 
-    days = region_events(data, region.key, where or f"bank holidays file {path}")
+    days = region_events(data, region.key, where or named("bank holidays file", path))
     if days is None:
         return None
     return OfficialList(str(path), tuple(sorted(days)), tuple(sorted({day.year for day, _ in days})))

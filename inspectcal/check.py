@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+from inspectcal.errors import InspectcalError, OutOfRangeError
 from inspectcal.readers.timetable import Choice, Row, Timetable
 from inspectcal.workdays import WorkingCalendar
 
@@ -37,8 +38,17 @@ def read_timetable(path: Path, choice: Choice | None = None) -> Timetable:
     return read(path, choice or Choice())
 
 
-def check_rows(rows: list[Row], calendar: WorkingCalendar, notified: date) -> list[Verdict]:
-    return [_check(row, calendar, notified) for row in rows]
+def check_rows(
+    rows: list[Row], calendar: WorkingCalendar, notified: date, *, where: str = "timetable", unit: str = "row"
+) -> list[Verdict]:
+    """Each row's verdict; an error about a row names it (``where``, ``unit`` and its number)."""
+    verdicts = []
+    for row in rows:
+        try:
+            verdicts.append(_check(row, calendar, notified))
+        except InspectcalError as error:
+            raise type(error)(f"{where}, {unit} {row.line}: {error}") from None
+    return verdicts
 
 
 def _check(row: Row, calendar: WorkingCalendar, notified: date) -> Verdict:
@@ -47,7 +57,10 @@ def _check(row: Row, calendar: WorkingCalendar, notified: date) -> Verdict:
         if not calendar.is_working_day(day):
             notes.append(f"{calendar.describe_non_working(day)}, not a working day")
     first = calendar.next_working_day(row.start)
-    last = row.end if calendar.is_working_day(row.end) else calendar.add(row.end, -1)
+    try:
+        last = row.end if calendar.is_working_day(row.end) else calendar.add(row.end, -1)
+    except OutOfRangeError:  # no working day before the row's end within the calendar's dates
+        last = row.start - timedelta(days=1)
     if first > last:  # no working day at all in the row's dates
         return Verdict(row, None, "; ".join(notes))
     if first < notified:

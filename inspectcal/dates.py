@@ -74,6 +74,9 @@ def parse_date(text: str, *, today: date | None = None) -> date:
         raise DateError(f"{quoted(raw)} holds more than one date: give one date (a range is DATE..DATE)")
     if re.fullmatch(_NUMERIC_ONLY, text):
         raise DateError(f"cannot read {quoted(raw)} as a date: {_numeric_hint(text)}")
+    years = re.findall(r"\b(?:19|20|21)\d\d\b", text)
+    if len(years) > 1:  # "8 Mar 2010 2011": dateutil would read the second as a time, 20:11
+        raise DateError(f"{quoted(raw)} has {len(years)} years in it ({', '.join(years)}): give one")
     return _parse_words(raw, text)
 
 

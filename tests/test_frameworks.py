@@ -302,7 +302,7 @@ def test_broken_framework_files(tmp_path: Path, text: str, message: str) -> None
     path.write_text(text, "utf-8")
     result = run_cli(["plan", "-n", "2010-02-22", "--framework", str(path)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {path}: {message}"), result.stderr
+    assert result.stderr.startswith(f"Error: framework file {path}: {message}"), result.stderr
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
 
@@ -405,10 +405,12 @@ def test_keys_nested_too_deep_for_the_parser_are_refused_first(tmp_path: Path) -
     result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path)])
     assert result.exit_code == 2
     assert (
-        result.stderr == f"Error: {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
+        result.stderr
+        == f"Error: framework file {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
     )
     path.write_text("[x" + ".b" * 8000 + "]\n", "utf-8")
     result = run_cli(["plan", "-n", "2010-02-22", "-f", str(path)])
     assert (
-        result.stderr == f"Error: {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
+        result.stderr
+        == f"Error: framework file {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
     )

@@ -152,7 +152,11 @@ def test_hidden_word_text_is_not_read(tmp_path: Path) -> None:
     document.save(path)
     code, out, err = run(str(path), "--format", "csv")
     assert code == 0, (out, err)
-    assert err == ""
+    # issue 20: hidden text is left out and said (it was left out silently)
+    assert (
+        err
+        == f"Note: timetable {path}, table 1: text hidden in Word (Font > Hidden) was not read, in row 3\n"
+    )
     assert "\n3,08/03/2010,11,yes,11,," in out.replace("\r\n", "\n"), out
 
 

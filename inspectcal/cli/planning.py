@@ -301,7 +301,7 @@ def check(
     found = read_timetable(timetable, choice)
     for note in found.notes:
         sys.stderr.write(f"Note: {note}\n")
-    verdicts = check_rows(found.rows, result.calendar, result.notified)
+    verdicts = check_rows(found.rows, result.calendar, result.notified, where=found.where, unit=found.unit)
     buffer = OutputBuffer(output)
     render(verdicts, fmt.value, buffer, unit=found.unit, framework=result.framework)
     emit(buffer.getvalue(), output, force)

@@ -183,7 +183,7 @@ def load_framework(ref: str) -> Framework:
             f"unknown framework '{ref}': choose one of {', '.join(builtin_ids())} "
             "or give the path of a .toml file"
         )
-    return _Validator(ref).framework(read_toml(path, ref))
+    return _Validator(f"framework file {ref}").framework(read_toml(path, ref))
 
 
 def parse_framework(text: str, *, name: str) -> Framework:

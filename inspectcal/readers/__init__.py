@@ -4,10 +4,12 @@ Every file the tool reads is read by a module here, named for what it reads; the
 modules call them:
 
 - ``timetable`` (``check``): Word (``docx``), Excel (``xlsx``), CSV and text (``delimited``)
-  timetables, each turned into a ``grid.Grid`` first; ``office`` vets Word and Excel files
-  before a library opens them, ``typed`` reads the dates and Days people type in them;
+  and Markdown (``markdown``) timetables, each turned into a ``grid.Grid`` first; ``office``
+  vets Word and Excel files before a library opens them, ``columns`` chooses between two
+  date or Day columns (and reads the tool's own plan layout), ``typed`` reads the dates and
+  Days people type in them;
 - ``date_file``: leave and closures files, as text (one date or range a line) or
-  iCalendar (``ics``);
+  iCalendar (``ics``, its repeats kept bounded by ``recurrence``);
 - ``bank_holidays``: a bank-holidays file in the gov.uk JSON format;
 - ``toml``: framework files and the record tables that ship with them;
 - ``record_csv``: a record of inspections as CSV.
@@ -33,10 +35,13 @@ adds only its own parsing. The whole API:
     back as an error so a batch can go on with the next one. A UTF-8 BOM is accepted.
 ``stdin()``
     Standard input as bytes, or an ``InputError`` when the process has none (``<&-``).
+``named(what, path)``
+    ``"closures file x.txt"``, or ``"closures file on stdin"`` for ``-``: how every reader
+    names its input.
 ``at(where, number)``
     ``"closures file x.txt, line 3"``: how every error names a place.
 
-``where`` is always "<what> <path>" (``"closures file x.txt"``) or ``"stdin"``, so every
+``where`` is always "<what> <path>" (``"closures file x.txt"``) or "<what> on stdin", so every
 error reads ``<what> <path>, line <n>: <problem>``; quoted text is cut short with
 ``inspectcal.errors.quoted``.
 """

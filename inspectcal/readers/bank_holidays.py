@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from inspectcal.errors import InputError
+from inspectcal.readers.base import named
 
 MAX_BANK_HOLIDAYS_BYTES = 5_000_000  # gov.uk's file is about 20 KB
 
@@ -21,7 +22,7 @@ def read_bank_holidays_file(path: Path) -> dict[str, Any]:
     from inspectcal.readers.base import read_text
 
     text = read_text(path, "bank holidays file", limit=MAX_BANK_HOLIDAYS_BYTES)
-    return parse_bank_holidays_json(text, f"bank holidays file {path}")
+    return parse_bank_holidays_json(text, named("bank holidays file", path))
 
 
 def parse_bank_holidays_json(text: str, where: str) -> dict[str, Any]:

@@ -32,6 +32,11 @@ _BREAK = r"\r\n|\r|\n"
 _BREAK_BYTES = rb"\r\n|\r|\n"
 
 
+def named(what: str, path: Path | str) -> str:
+    """How every message names an input: ``timetable x.csv``, or ``timetable on stdin`` for ``-``."""
+    return f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+
+
 def at(where: str, number: int) -> str:
     """How every error names a place: ``closures file x.txt, line 3``."""
     return f"{where}, line {number}"
@@ -161,7 +166,7 @@ def read_text(
     boms: tuple[tuple[bytes, str], ...] = BOMS,
 ) -> str:
     """A whole text file (``-``: stdin): bounded, decoded, NUL-free."""
-    where = f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+    where = named(what, path)
     return decode(read_bytes(path, what, limit=limit), where, fallback=fallback, boms=boms)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from inspectcal.dates import date_lines
 from inspectcal.errors import InputError
-from inspectcal.readers.base import MAX_FILE_BYTES, read_text
+from inspectcal.readers.base import MAX_FILE_BYTES, named, read_text
 from inspectcal.readers.ics import IcsDates, looks_like_ics
 
 MAX_ICS_BYTES = 20_000_000  # a year of a busy diary exported from Outlook is a few MB
@@ -22,7 +22,7 @@ def read_date_file(path: Path, what: str, first: date, last: date, *, count_free
     """The dates of the file (``-``: stdin) from ``first`` to ``last``; ``what`` names it in
     messages ("closures file"). ``count_free``: also the .ics events shown as free time."""
     text = read_text(path, what, limit=MAX_ICS_BYTES)
-    where = f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+    where = named(what, path)
     if looks_like_ics(text):
         from inspectcal.readers.ics import read_ics
 

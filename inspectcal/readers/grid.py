@@ -35,3 +35,4 @@ class Grid:
     where: str  # "timetable x.docx, table 2": how messages name the table
     unit: str  # "line" or "row"
     rows: Sequence[tuple[int, Sequence[Cell]]]
+    notes: tuple[str, ...] = ()  # what was left out as the program does not show it (hidden text)

@@ -2,7 +2,10 @@
 
 Recurring events are expanded by recurring-ical-events (RRULE with COUNT, UNTIL, BYDAY and
 INTERVAL, RDATE, EXDATE, and RECURRENCE-ID overrides that move or cancel one occurrence) over
-the dates the command looks at, never further, and never to more than ``MAX_OCCURRENCES``.
+the dates the command looks at, never further (``readers.recurrence``: a rule that can never
+occur is refused, every other is stopped at the last date needed), and never to more than
+``MAX_OCCURRENCES``. A file of over ``MAX_EVENTS`` events is refused before it is parsed: icalendar's
+parser takes time and memory in proportion to the events (benchmarks/readers.py).
 
 What counts:
 
@@ -20,6 +23,7 @@ recurring-ical-events (and icalendar) are imported only here, when an .ics file 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -33,8 +37,11 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Component
 
 MAX_OCCURRENCES = 100_000  # over the span asked for, all events together
+MAX_EVENTS = 25_000  # a year of a busy diary is a few thousand; see docs/guide/calendar-files.md
 MAX_EVENT_DAYS = 366  # one occurrence longer than this is not leave or a closure
 _LONDON = ZoneInfo("Europe/London")
+_EVENT_START = re.compile(r"^BEGIN:VEVENT\s*$", re.I | re.M)
+_REPEATS = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 _SUB_DAILY = {"SECONDLY", "MINUTELY", "HOURLY"}
 _BUSY = {"BUSY", "TENTATIVE", "OOF"}
 _RECURRENCE = {"DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
@@ -61,6 +68,12 @@ def read_ics(text: str, where: str, first: date, last: date, *, count_free: bool
     """
     from icalendar import Calendar
 
+    events = len(_EVENT_START.findall(text))
+    if events > MAX_EVENTS:
+        raise InputError(
+            f"{where} has {events:,} events, over the {MAX_EVENTS:,} read: export only the dates "
+            "needed (Outlook: Save Calendar, Date Range), or is it the right file?"
+        )
     try:
         calendar = Calendar.from_ical(text)
     except ValueError as error:
@@ -150,6 +163,14 @@ def _check_rule(rule: Any, name: str) -> None:
             f"{name} repeats more than once a day ({rule.to_ical().decode()}): "
             "leave and closures repeat daily at most; is it the right file?"
         )
+    from inspectcal.readers.recurrence import never_occurs
+
+    reason = never_occurs(rule)
+    if reason is not None:
+        raise InputError(
+            f"{name} repeats by a rule that can never occur ({rule.to_ical().decode()}: {reason}): "
+            "is the rule typed right?"
+        )
 
 
 def _end(event: Component) -> date | None:
@@ -165,8 +186,14 @@ def _end(event: Component) -> date | None:
 
 
 def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Iterator[Component]:
-    """Every occurrence that may touch ``first``..``last``, as an event of its own; bounded."""
+    """Every occurrence that may touch ``first``..``last``, as an event of its own; bounded.
+
+    An event that does not repeat (and whose UID no other event shares) is its own only
+    occurrence; the rest go to recurring-ical-events, each rule stopped after ``last``.
+    """
     import recurring_ical_events  # type: ignore[import-untyped]
+
+    from inspectcal.readers.recurrence import bound
 
     # The library returns every occurrence that overlaps the span (a long leave that began
     # before it too); two days' margin either side for occurrences in other time zones.
@@ -174,11 +201,21 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
     stop = datetime.combine(last + timedelta(days=2), time())
     # The events were checked above; what the library still refuses is reported, never a traceback.
     problems = (recurring_ical_events.InvalidCalendar, ValueError, TypeError, AttributeError, KeyError)
+    singles, repeating = _split(calendar)
+    count = len(singles)
+    if count > MAX_OCCURRENCES:
+        raise InputError(
+            f"{where} has over {MAX_OCCURRENCES:,} occurrences between {first.isoformat()} "
+            f"and {last.isoformat()}: is it the right file?"
+        )
+    yield from singles
+    for event in repeating.walk("VEVENT"):
+        if "RRULE" in event:
+            bound(event, last + timedelta(days=3))
     try:
-        query = recurring_ical_events.of(calendar)
+        query = recurring_ical_events.of(repeating)
     except problems as error:
         raise InputError(f"{where} has an event whose repeats cannot be read: {error}") from None
-    count = 0
     for series in query.series:
         try:
             for occurrence in series.between(start, stop):
@@ -193,6 +230,35 @@ def _occurrences(calendar: Calendar, where: str, first: date, last: date) -> Ite
             uid = getattr(series, "uid", None)
             which = f", event {quoted(str(uid))}" if uid else ""
             raise InputError(f"{where}{which}: cannot expand its repeats: {error}") from None
+
+
+def _split(calendar: Calendar) -> tuple[list[Component], Calendar]:
+    """The events that occur once, and a calendar of the rest for recurring-ical-events: all of
+    it when the calendar names a zone for its floating times (X-WR-TIMEZONE), which the library
+    applies to every event."""
+    if "X-WR-TIMEZONE" in calendar:
+        return [], calendar
+    from collections import Counter
+
+    from icalendar import Calendar
+
+    events = calendar.walk("VEVENT")
+    uids = Counter(str(event.get("UID", "")) for event in events)
+    singles = [
+        event
+        for event in events
+        if str(event.get("UID", ""))
+        and uids[str(event.get("UID", ""))] == 1
+        and not any(name in event for name in _REPEATS)
+    ]
+    chosen = {id(event) for event in singles}
+    rest = Calendar()
+    for name, value in calendar.items():
+        rest[name] = value
+    for component in calendar.subcomponents:
+        if id(component) not in chosen:
+            rest.add_component(component)
+    return singles, rest
 
 
 def _local(moment: datetime) -> datetime:

@@ -29,10 +29,10 @@ class RecordRow(NamedTuple):
 
 def read_record_csv(path: Path) -> list[RecordRow]:
     """The rows of a record CSV (``-``: stdin); errors name the file and line."""
-    from inspectcal.readers.base import read_text
+    from inspectcal.readers.base import named, read_text
 
     text = read_text(path, "record", limit=MAX_RECORD_BYTES)
-    return parse_record_csv(text, "record on stdin" if str(path) == "-" else f"record {path}")
+    return parse_record_csv(text, named("record", path))
 
 
 def parse_record_csv(text: str, where: str) -> list[RecordRow]:

@@ -14,7 +14,7 @@ columns named with ``--columns``) and reads each row below it:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -92,11 +92,11 @@ def parse_columns(spec: str | None) -> dict[str, str]:
 
 def read_timetable(path: Path, choice: Choice = Choice()) -> Timetable:
     """Read a .docx, .xlsx, CSV or text timetable (``-`` reads stdin), by its content."""
-    from inspectcal.readers.base import MAX_FILE_BYTES, read_bytes
+    from inspectcal.readers.base import MAX_FILE_BYTES, named, read_bytes
     from inspectcal.readers.office import MAX_OFFICE_BYTES, office_kind
 
     what = "timetable"
-    where = f"{what} on stdin" if str(path) == "-" else f"{what} {path}"
+    where = named(what, path)
     data = read_bytes(path, what, limit=MAX_OFFICE_BYTES)
     kind = office_kind(data, where)
     if kind == "docx":
@@ -167,10 +167,13 @@ class _NoHeader(InputError):
 def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = None) -> Timetable:
     """The timetable in a grid: find its header, then read every row under it. ``notified``
     (Day 1) dates a date that gives no year: the first such date on or after it."""
+    if not columns:
+        from inspectcal.readers.columns import plan_layout
+
+        grid = plan_layout(grid)  # the tool's own plan, as CSV or .xlsx
     header_at, mapping = _header(grid, columns)
     day_in_activity = mapping["day"] is None
-    if not columns:
-        _prefer_day_numbers(grid, header_at, mapping)
+    chosen_notes = _choose_columns(grid, header_at, mapping, notified) if not columns else []
     rows: list[Row] = []
     unchecked: list[tuple[int, str]] = []
     problems: list[str] = []
@@ -226,7 +229,7 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
         raise InputError(problems[0] + tail)
     if not rows and not unchecked:
         raise InputError(f"{grid.where} has no rows under its header")
-    notes = []
+    notes = [*grid.notes, *chosen_notes]
     if day_in_activity:
         name = one_line(_text(_get(grid.rows[header_at][1], mapping.get("activity"))))
         notes.append(
@@ -243,23 +246,56 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
     return Timetable(rows, grid.where, grid.unit, notes, unchecked)
 
 
-def _prefer_day_numbers(grid: Grid, header_at: int, mapping: dict[str, int | None]) -> None:
-    """Of several columns headed like a Day ("Day" and "Working day"), take the one whose cells
-    hold Day numbers: a council's "Day" column often holds weekday names."""
-    texts = [one_line(_text(c)) for c in grid.rows[header_at][1]]
-    candidates = [i for i, t in enumerate(texts) if _DAY_HEADER.search(t) and not _DATE_HEADER.search(t)]
-    if len(candidates) < 2:
-        return
+def _choose_columns(
+    grid: Grid, header_at: int, mapping: dict[str, int | None], notified: date | None
+) -> list[str]:
+    """Of several columns headed like a date or a Day, the one to read (``readers.columns``):
+    a council's "Day" column often holds weekday names, a revised timetable keeps its
+    original dates beside the new ones. Notes say what was chosen over what."""
+    from inspectcal.readers import columns
+
+    number, header = grid.rows[header_at]
+    texts = [one_line(_text(c)) for c in header]
     below = grid.rows[header_at + 1 : header_at + 1 + _DAY_SAMPLE]
-    scores = {i: sum(_is_day(_get(cells, i)) for _, cells in below) for i in candidates}
-    best = max(candidates, key=lambda i: scores[i])  # ties: the first, as before
-    if scores[best] > scores.get(mapping["day"] or 0, 0):
-        mapping["day"] = best
-        if mapping.get("activity") == best:
+    where = f"{grid.where}, {grid.unit} {number}"
+    notes = []
+    dates = [i for i, t in enumerate(texts) if _DATE_HEADER.search(t)]
+    days = [i for i, t in enumerate(texts) if _DAY_HEADER.search(t) and i not in dates]
+    for role, candidates, reads, what in (
+        ("date", dates, lambda c: _is_date(c, notified), "date"),
+        ("day", days, _is_day, "Day"),
+    ):
+        if mapping[role] is None or len(candidates) < 2:
+            continue
+        other_role = "day" if role == "date" else "date"
+        other_index = mapping[other_role]
+        other = f"{other_role}={texts[other_index]}" if other_index is not None else f"{other_role}=..."
+
+        def holds(i: int, reads: Callable[[Cell], bool] = reads) -> int:
+            return sum(reads(_get(cells, i)) for _, cells in below)
+
+        chosen, note = columns.choose(texts, candidates, holds, what, where, other)
+        if note:
+            notes.append(f"{grid.where}: {note}")
+        mapping[role] = chosen
+        if mapping.get("activity") == chosen:
             mapping["activity"] = None
+    return notes
 
 
 _DAY_SAMPLE = 50  # rows read to choose between Day-like columns
+
+
+def _is_date(cell: Cell, notified: date | None) -> bool:
+    if isinstance(cell, date):
+        return True
+    if not isinstance(cell, str) or not cell.strip():
+        return False
+    try:
+        parse_typed_range_after(cell, notified or date(2000, 1, 1))
+    except InputError:
+        return False
+    return True
 
 
 def _is_day(cell: Cell) -> bool:

@@ -45,7 +45,7 @@ def toml_data(raw: bytes, name: str) -> dict[str, Any]:
         text = decode(raw, f"framework file {name}")
     except InputError as error:
         raise FrameworkError(str(error)) from None
-    return parse_toml(text, name)
+    return parse_toml(text, f"framework file {name}")
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:

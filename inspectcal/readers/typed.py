@@ -148,6 +148,8 @@ def _split(text: str) -> tuple[str, str] | None:
         return m[1], m[2]  # "1-5 March 2010"
     if m := re.fullmatch(_WORD_MONTH_HYPHEN, text):
         return m[1], m[2]  # "30 Mar-5 Apr 2010"
+    if m := re.fullmatch(_WHOLE_DATE_HYPHEN, text):
+        return m[1], m[2]  # "8 Mar 2010 -19 Mar 2010": a space on one side of the hyphen only
     return None
 
 
@@ -156,6 +158,8 @@ _WORD_MONTH_HYPHEN = re.compile(
     r"((?:[A-Za-z]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}\.?)\s*-\s*"
     r"((?:[A-Za-z]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}.*)"
 )
+# A whole date written with its month's name and year, a hyphen, and another date.
+_WHOLE_DATE_HYPHEN = re.compile(r"(.*?\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]{3,}\.?,?\s+\d{4})\s*-\s*(\S.*)")
 _YEAR = re.compile(r"\b\d{4}\b")
 _TO_CONFIRM = re.compile(r"(?:tbc|tba|tbd|to be (?:confirmed|arranged|agreed|decided))[.!?]*", re.I)
 

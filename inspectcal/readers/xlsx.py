@@ -3,13 +3,16 @@
 Call only after ``readers.office.office_kind`` has vetted the bytes (sizes, encryption).
 Date cells come back as dates, numbers as numbers, text as typed; formulas give the value
 Excel last computed. A merged range gives its value to every cell it covers, as Excel
-shows it. Reading stops at ``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns.
+shows it. Hidden rows and columns (hidden, in a collapsed group, or of zero height or width)
+are left out, and the note says which. Reading stops at ``MAX_ROWS`` rows and
+``MAX_COLUMNS`` columns.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,6 +25,7 @@ _MAX_MERGES = 10_000
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _MERGE_TAG = f"{_MAIN}mergeCell"
 _CELL_TAG, _FORMULA_TAG, _INLINE_TAG = f"{_MAIN}c", f"{_MAIN}f", f"{_MAIN}is"
+_ROW_TAG, _COLUMN_TAG = f"{_MAIN}row", f"{_MAIN}col"
 _VALUE_TAGS = (f"{_MAIN}v", _INLINE_TAG)
 
 
@@ -48,7 +52,7 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
         if not sheets:
             raise InputError(f"{where} has no worksheet")
         if sheet_name is None:
-            sheet = _opening_sheet(book, sheets, where)
+            sheet, chart = _opening_sheet(book, sheets, where)
         else:
             named = [s for s in sheets if s.title.casefold() == sheet_name.strip().casefold()]
             if not named:
@@ -57,6 +61,11 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
             sheet = named[0]
         sheet_where = f"{where}, sheet {quoted(sheet.title)}"
         note = _sheet_note(sheet, sheets, where, named=sheet_name is not None)
+        if sheet_name is None and chart is not None:
+            note = (
+                f"{where} opens on the chart sheet {quoted(chart)}; read sheet {quoted(sheet.title)}, "
+                "its first visible worksheet (--sheet NAME reads another)"
+            )
         rows: list[tuple[int, list[Cell]]] = []
         values = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
         for number, row in enumerate(values, start=1):
@@ -69,30 +78,59 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
         title = sheet.title
     finally:
         book.close()
-    merged, uncalculated = _sheet_facts(data, title, sheet_where)
-    _mark_uncalculated(rows, uncalculated)
-    _fill_merged(rows, merged)
+    facts = _sheet_facts(data, title, sheet_where)
+    _mark_uncalculated(rows, facts.uncalculated)
+    _fill_merged(rows, facts.merged)
+    rows, hidden = _shown(rows, facts)
     while rows and not any(c is not None and c != "" for c in rows[-1][1]):
         rows.pop()
-    return Grid(sheet_where, "row", rows), note
+    notes = (f"{sheet_where}: {hidden} (Excel does not show them) were not read",) if hidden else ()
+    return Grid(sheet_where, "row", rows, notes), note
+
+
+def _shown(rows: list[tuple[int, list[Cell]]], facts: _Facts) -> tuple[list[tuple[int, list[Cell]]], str]:
+    """The rows and cells Excel shows, and what was left out, said for a note ("" for nothing)."""
+    from openpyxl.utils.cell import get_column_letter
+
+    filled = [(n, c) for n, c in rows if n in facts.hidden_rows and any(x is not None and x != "" for x in c)]
+    shown = [(n, c) for n, c in rows if n not in facts.hidden_rows]
+    columns = sorted(
+        i for i in facts.hidden_columns if any(i <= len(c) and c[i - 1] not in (None, "") for _, c in shown)
+    )
+    for _, cells in shown:
+        for index in columns:
+            if index <= len(cells):
+                cells[index - 1] = None
+    parts = []
+    if filled:
+        listed = ", ".join(str(n) for n, _ in filled[:10]) + (
+            f" and {len(filled) - 10} more" if len(filled) > 10 else ""
+        )
+        parts.append(f"hidden row{'s' if len(filled) != 1 else ''} {listed}")
+    if columns:
+        letters = ", ".join(get_column_letter(i) for i in columns)
+        parts.append(f"hidden column{'s' if len(columns) != 1 else ''} {letters}")
+    return shown, " and ".join(parts)
 
 
 def _visible(sheet: Any) -> bool:
     return getattr(sheet, "sheet_state", "visible") == "visible"
 
 
-def _opening_sheet(book: Any, sheets: list[Any], where: str) -> Any:
-    """The sheet Excel shows on opening: the active one if visible, else the first visible one."""
+def _opening_sheet(book: Any, sheets: list[Any], where: str) -> tuple[Any, str | None]:
+    """The worksheet Excel shows on opening: the active one if visible, else the first visible
+    one; and the title of the chart sheet it opens on, if it does (a chart has no cells)."""
     try:
         active = book.active
     except (IndexError, AttributeError):
         active = None
-    if active is not None and _visible(active):
-        return active
+    if active is not None and _visible(active) and active in sheets:
+        return active, None
+    chart = str(active.title) if active is not None and active not in sheets and _visible(active) else None
     visible = [s for s in sheets if _visible(s)]
     if not visible:
         raise InputError(f"{where} has no visible sheet: name the one to read with --sheet NAME")
-    return visible[0]
+    return visible[0], chart
 
 
 def _sheet_note(sheet: Any, sheets: list[Any], where: str, *, named: bool) -> str:
@@ -111,14 +149,36 @@ def _cell(value: Any) -> Cell:
     return str(value)
 
 
-def _sheet_facts(data: bytes, title: str, where: str) -> tuple[list[str], list[tuple[str, str]]]:
+@dataclass
+class _Facts:
+    """What openpyxl's read-only mode does not give, read from the sheet's XML in a stream."""
+
+    merged: list[str] = field(default_factory=list)  # A1:C1 refs
+    uncalculated: list[tuple[str, str]] = field(default_factory=list)  # (ref, formula)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)  # 1-based
+
+
+def _flag(value: str | None) -> bool:
+    return value is not None and value.strip().lower() in ("1", "true")
+
+
+def _zero(value: str | None) -> bool:
+    try:
+        return value is not None and float(value) == 0
+    except ValueError:
+        return False
+
+
+def _sheet_facts(data: bytes, title: str, where: str) -> _Facts:
     """Read in a stream from the XML of the sheet ``title``: the ``A1:C1`` refs of its merged
-    cells, and the ``(ref, formula)`` of each formula cell with no value saved (a workbook written by a
-    program that does not calculate, such as openpyxl), which ``data_only`` reads as empty."""
+    cells; the ``(ref, formula)`` of each formula cell with no value saved (a workbook written by a
+    program that does not calculate, such as openpyxl), which ``data_only`` reads as empty; and
+    its hidden rows and columns (hidden, collapsed into a group, or of zero height or width),
+    which read-only mode does not load."""
     from xml.etree.ElementTree import ParseError, iterparse
 
-    refs: list[str] = []
-    uncalculated: list[tuple[str, str]] = []
+    facts = _Facts()
     formula: str | None = None
     valued = False
     try:
@@ -129,8 +189,8 @@ def _sheet_facts(data: bytes, title: str, where: str) -> tuple[list[str], list[t
             for _, element in iterparse(source):
                 tag = element.tag
                 if tag == _MERGE_TAG:
-                    refs.append(element.get("ref", ""))
-                    if len(refs) > _MAX_MERGES:
+                    facts.merged.append(element.get("ref", ""))
+                    if len(facts.merged) > _MAX_MERGES:
                         raise InputError(
                             f"{where} has over {_MAX_MERGES:,} merged ranges: is it the right sheet?"
                         )
@@ -139,15 +199,37 @@ def _sheet_facts(data: bytes, title: str, where: str) -> tuple[list[str], list[t
                 elif tag in _VALUE_TAGS:
                     valued = valued or bool(element.text) or tag == _INLINE_TAG
                 elif tag == _CELL_TAG:
-                    if formula is not None and not valued and len(uncalculated) < MAX_ROWS:
-                        uncalculated.append((element.get("r", ""), formula))
+                    if formula is not None and not valued and len(facts.uncalculated) < MAX_ROWS:
+                        facts.uncalculated.append((element.get("r", ""), formula))
                     formula, valued = None, False
+                elif tag == _ROW_TAG:
+                    _hidden_row(element, facts)
+                elif tag == _COLUMN_TAG:
+                    _hidden_columns(element, facts)
                 element.clear()
     except (KeyError, ParseError, zipfile.BadZipFile, NotImplementedError) as error:
         raise InputError(
             f"{where} cannot be read ({type(error).__name__}): is the workbook damaged?"
         ) from None
-    return refs, uncalculated
+    return facts
+
+
+def _hidden_row(element: Any, facts: _Facts) -> None:
+    height = element.get("ht")
+    if _flag(element.get("hidden")) or _zero(height):
+        number = element.get("r", "")
+        if number.isdigit() and int(number) <= MAX_ROWS:
+            facts.hidden_rows.add(int(number))
+
+
+def _hidden_columns(element: Any, facts: _Facts) -> None:
+    if not (
+        _flag(element.get("hidden")) or (_flag(element.get("customWidth")) and _zero(element.get("width")))
+    ):
+        return
+    first, last = element.get("min", ""), element.get("max", "")
+    if first.isdigit() and last.isdigit():
+        facts.hidden_columns.update(range(int(first), min(int(last), MAX_COLUMNS) + 1))
 
 
 def _sheet_part(archive: zipfile.ZipFile, title: str) -> str:
