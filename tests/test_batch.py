@@ -189,3 +189,32 @@ def test_batches_match_a_walk_over_the_official_list(govuk: dict[str, object]) -
         )
         for day_one in notified
     ]
+
+
+# -- the README's stdin errors are the real ones ---------------------------------------------------
+
+
+def test_readme_shows_the_real_stdin_batch_errors() -> None:
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import documentation
+
+    readme = documentation()
+    command = "printf '2010-02-22\\n2010-04-02\\nsoon\\n' | inspectcal date 5 --notified -"
+    block = re.search(rf"```\n\$ {re.escape(command)}\n(.*?)```", readme, re.S)
+    assert block is not None
+    shown = block[1].splitlines()
+    done = subprocess.run(
+        [sys.executable, "-m", "inspectcal", "date", "5", "--notified", "-"],
+        input="2010-02-22\n2010-04-02\nsoon\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert shown == done.stdout.splitlines() + done.stderr.splitlines()
+    assert done.stderr.count("Error: ") == 3  # one per bad line, one summary
+    assert "`Error: stdin line" not in readme  # the old, wrong form
+    assert "one `Error:` line per bad input plus one summary line" in " ".join(readme.split())

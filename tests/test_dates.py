@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from inspectcal.dates import parse_date, parse_date_range
 from inspectcal.errors import DateError
 
+from .conftest import fails
+
 FEB_22 = date(2010, 2, 22)
 
 
@@ -109,3 +111,102 @@ def test_year_first_and_compact_hints_suggest_the_same_date(day: date, separator
             parse_date(text)
         assert f"write {suggested}" in str(caught.value)
         assert parse_date(suggested) == day
+
+
+# -- dates with a short year are refused, not guessed ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("22 Feb 75", "75"),
+        ("4 Jan 80", "80"),
+        ("22 feb 2", "2"),
+        ("22 Feb 010", "010"),
+        ("Monday 22nd February 10", "10"),
+        ("February 22, 10", "10"),
+        ("22 Feb '10", "10"),
+    ],
+)
+def test_written_out_dates_with_a_short_year_are_refused(text: str, year: str) -> None:
+    assert fails(2, "add", text, "0") == (
+        f"DATE: '{text}' gives the year as '{year}': write the year in full, e.g. '22 Feb 2010'"
+    )
+
+
+@pytest.mark.parametrize("year", range(0, 1000, 37))
+def test_no_short_year_is_read_as_any_century(year: int) -> None:
+    from inspectcal.dates import parse_date
+    from inspectcal.errors import DateError
+
+    for width in (1, 2, 3):
+        text = f"{year:0{width}d}"
+        if len(text) != width:
+            continue
+        with pytest.raises(DateError, match="write the year in full"):
+            parse_date(f"22 Feb {text}")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [("22/2/1", "22/02/YYYY"), ("22/02/010", "22/02/YYYY"), ("22.2.010", "22.02.YYYY")],
+)
+def test_numeric_dates_with_a_one_or_three_digit_year_say_write_it_in_full(text: str, hint: str) -> None:
+    assert fails(2, "add", text, "0") == (
+        f"DATE: cannot read '{text}' as a date: write the year in full, e.g. {hint}"
+    )
+
+
+def test_written_out_dates_with_the_year_in_full_still_read() -> None:
+    from datetime import date
+
+    from inspectcal.dates import parse_date
+
+    for text in ("22 Feb 2010", "Monday 22nd February 2010", "February 22nd, 2010", "22-Feb-2010"):
+        assert parse_date(text) == date(2010, 2, 22), text
+
+
+# -- messages that name what is wrong with a date --------------------------------------------------
+
+
+def test_two_dates_as_one_option_are_called_two_dates() -> None:
+    assert fails(2, "plan", "-n", "2010-02-22 2010-02-23") == (
+        "--notified: '2010-02-22 2010-02-23' holds more than one date: give one date (a range is DATE..DATE)"
+    )
+
+
+def test_a_date_with_a_time_is_still_called_a_time() -> None:
+    assert fails(2, "plan", "-n", "22 Feb 2010 14:30") == (
+        "--notified: '22 Feb 2010 14:30' has a time in it: give the date only"
+    )
+
+
+# -- weekday abbreviations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tues 16 Mar 2010",
+        "Weds 17 Mar 2010",
+        "Thurs 18 Mar 2010",
+        "Thur 18 Mar 2010",
+        "Thur. 18 Mar 2010",
+        "TUES, 16 March 2010",
+        "Tue 16 Mar 2010",
+        "Thu 18 Mar 2010",
+    ],
+)
+def test_common_weekday_abbreviations_are_read(text: str) -> None:
+    from datetime import date
+
+    from inspectcal.dates import parse_date
+
+    expected = {"Tu": date(2010, 3, 16), "TU": date(2010, 3, 16), "We": date(2010, 3, 17)}
+    assert parse_date(text) == expected.get(text[:2], date(2010, 3, 18))
+
+
+def test_a_wrong_weekday_abbreviation_is_still_refused() -> None:
+    assert fails(2, "add", "Thurs 19 Mar 2010", "0") == (
+        "DATE: 'Thurs 19 Mar 2010' does not add up: 2010-03-19 is a Friday, not a Thursday"
+    )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ import pytest
 from inspectcal.errors import OutputError
 from inspectcal.output import output_stream, write_output
 
-from .conftest import CANNOT_APPLY, run_cli
+from .conftest import CANNOT_APPLY, fails, run_cli
+from .conftest import run as run_command
 
 PY = [sys.executable, "-m", "inspectcal"]
 FULL = Path("/dev/full")
@@ -297,3 +300,135 @@ def test_holidays_counts_only_the_years_closed_working_days() -> None:
     assert " ".join(out.split()).startswith(
         "Days skipped in 2010: Mon-Fri, less bank holidays in England and Wales and 3 closure days"
     )
+
+
+# -- markdown --------------------------------------------------------------------------------------
+
+
+def test_markdown_shows_titles_as_typed(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    framework = tmp_path / "f.toml"
+    title = "*Bold* _it_ <b>html</b> [link](http://x) `code` ~~gone~~ a|b AT&amp;T back\\\\slash"
+    framework.write_text(
+        'id = "x"\ntitle = "X"\nstatus = "indicative"\nsource = "s"\n'
+        f'[[milestones]]\nid = "a"\ntitle = "{title}"\nwho = "both"\nday = 1\n',
+        "utf-8",
+    )
+    code, out, err = run_command(
+        "plan", "-n", "2010-02-22", "--framework", str(framework), "--format", "markdown"
+    )
+    assert code == 0, err
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(out)
+    for tag in ("<em>", "<strong>x", "<b>", "<a ", "<code>", "<s>", "<del>"):
+        assert tag not in html, tag
+    shown = (
+        "*Bold* _it_ &lt;b&gt;html&lt;/b&gt; [link](http://x) `code` ~~gone~~ a|b AT&amp;amp;T back\\slash"
+    )
+    assert f"<td>{shown}</td>" in html
+
+
+# -- -o FILE's extension and --format --------------------------------------------------------------
+
+
+def is_zip_with(path: Path, member: str) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return member in archive.namelist()
+
+
+@pytest.mark.parametrize(
+    ("name", "member"), [("guess.docx", "word/document.xml"), ("plan.xlsx", "xl/workbook.xml")]
+)
+def test_an_office_extension_without_format_writes_that_office_file(
+    tmp_path: Path, name: str, member: str
+) -> None:
+    target = tmp_path / name
+    code, out, err = run_command("plan", "-n", "2010-02-22", "-o", str(target))
+    assert (code, out, err) == (0, "", "")
+    assert is_zip_with(target, member)
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("t.svg", "<svg"),
+        ("t.html", "<!DOCTYPE html>"),
+        ("t.ics", "BEGIN:VCALENDAR"),
+        ("t.md", "**"),
+        ("t.csv", "start_day,end_day,"),
+        ("t.JSON", "{"),
+    ],
+)
+def test_a_text_extension_without_format_sets_the_format(tmp_path: Path, name: str, start: str) -> None:
+    target = tmp_path / name
+    assert run_command("plan", "-n", "2010-02-22", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").lstrip().startswith(start)
+
+
+def test_a_json_name_gives_json_for_the_small_commands_too(tmp_path: Path) -> None:
+    target = tmp_path / "d.json"
+    assert run_command("date", "5", "-n", "2010-02-22", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text())["days"] == [{"day": 5, "date": "2010-02-26"}]
+    listing = tmp_path / "f.csv"
+    assert run_command("frameworks", "-o", str(listing))[0] == 0
+    assert listing.read_text().startswith("id,title,")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["plan", "-n", "2010-02-22", "--format", "table", "-o", "{d}/guess.docx"],
+            "-o {d}/guess.docx is a Word file name but --format is table: "
+            "use --format docx, or a file name ending .txt",
+        ),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "docx", "-o", "{d}/wrong.svg"],
+            "-o {d}/wrong.svg is an SVG picture file name but --format is docx: "
+            "use --format svg, or a file name ending .docx",
+        ),
+        (
+            ["window", "--from", "2010-12-01", "--to", "2010-12-10", "--format", "csv", "-o", "{d}/w.xlsx"],
+            "-o {d}/w.xlsx is an Excel file name but --format is csv: "
+            "use --format xlsx, or a file name ending .csv",
+        ),
+        (
+            ["plan", "-n", "2010-02-22", "--format", "xlsx", "-o", "{d}/p.txt"],
+            "-o {d}/p.txt is a text file name but --format xlsx writes a binary file: "
+            "use a file name ending .xlsx, or a text --format",
+        ),
+        (
+            ["date", "5", "-n", "2010-02-22", "-o", "{d}/d.docx"],
+            "-o {d}/d.docx is a Word file name but 'inspectcal date' cannot write docx: "
+            "its --format is one of text, json, jsonl, csv",
+        ),
+        (
+            ["frameworks", "show", "slac-2009", "-o", "{d}/f.md"],
+            "-o {d}/f.md is a Markdown file name but 'inspectcal frameworks show' cannot write markdown: "
+            "its --format is one of table, json, csv",
+        ),
+        (
+            ["calendar", "-n", "2010-02-22", "-o", "{d}/c.svg"],
+            "-o {d}/c.svg is an SVG picture file name but 'inspectcal calendar' writes text: "
+            "use a file name ending .txt",
+        ),
+        (
+            ["check", "x.csv", "-n", "2010-02-22", "--format", "json", "-o", "{d}/c.csv"],
+            "-o {d}/c.csv is a CSV file name but --format is json: "
+            "use --format csv, or a file name ending .json",
+        ),
+    ],
+)
+def test_a_contradiction_is_refused_and_writes_nothing(tmp_path: Path, args: list[str], message: str) -> None:
+    d = str(tmp_path)
+    assert fails(2, *[a.format(d=d) for a in args]) == message.format(d=d)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_and_matching_extensions_keep_the_format(tmp_path: Path) -> None:
+    assert run_command("plan", "-n", "2010-02-22", "-o", str(tmp_path / "p.txt"))[0] == 0
+    assert (tmp_path / "p.txt").read_text().lstrip().startswith("Safeguarding and looked after")
+    assert "┏" in (tmp_path / "p.txt").read_text()
+    assert run_command("plan", "-n", "2010-02-22", "--format", "json", "-o", str(tmp_path / "p.out"))[0] == 0
+    assert json.loads((tmp_path / "p.out").read_text())["notified"] == "2010-02-22"
+    assert run_command("plan", "-n", "2010-02-22", "--format", "csv", "-o", str(tmp_path / "p.csv"))[0] == 0

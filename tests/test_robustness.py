@@ -14,14 +14,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import CANNOT_APPLY, GOVUK_FILE, may_write_into_read_only_folders, run_cli
+from .conftest import CANNOT_APPLY, GOVUK_FILE, may_write_into_read_only_folders, run
 
 PY = [sys.executable, "-m", "inspectcal"]
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = run_cli(list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def official_file(tmp_path: Path, events: list[tuple[str, str]], region: str = "england-and-wales") -> Path:
@@ -390,3 +385,55 @@ def test_the_official_list_plus_one_2030_event_keeps_christmas_2029(
     )
     plan = run("plan", "-n", "2029-11-26", "--format", "json", "--bank-holidays-file", str(path))[1]
     assert json.loads(plan)["projected_after"] == 2028
+
+
+# -- the reader of a pipe goes away ----------------------------------------------------------------
+
+
+def _exit_into_head(command: str, stdin: str = "") -> tuple[int, str]:
+    """inspectcal's own exit status (not head's) and its stderr, piped into `head -c 1`."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m inspectcal {command} | head -c 1 >/dev/null; echo "${{PIPESTATUS[0]}}"',
+        ],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return int(done.stdout), done.stderr
+
+
+MANY_DATES = "2010-02-22\n" * 20_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("command", "stdin"),
+    [
+        ("plan --notified - --format jsonl", MANY_DATES),
+        ("plan --notified - --format csv", MANY_DATES),
+        ("date 5 11 --notified -", MANY_DATES),
+        ("day 2010-03-08 --notified -", MANY_DATES),
+        ("window --from 2000-01-04 --to 2018-12-31 --format csv", ""),  # one write of 440 KB
+        ("window --from 2000-01-04 --to 2018-12-31 --format json", ""),
+    ],
+)
+def test_every_command_exits_0_quietly_when_the_reader_goes_away(command: str, stdin: str) -> None:
+    assert _exit_into_head(command, stdin) == (0, "")
+
+
+def test_a_batch_that_reported_a_bad_line_still_exits_2_when_the_reader_goes_away() -> None:
+    status, err = _exit_into_head("date 5 --notified -", "soon\n" + MANY_DATES)
+    assert status == 2
+    assert err == (
+        "Error: stdin, line 1: cannot read 'soon' as a date: use YYYY-MM-DD, DD/MM/YYYY or e.g. "
+        "'22 Feb 2010'\n"
+        "Error: 1 bad line on stdin (see above); the reader of the output left before the rest "
+        "were done\n"
+    )
