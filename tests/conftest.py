@@ -218,3 +218,15 @@ def fails(code: int, *args: str) -> str:
     assert err.endswith("\n")
     assert "Traceback" not in err
     return err.removeprefix("Error: ").rstrip("\n")
+
+
+def run_in_repo(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run the CLI from the repository's folder (so that paths such as examples/... resolve):
+    its exit code, stdout and stderr."""
+    cwd = Path.cwd()
+    try:
+        os.chdir(REPO)
+        result = run_cli(list(args), input=input)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr

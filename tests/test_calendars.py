@@ -19,7 +19,7 @@ from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError
 from inspectcal.workdays import WorkingCalendar
 
-from .conftest import COUNTING_COMMANDS, fails, govuk_weekdays, run
+from .conftest import COUNTING_COMMANDS, fails, govuk_weekdays, run, run_cli
 
 
 @pytest.mark.parametrize("region", sorted(REGIONS))
@@ -277,3 +277,14 @@ def test_readme_lists_exactly_the_region_names_accepted() -> None:
     for name in re.findall(r"`([^`]+)`", paragraph):
         if name not in ("_", "-", "&"):
             assert run("date", "1", "-n", "2010-02-22", "--region", name)[0] == 0, name
+
+
+# -- region names in any case ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day_40"), [("Scotland", "2010-04-19"), ("ni", "2010-04-21"), ("England", "2010-04-20")]
+)
+def test_region_names_in_any_case_on_the_command_line(typed: str, day_40: str) -> None:
+    result = run_cli(["date", "40", "--notified", "2010-02-22", "--region", typed])
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", f"{day_40}\n")

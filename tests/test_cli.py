@@ -356,3 +356,19 @@ def test_options_after_a_double_dash_are_explained() -> None:
     assert fails(2, "date", "-1", "--notified", "2010-02-22") == (
         "Day -1 does not exist: Days count from 1 (the notification date)"
     )
+
+
+# -- inspectcal alone ------------------------------------------------------------------------------
+
+
+def test_inspectcal_alone_prints_the_normal_help() -> None:
+    """Not one squashed 'Error: Usage: ...' line with exit 2: the help a user asked for by typing nothing."""
+    done = subprocess.run([sys.executable, "-m", "inspectcal"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("Usage: inspectcal [OPTIONS] COMMAND [ARGS]...\n")
+    help_text = subprocess.run(
+        [sys.executable, "-m", "inspectcal", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert done.stdout == help_text
+    for command in ("plan", "window", "check", "status", "frameworks"):
+        assert f"\n  {command} " in done.stdout

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from inspectcal.dates import parse_date, parse_date_range
 from inspectcal.errors import DateError
 
-from .conftest import fails
+from .conftest import fails, run_cli
 
 FEB_22 = date(2010, 2, 22)
 
@@ -210,3 +210,20 @@ def test_a_wrong_weekday_abbreviation_is_still_refused() -> None:
     assert fails(2, "add", "Thurs 19 Mar 2010", "0") == (
         "DATE: 'Thurs 19 Mar 2010' does not add up: 2010-03-19 is a Friday, not a Thursday"
     )
+
+
+# -- hints for dates typed in other forms ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("2010/02/22", "a year-first date takes dashes: write 2010-02-22 (or 22/02/2010)"),
+        ("20100222", "separate the parts: write 2010-02-22"),
+    ],
+)
+def test_the_issue_dates_get_hints_that_fit(typed: str, hint: str) -> None:
+    result = run_cli(["plan", "--notified", typed])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: --notified: cannot read '{typed}' as a date: {hint}\n"
+    assert "four-digit" not in result.stderr

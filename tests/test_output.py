@@ -15,7 +15,7 @@ import pytest
 from inspectcal.errors import OutputError
 from inspectcal.output import output_stream, write_output
 
-from .conftest import CANNOT_APPLY, fails, run_cli
+from .conftest import CANNOT_APPLY, fails, run_cli, run_in_repo
 from .conftest import run as run_command
 
 PY = [sys.executable, "-m", "inspectcal"]
@@ -432,3 +432,112 @@ def test_unknown_and_matching_extensions_keep_the_format(tmp_path: Path) -> None
     assert run_command("plan", "-n", "2010-02-22", "--format", "json", "-o", str(tmp_path / "p.out"))[0] == 0
     assert json.loads((tmp_path / "p.out").read_text())["notified"] == "2010-02-22"
     assert run_command("plan", "-n", "2010-02-22", "--format", "csv", "-o", str(tmp_path / "p.csv"))[0] == 0
+
+
+# -- an empty output name --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "--notified", "2010-02-22"),
+        ("holidays", "--year", "2010"),
+        ("window", "--from", "2010-12-13", "--to", "2010-12-14"),
+    ],
+)
+def test_empty_output_name_is_bad_input(args: tuple[str, ...], empty: str, tmp_path: Path) -> None:
+    result = run_cli([*args, "-o", empty])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: the output file name is empty: give a file name, or '-' for stdout\n"
+
+
+# -- every command that prints data: --format json, -o/--force -------------------------------------
+
+
+DATA_COMMANDS = [
+    ("plan", "--notified", "2010-02-22"),
+    ("date", "11", "40", "--notified", "2010-02-22"),
+    ("day", "2010-03-08", "--notified", "2010-02-22"),
+    ("add", "2010-02-22", "39"),
+    ("between", "2010-02-22", "2010-04-20"),
+    ("holidays", "--year", "2010"),
+    ("window", "--from", "2010-12-13", "--to", "2010-12-15"),
+    ("calendar", "--notified", "2010-02-22"),
+    ("check", "examples/nottinghamshire-2010.csv", "--notified", "2010-02-22"),
+    ("status", "--notified", "2010-02-22", "--on", "2010-03-09"),
+    ("frameworks",),
+    ("frameworks", "show", "slac-2009"),
+    ("cache",),
+]
+
+
+@pytest.mark.parametrize("args", DATA_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_output_file_holds_exactly_what_stdout_shows(args: tuple[str, ...], tmp_path: Path) -> None:
+    code, shown, err = run_in_repo(*args)
+    target = tmp_path / "out.txt"
+    assert run_in_repo(*args, "-o", str(target)) == (code, "", err)
+    assert target.read_bytes().decode("utf-8") == shown
+    again = run_in_repo(*args, "-o", str(target))
+    assert again[0] == 1
+    assert again[2] == f"Error: {target} already exists: add --force to replace it\n"
+    target.write_text("old", "utf-8")
+    assert run_in_repo(*args, "--output", str(target), "--force")[:2] == (code, "")
+    assert target.read_bytes().decode("utf-8") == shown
+
+
+@pytest.mark.parametrize(
+    "args", [a for a in DATA_COMMANDS if a[0] != "calendar"], ids=lambda a: " ".join(a[:2])
+)
+def test_every_data_command_has_json(args: tuple[str, ...]) -> None:
+    code, out, _ = run_in_repo(*args, "--format", "json")
+    assert code in (0, 1)
+    json.loads(out)
+
+
+def test_date_and_day_json_and_csv() -> None:
+    _, out, _ = run_in_repo("date", "11", "40", "-n", "2010-02-22", "--format", "json")
+    assert json.loads(out) == {
+        "notified": "2010-02-22",
+        "days": [{"day": 11, "date": "2010-03-08"}, {"day": 40, "date": "2010-04-20"}],
+    }
+    _, out, _ = run_in_repo("day", "2010-03-08", "2010-04-20", "-n", "2010-02-22", "--format", "csv")
+    assert out == "notified,date,day\n2010-02-22,2010-03-08,11\n2010-02-22,2010-04-20,40\n"
+    _, out, _ = run_in_repo("add", "2010-02-22", "39", "--format", "json")
+    assert json.loads(out) == {"start": "2010-02-22", "n": 39, "date": "2010-04-20"}
+    _, out, _ = run_in_repo("between", "2010-02-22", "2010-04-20", "--inclusive", "--format", "csv")
+    assert out == "a,b,inclusive,working_days\n2010-02-22,2010-04-20,yes,40\n"
+
+
+def test_window_markdown() -> None:
+    code, out, _ = run_in_repo(
+        "window",
+        "--from",
+        "2010-12-13",
+        "--to",
+        "2010-12-14",
+        "--avoid",
+        "2010-12-20",
+        "--format",
+        "markdown",
+    )
+    assert code == 0
+    assert out.splitlines() == [
+        "| Notified (Day 1) | setup-meeting (Day 5) | fieldwork (Days 11-20) | publication (Day 40) "
+        "| Clashes |",
+        "|---|---|---|---|---|",
+        "| Mon 13 Dec 2010 | Fri 17 Dec | Wed 29 Dec - Wed 12 Jan | Wed 9 Feb | - |",
+        "| **Tue 14 Dec 2010** | Mon 20 Dec | Thu 30 Dec - Thu 13 Jan | Thu 10 Feb "
+        "| **setup-meeting: Mon 20 Dec** |",
+        "",
+        "1 of 2 candidate notification dates clash. "
+        "Longest clash-free runs: Mon 13 Dec 2010 (1 working day).",
+    ]
+
+
+def test_calendar_svg_and_output_are_one_or_the_other(tmp_path: Path) -> None:
+    code, out, err = run_in_repo(
+        "calendar", "-n", "2010-02-22", "--svg", str(tmp_path / "a.svg"), "-o", str(tmp_path / "a.txt")
+    )
+    assert (code, out) == (2, "")
+    assert err == "Error: give --svg FILE or --output FILE, not both: --svg writes the picture instead\n"

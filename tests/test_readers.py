@@ -15,7 +15,7 @@ import pytest
 from inspectcal.errors import InputError, quoted
 from inspectcal.readers.base import decode, read_text, split_lines, stream_lines
 
-from .conftest import REPO, fails, run
+from .conftest import REPO, fails, run, run_in_repo
 
 # -- decode -------------------------------------------------------------------------------
 
@@ -340,3 +340,54 @@ def test_two_dates_on_a_closures_line_are_called_two_dates(tmp_path: Path, line:
         f"closures file {closures}, line 1: '{line}' holds more than one date: give one date "
         "(a range is DATE..DATE)"
     )
+
+
+# -- '-' is stdin for every file argument ----------------------------------------------------------
+
+
+def test_dash_is_stdin_for_file_arguments() -> None:
+    from .conftest import REPO
+
+    closures = "2010-03-01..2010-03-05 # half term\n"
+    with_file = run_in_repo("date", "40", "-n", "2010-02-22", "--closed", "2010-03-01..2010-03-05")[1]
+    assert run_in_repo("date", "40", "-n", "2010-02-22", "--closures", "-", input=closures)[1] == with_file
+    timetable = (REPO / "examples" / "nottinghamshire-2010.csv").read_text("utf-8")
+    by_name = run_in_repo(
+        "check", "examples/nottinghamshire-2010.csv", "-n", "2010-02-22", "--format", "json"
+    )
+    assert (
+        run_in_repo("check", "-", "-n", "2010-02-22", "--format", "json", input=timetable)[:2] == by_name[:2]
+    )
+    toml = (REPO / "inspectcal" / "frameworks" / "jtai.toml").read_text("utf-8")
+    shown = run_in_repo("frameworks", "show", "jtai", "--format", "json")[1]
+    assert run_in_repo("frameworks", "show", "-", "--format", "json", input=toml)[1] == shown
+    _, out, _ = run_in_repo(
+        "window",
+        "--from",
+        "2010-02-22",
+        "--to",
+        "2010-02-22",
+        "--avoid-file",
+        "-",
+        "--format",
+        "csv",
+        input="2010-02-26\n",
+    )
+    assert ",2010-02-26 setup-meeting," in out.splitlines()[1]
+
+
+def test_stdin_can_be_read_once() -> None:
+    code, out, err = run_in_repo(
+        "window",
+        "--from",
+        "2010-02-22",
+        "--to",
+        "2010-02-22",
+        "--avoid-file",
+        "-",
+        "--closures",
+        "-",
+        input="2010-02-26\n",
+    )
+    assert (code, out) == (2, "")
+    assert err.endswith("both read stdin ('-'): only one can; give the other a file\n")
