@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from inspectcal.dates import parse_date, parse_date_range
 from inspectcal.errors import DateError
 
-from .conftest import fails, run_cli
+from .conftest import fails, run, run_cli
 
 FEB_22 = date(2010, 2, 22)
 
@@ -227,3 +227,38 @@ def test_the_issue_dates_get_hints_that_fit(typed: str, hint: str) -> None:
     assert result.exit_code == 2
     assert result.stderr == f"Error: --notified: cannot read '{typed}' as a date: {hint}\n"
     assert "four-digit" not in result.stderr
+
+
+# -- extreme values --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "2010-02-22", "99999999999999999999"], "the result falls outside the supported dates"),
+        (
+            ["date", "99999999999999999999", "-n", "2010-02-22"],
+            "falls after 2099-12-31, the last supported date",
+        ),
+        (["plan", "-n", "0000-01-01"], "--notified: '0000-01-01' is not a real date (there is no year 0)"),
+        (["plan", "-n", "22/02/99999"], "--notified: cannot read '22/02/99999' as a date"),
+        (["plan", "-n", "9999-12-31"], "9999-12-31 is outside the supported dates 1975-01-01 to 2099-12-31"),
+        (["plan", "-n", "\x00\x01"], "--notified: cannot read"),
+        (["between", "1975-01-01", "2099-12-31"], None),
+    ],
+)
+def test_extreme_values(args: list[str], message: str | None) -> None:
+    code, out, err = run(*args)
+    if message is None:  # the whole supported range: fine, but past the confirmed bank holidays
+        assert code == 0
+        assert err.startswith("Warning: dates after 2028")
+        # Counted independently: each weekday after 1 Jan 1975 to the end of 2099, less the bank
+        # holidays that the rules and one-offs of tests/test_history.py give.
+        from . import oracle
+        from .test_history import expected
+
+        assert int(out) == oracle.count(date(1975, 1, 1), date(2099, 12, 31), expected("england-and-wales"))
+        return
+    assert (code, out) == (2, "")
+    assert message in err
+    assert err.count("\n") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -15,7 +16,7 @@ import pytest
 from inspectcal.errors import OutputError
 from inspectcal.output import output_stream, write_output
 
-from .conftest import CANNOT_APPLY, fails, run_cli, run_in_repo
+from .conftest import CANNOT_APPLY, fails, may_write_into_read_only_folders, run_cli, run_in_repo
 from .conftest import run as run_command
 
 PY = [sys.executable, "-m", "inspectcal"]
@@ -541,3 +542,68 @@ def test_calendar_svg_and_output_are_one_or_the_other(tmp_path: Path) -> None:
     )
     assert (code, out) == (2, "")
     assert err == "Error: give --svg FILE or --output FILE, not both: --svg writes the picture instead\n"
+
+
+# -- CSV cells that start like formulas ------------------------------------------------------------
+
+
+def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path: Path) -> None:
+    framework = tmp_path / "evil.toml"
+    framework.write_text(
+        'id = "evil"\ntitle = "Evil"\nstatus = "indicative"\n'
+        + "".join(
+            f'[[milestones]]\nid = "m{i}"\ntitle = {json.dumps(title)}\nwho = "council"\nday = {i + 1}\n'
+            for i, title in enumerate(
+                ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "Plain"]
+            )
+        ),
+        "utf-8",
+    )
+    code, out, _ = run_command("plan", "-n", "2010-02-22", "-f", str(framework), "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    # Titles are stripped when a framework is read, so tab and CR cannot lead them (see test_safe_cell).
+    assert [r[5] for r in rows] == [
+        '\'=HYPERLINK("http://x")',
+        "'+1+1",
+        "'-2",
+        "'@SUM(A1)",
+        "Tab",
+        "CR",
+        "Plain",
+    ]
+    assert [r[0] for r in rows] == ["1", "2", "3", "4", "5", "6", "7"]  # numbers untouched
+    assert rows[0][2] == "2010-02-22"  # dates untouched
+
+
+def test_safe_cell() -> None:
+    from inspectcal.render.csv import safe_cell
+
+    for risky in ("=1", "+1", "-1", "@A1", "\tx", "\rx"):
+        assert safe_cell(risky) == "'" + risky
+    assert safe_cell("2010-02-22") == "2010-02-22"
+    assert safe_cell("Set-up meeting") == "Set-up meeting"
+
+
+# -- output into a read-only place -----------------------------------------------------------------
+
+
+def test_output_into_a_read_only_place_fails_cleanly() -> None:
+    code, out, err = run_command("plan", "-n", "2010-02-22", "-o", "/proc/inspectcal-plan.txt")
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: cannot write /proc/inspectcal-plan.txt: ")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.skipif(
+    may_write_into_read_only_folders(),
+    reason=CANNOT_APPLY + "root (or Windows) may write to a read-only folder",
+)
+def test_output_into_a_read_only_folder(tmp_path: Path) -> None:
+    tmp_path.chmod(0o555)
+    try:
+        code, _, err = run_command("plan", "-n", "2010-02-22", "-o", str(tmp_path / "plan.txt"))
+    finally:
+        tmp_path.chmod(0o755)
+    assert code == 1
+    assert "Permission denied" in err

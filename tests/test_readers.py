@@ -391,3 +391,28 @@ def test_stdin_can_be_read_once() -> None:
     )
     assert (code, out) == (2, "")
     assert err.endswith("both read stdin ('-'): only one can; give the other a file\n")
+
+
+# -- huge and binary date files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--closures", "--avoid-file"])
+def test_huge_and_binary_date_files(tmp_path: Path, option: str) -> None:
+    command = (
+        ["plan", "-n", "2010-02-22"]
+        if option == "--closures"
+        else ["window", "--from", "2010-02-22", "--to", "2010-02-22"]
+    )
+    huge = tmp_path / "huge.txt"
+    huge.write_text("2010-12-29\n" * 200_000, "utf-8")  # 2.2 MB
+    code, _, err = run(*command, option, str(huge))
+    assert code == 2
+    assert "is over" in err
+    assert "is it the right file?" in err
+    many = tmp_path / "many.txt"
+    many.write_text("2010-12-29\n" * 20_000, "utf-8")
+    assert "has over 10,000 lines" in run(*command, option, str(many))[2]
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    assert "is not text (it holds binary data)" in run(*command, option, str(binary))[2]
+    assert "is a folder: give a file" in run(*command, option, str(tmp_path))[2]
