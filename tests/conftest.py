@@ -208,6 +208,13 @@ def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def ok(*args: str) -> str:
+    """Run the CLI, expect exit 0 and nothing on stderr; return stdout."""
+    result = run_cli(list(args))
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    return result.stdout
+
+
 def fails(code: int, *args: str) -> str:
     """Run, expect ``code``, nothing on stdout, exactly one 'Error:' line on stderr; return it."""
     got, out, err = run(*args)

@@ -13,14 +13,7 @@ import pytest
 
 from inspectcal import __version__
 
-from .conftest import COUNTING_COMMANDS, fails, run
-
-
-def ok(*args: str) -> str:
-    code, out, err = run(*args)
-    assert (code, err) == (0, ""), err
-    return out
-
+from .conftest import COUNTING_COMMANDS, fails, ok
 
 # -- plan ----------------------------------------------------------------------
 

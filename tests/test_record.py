@@ -21,7 +21,7 @@ from inspectcal.frameworks import load_framework, parse_framework
 from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 
 from . import oracle
-from .conftest import GOVUK_FILE, ILACS_RECORD, REPO, documentation, run_cli
+from .conftest import GOVUK_FILE, ILACS_RECORD, REPO, documentation, ok, run_cli
 from .conftest import run as run_command
 
 RECORD_CSV = ILACS_RECORD
@@ -41,12 +41,6 @@ BEAT_THE_TARGET = {
     ("surrey", date(2022, 1, 17)),  # standard, 28 (target 30)
     ("blackburn with darwen", date(2025, 3, 3)),  # standard, 26 (target 27)
 }
-
-
-def ok(*args: str) -> str:
-    result = run_cli(list(args))
-    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-    return result.stdout
 
 
 def fails(code: int, *args: str) -> str:
