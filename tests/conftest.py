@@ -200,3 +200,40 @@ def run_cli(
             sys.stderr.flush()
         captured = stdout.getvalue(), stderr.getvalue(), output.getvalue()
     return Result(runner, *captured, None, code, error)
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    """Run the CLI (see run_cli): its exit code, stdout and stderr."""
+    result = run_cli(list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def ok(*args: str) -> str:
+    """Run the CLI, expect exit 0 and nothing on stderr; return stdout."""
+    result = run_cli(list(args))
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    return result.stdout
+
+
+def fails(code: int, *args: str) -> str:
+    """Run, expect ``code``, nothing on stdout, exactly one 'Error:' line on stderr; return it."""
+    got, out, err = run(*args)
+    assert got == code, (got, out, err)
+    assert out == ""
+    assert err.startswith("Error: "), err
+    assert err.count("\n") == 1, err
+    assert err.endswith("\n")
+    assert "Traceback" not in err
+    return err.removeprefix("Error: ").rstrip("\n")
+
+
+def run_in_repo(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    """Run the CLI from the repository's folder (so that paths such as examples/... resolve):
+    its exit code, stdout and stderr."""
+    cwd = Path.cwd()
+    try:
+        os.chdir(REPO)
+        result = run_cli(list(args), input=input)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr

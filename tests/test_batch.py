@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from inspectcal.render.jsonl import JsonlWriter, render
 from inspectcal.workdays import WorkingCalendar
 
 from . import oracle
-from .conftest import govuk_weekdays, run_cli
+from .conftest import govuk_weekdays, run_cli, run_in_repo
 
 DATES = "2010-02-22\n\n# a comment\n22/02/2011\n  2012-06-01  \n"
 
@@ -189,3 +191,88 @@ def test_batches_match_a_walk_over_the_official_list(govuk: dict[str, object]) -
         )
         for day_one in notified
     ]
+
+
+# -- the README's stdin errors are the real ones ---------------------------------------------------
+
+
+def test_readme_shows_the_real_stdin_batch_errors() -> None:
+    import re
+
+    from .conftest import documentation
+
+    readme = documentation()
+    command = "printf '2010-02-22\\n2010-04-02\\nsoon\\n' | inspectcal date 5 --notified -"
+    block = re.search(rf"```\n\$ {re.escape(command)}\n(.*?)```", readme, re.S)
+    assert block is not None
+    shown = block[1].splitlines()
+    done = subprocess.run(
+        [sys.executable, "-m", "inspectcal", "date", "5", "--notified", "-"],
+        input="2010-02-22\n2010-04-02\nsoon\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert shown == done.stdout.splitlines() + done.stderr.splitlines()
+    assert done.stderr.count("Error: ") == 3  # one per bad line, one summary
+    assert "`Error: stdin line" not in readme  # the old, wrong form
+    assert "one `Error:` line per bad input plus one summary line" in " ".join(readme.split())
+
+
+# -- add and between read stdin like date and day --------------------------------------------------
+
+
+def test_add_batch_reads_date_and_n_pairs() -> None:
+    code, out, err = run_in_repo(
+        "add", "-", input="2010-02-22 39\n\n# a comment\n22/02/2010,1\n2010-02-22\t-1\n"
+    )
+    assert (code, err) == (0, "")
+    assert out == "2010-02-22\t39\t2010-04-20\n2010-02-22\t1\t2010-02-23\n2010-02-22\t-1\t2010-02-19\n"
+
+
+def test_add_batch_with_a_fixed_n_and_formats() -> None:
+    _, out, _ = run_in_repo("add", "-", "39", "--format", "csv", input="2010-02-22\n2011-02-21\n")
+    assert out == "start,n,date\n2010-02-22,39,2010-04-20\n2011-02-21,39,2011-04-15\n"
+    _, out, _ = run_in_repo("add", "-", "39", "--format", "jsonl", input="2010-02-22\n")
+    assert out == '{"start":"2010-02-22","n":39,"date":"2010-04-20"}\n'
+
+
+def test_between_batch_reads_pairs_written_any_usual_way() -> None:
+    lines = "2010-02-22 2010-04-20\n22 Feb 2010, 20 Apr 2010\n22/02/2010\t20/04/2010\n"
+    code, out, err = run_in_repo("between", "-", input=lines)
+    assert (code, err) == (0, "")
+    assert out == "2010-02-22\t2010-04-20\t39\n" * 3
+    code, out, _ = run_in_repo("between", "-", "2010-04-20", "--inclusive", input="2010-02-22\n")
+    assert out == "2010-02-22\t2010-04-20\t40\n"
+
+
+def test_add_and_between_batches_follow_the_batch_rules() -> None:
+    """A bad line is named by number, the rest are done, then exit 2 (as for date and day)."""
+    code, out, err = run_in_repo("add", "-", input="2010-02-22 39\nsoon 3\nlater\n2010-02-22 1\n")
+    assert code == 2
+    assert out == "2010-02-22\t39\t2010-04-20\n2010-02-22\t1\t2010-02-23\n"
+    assert err.splitlines() == [
+        "Error: stdin, line 2: DATE: cannot read 'soon' as a date: "
+        "use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'",
+        "Error: stdin, line 3: 'later' is not DATE N, e.g. 2010-02-22 39 (a tab or a comma also works)",
+        "Error: 2 bad lines on stdin (see above); the rest were done",
+    ]
+    code, out, err = run_in_repo("between", "-", input="2010-02-22\n2010-02-22 2010-02-23\n")
+    assert (code, out) == (2, "2010-02-22\t2010-02-23\t1\n")
+    assert err.splitlines()[0] == (
+        "Error: stdin, line 1: cannot read two dates in '2010-02-22': "
+        "write A and B with a tab or a comma between them"
+    )
+    code, out, err = run_in_repo("add", "-", "--format", "json", input="2010-02-22 39\n")
+    assert (code, out) == (2, "")
+    assert err == "Error: add - reads stdin a line at a time: use --format text, jsonl or csv\n"
+
+
+def test_add_batch_matches_one_run_per_line() -> None:
+    """The batch gives what a run per line gives (the loop it replaces)."""
+    pairs = [("2010-02-22", 39), ("2012-05-31", 3), ("2010-12-24", -5), ("2011-04-21", 10)]
+    code, out, _ = run_in_repo("add", "-", input="".join(f"{d} {n}\n" for d, n in pairs))
+    assert code == 0
+    singles = [run_in_repo("add", d, str(n))[1].strip() for d, n in pairs]
+    assert [line.split("\t")[2] for line in out.splitlines()] == singles

@@ -12,7 +12,7 @@ import pytest
 from inspectcal import cache, calendars
 from inspectcal.calendars import REGIONS, CalendarSource, working_calendar
 
-from .conftest import run_cli
+from .conftest import fails, run_cli
 
 PY = [sys.executable, "-m", "inspectcal"]
 ENGLAND = "bank-holidays-england-and-wales.json"
@@ -222,3 +222,19 @@ def test_the_listing_quotes_a_name_with_control_characters(folder: Path) -> None
     table = run_cli(["cache"]).stdout
     assert "\x1b" not in table
     assert "  'odd\\x1b[31mname' (0.0 KB)\n" in table
+
+
+# -- a cache location that is a file ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["cache", "clear"], ["cache"]])
+def test_a_cache_location_that_is_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    not_a_folder = tmp_path / "passwd"
+    not_a_folder.write_text("root:x:0:0\n")
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", str(not_a_folder))
+    assert fails(2, *args) == (
+        f"the cache folder {not_a_folder} is not a folder: set INSPECTCAL_CACHE_DIR to a folder"
+    )
+    assert not_a_folder.read_text() == "root:x:0:0\n"

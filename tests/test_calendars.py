@@ -19,7 +19,7 @@ from inspectcal.dates import DateSpan
 from inspectcal.errors import InputError
 from inspectcal.workdays import WorkingCalendar
 
-from .conftest import govuk_weekdays
+from .conftest import COUNTING_COMMANDS, fails, govuk_weekdays, run, run_cli
 
 
 @pytest.mark.parametrize("region", sorted(REGIONS))
@@ -205,3 +205,86 @@ def test_confirmed_horizon_is_the_last_year_of_the_official_list(govuk: dict[str
     """CONFIRMED_THROUGH claims the package is checked through that year: it must be the list's last."""
     last = max(date.fromisoformat(e["date"]).year for part in govuk.values() for e in part["events"])
     assert last == calendars.CONFIRMED_THROUGH
+
+
+# -- --no-bank-holidays with a bank-holidays file or another region --------------------------------
+
+
+# Minimal arguments that make each counting command do its job (before its calendar options).
+COMMAND_ARGS = {
+    "plan": ["plan", "-n", "2026-03-04"],
+    "date": ["date", "5", "-n", "2026-03-04"],
+    "day": ["day", "2026-03-10", "-n", "2026-03-04"],
+    "add": ["add", "2026-03-04", "4"],
+    "between": ["between", "2026-03-04", "2026-03-10"],
+    "holidays": ["holidays", "--year", "2026"],
+    "window": ["window", "--from", "2026-03-02", "--to", "2026-03-06"],
+    "calendar": ["calendar", "-n", "2026-03-04"],
+    "check": ["check", "-", "-n", "2026-03-04"],
+    "status": ["status", "-n", "2026-03-04", "--on", "2026-03-10"],
+}
+
+
+def test_command_args_cover_every_counting_command() -> None:
+    assert set(COMMAND_ARGS) == set(COUNTING_COMMANDS)
+
+
+@pytest.mark.parametrize("command", COUNTING_COMMANDS)
+def test_no_bank_holidays_refuses_a_bank_holidays_file(command: str, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.json"
+    extra.write_text(
+        json.dumps({"england-and-wales": {"events": [{"title": "Extra", "date": "2026-03-10"}]}}),
+        "utf-8",
+    )
+    args = [*COMMAND_ARGS[command], "--no-bank-holidays", "--bank-holidays-file", str(extra)]
+    assert fails(2, *args) == (
+        "--no-bank-holidays and --bank-holidays-file contradict each other: the file's bank "
+        "holidays would be ignored; give one or the other"
+    )
+
+
+@pytest.mark.parametrize("command", COUNTING_COMMANDS)
+@pytest.mark.parametrize(("typed", "key"), [("scotland", "scotland"), ("NI", "northern-ireland")])
+def test_no_bank_holidays_refuses_another_region(command: str, typed: str, key: str) -> None:
+    args = [*COMMAND_ARGS[command], "--no-bank-holidays", "--region", typed]
+    assert fails(2, *args) == (
+        f"--no-bank-holidays and --region {key} contradict each other: the region's bank "
+        "holidays would be ignored; give one or the other"
+    )
+
+
+@pytest.mark.parametrize("region", ["england-and-wales", "England", "wales"])
+def test_no_bank_holidays_with_the_default_region_is_fine(region: str) -> None:
+    # Mon-Fri only: Day 5 from Wed 4 Mar 2026 is Tue 10 Mar, counted by hand.
+    code, out, err = run("date", "5", "-n", "2026-03-04", "--no-bank-holidays", "--region", region)
+    assert (code, out, err) == (0, "2026-03-10\n", "")
+
+
+# -- region names in the README --------------------------------------------------------------------
+
+
+def test_readme_lists_exactly_the_region_names_accepted() -> None:
+    import re
+
+    from inspectcal.calendars import REGION_ALIASES, REGIONS, region_key
+
+    from .conftest import documentation
+
+    readme = documentation()
+    paragraph = readme[readme.index("Region names are case-insensitive") :].split("\n\n", 1)[0]
+    names = {region_key(n) for n in re.findall(r"`([^`]+)`", paragraph) if n not in ("_", "-", "&")}
+    assert names == set(REGION_ALIASES) | set(REGIONS)
+    for name in re.findall(r"`([^`]+)`", paragraph):
+        if name not in ("_", "-", "&"):
+            assert run("date", "1", "-n", "2010-02-22", "--region", name)[0] == 0, name
+
+
+# -- region names in any case ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "day_40"), [("Scotland", "2010-04-19"), ("ni", "2010-04-21"), ("England", "2010-04-20")]
+)
+def test_region_names_in_any_case_on_the_command_line(typed: str, day_40: str) -> None:
+    result = run_cli(["date", "40", "--notified", "2010-02-22", "--region", typed])
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", f"{day_40}\n")

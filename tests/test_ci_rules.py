@@ -202,7 +202,7 @@ def test_posix_only_tests_skip_where_the_os_lacks_what_they_need(tmp_path: Path)
         "-q",
         "-rs",
         "tests/test_colour.py::test_plan_is_coloured_by_who_acts_on_a_terminal",
-        "tests/test_robustness.py::test_output_into_a_read_only_folder",
+        "tests/test_output.py::test_output_into_a_read_only_folder",
         shim=True,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

@@ -13,31 +13,7 @@ import pytest
 
 from inspectcal import __version__
 
-from .conftest import COUNTING_COMMANDS, run_cli
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = run_cli(list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-def ok(*args: str) -> str:
-    code, out, err = run(*args)
-    assert (code, err) == (0, ""), err
-    return out
-
-
-def fails(code: int, *args: str) -> str:
-    """Run, expect ``code``, nothing on stdout, exactly one 'Error:' line on stderr; return it."""
-    got, out, err = run(*args)
-    assert got == code, (got, out, err)
-    assert out == ""
-    assert err.startswith("Error: "), err
-    assert err.count("\n") == 1, err
-    assert err.endswith("\n")
-    assert "Traceback" not in err
-    return err.removeprefix("Error: ").rstrip("\n")
-
+from .conftest import COUNTING_COMMANDS, fails, ok
 
 # -- plan ----------------------------------------------------------------------
 
@@ -374,3 +350,34 @@ def test_every_command_that_counts_days_has_the_calendar_options() -> None:
         text = ok(command, "--help")
         for option in ("--region", "--no-bank-holidays", "--closed", "--closures", "--bank-holidays-file"):
             assert option in text, (command, option)
+
+
+# -- options after a double dash -------------------------------------------------------------------
+
+
+def test_options_after_a_double_dash_are_explained() -> None:
+    assert fails(2, "date", "--", "-1", "--notified", "2010-02-22") == (
+        "Invalid value for 'N...': '--notified' is not a valid int: --notified comes after '--', which "
+        "makes everything after it an argument; put the options before '--', or leave '--' out (a "
+        "negative number needs none) (see 'inspectcal date --help')"
+    )
+    # Without the '--', -1 is read as the number it is.
+    assert fails(2, "date", "-1", "--notified", "2010-02-22") == (
+        "Day -1 does not exist: Days count from 1 (the notification date)"
+    )
+
+
+# -- inspectcal alone ------------------------------------------------------------------------------
+
+
+def test_inspectcal_alone_prints_the_normal_help() -> None:
+    """Not one squashed 'Error: Usage: ...' line with exit 2: the help a user asked for by typing nothing."""
+    done = subprocess.run([sys.executable, "-m", "inspectcal"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("Usage: inspectcal [OPTIONS] COMMAND [ARGS]...\n")
+    help_text = subprocess.run(
+        [sys.executable, "-m", "inspectcal", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert done.stdout == help_text
+    for command in ("plan", "window", "check", "status", "frameworks"):
+        assert f"\n  {command} " in done.stdout

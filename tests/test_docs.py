@@ -320,3 +320,63 @@ def test_cli_reference_names_every_command_and_option() -> None:
             if param.param_type_name == "option" and not getattr(param, "hidden", False):
                 for option in param.opts + param.secondary_opts:
                     assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", section), (path, option)
+
+
+# -- the README against the real CLI ---------------------------------------------------------------
+
+
+def test_readme_gives_every_venv_command_for_powershell_too() -> None:
+    """Each POSIX command line that uses .venv/bin has its PowerShell twin right after it."""
+    import re
+
+    from .conftest import documentation
+
+    readme = documentation()
+    blocks = re.findall(r"```(sh|powershell)\n(.*?)```", readme, re.S)
+    posix = [(i, block) for i, (kind, block) in enumerate(blocks) if kind == "sh" and ".venv/bin/" in block]
+    assert len(posix) >= 3
+    for index, block in posix:
+        twin = blocks[index + 1]
+        assert twin[0] == "powershell", block
+        expected = [
+            line.replace("python3 -m venv", "py -m venv")
+            .replace(" && ", "; ")
+            .replace(".venv/bin/", ".venv\\Scripts\\")
+            for line in block.splitlines()
+        ]
+        assert twin[1].splitlines() == expected
+    assert "pipx install ." in readme
+    assert "uv tool install ." in readme
+
+
+def test_readme_formats_table_is_the_real_cli() -> None:
+    """The docs' commands x formats table, checked against the commands' own options."""
+    import typer.main
+
+    from .conftest import documentation
+
+    readme = documentation()
+    lines = readme.split("<!-- formats-table -->\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    head = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    table = {}
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        marked = {name for name, cell in zip(head[1:], cells[1:], strict=True) if cell == "✓"}
+        table[cells[0].strip("`")] = marked
+    root = typer.main.get_command(app)
+    real = {}
+    for name in root.commands:  # type: ignore[attr-defined]
+        command = root.commands[name]  # type: ignore[attr-defined]
+        found = [(name, command)]
+        found += [(f"{name} {sub}", command.commands[sub]) for sub in getattr(command, "commands", {})]
+        for full, each in found:
+            params = {p.name: p for p in each.params}
+            if "fmt" not in params and "output" not in params:
+                continue  # prints no data (e.g. cache clear)
+            formats = (
+                {str(getattr(c, "value", c)) for c in params["fmt"].type.choices}
+                if "fmt" in params
+                else set()
+            )
+            real[full] = formats | ({"`-o`"} if "output" in params else set())
+    assert table == real

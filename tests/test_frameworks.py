@@ -17,7 +17,7 @@ from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anch
 from inspectcal.workdays import WorkingCalendar
 
 from . import oracle
-from .conftest import REPO, govuk_weekdays, run_cli
+from .conftest import REPO, fails, govuk_weekdays, run, run_cli, shared_file
 
 EXAMPLE = REPO / "examples" / "council-preparation.toml"
 ALL = [*builtin_ids(), str(EXAMPLE)]
@@ -414,3 +414,54 @@ def test_keys_nested_too_deep_for_the_parser_are_refused_first(tmp_path: Path) -
         result.stderr
         == f"Error: framework file {path}, line 1: a key nested over 50 levels deep: is it the right file?\n"
     )
+
+
+# -- framework ids ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["SLAC-2009", "Slac-2009", " slac-2009 ", "ILACS-SHORT"])
+def test_framework_ids_are_case_insensitive(typed: str) -> None:
+    expected = typed.strip().lower()
+    code, out, err = run("plan", "-n", "2010-02-22", "--framework", typed, "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["framework"]["id"] == expected
+    assert run("frameworks", "show", typed)[0] == 0
+
+
+def test_an_unknown_framework_is_still_refused() -> None:
+    assert fails(2, "plan", "-n", "2010-02-22", "--framework", "SLAC-2010").startswith(
+        "unknown framework 'SLAC-2010': choose one of "
+    )
+
+
+# -- slac-2009's sources disagree on the report, and it says so ------------------------------------
+
+
+def test_slac_2009_states_that_its_sources_disagree_on_the_report() -> None:
+    from inspectcal.frameworks import load_framework
+
+    from .conftest import documentation
+
+    framework = load_framework("slac-2009")
+    wanted = ("draft-report", "final-report", "publication")
+    days = {m.id: (m.start, m.end) for m in framework.milestones if m.id in wanted}
+    assert days == {"draft-report": (25, 25), "final-report": (35, 35), "publication": (40, 40)}
+    source = " ".join(framework.source.split())
+    for fact in (
+        "Bedford Borough Council's briefing note, whose report Days differ",
+        "(draft 30, final and publication by 40 and 45; Nottinghamshire's, used here: 25, 35, 40)",
+    ):
+        assert fact in source, fact
+    readme = " ".join(documentation().split())
+    assert "The sources disagree, so the report dates are likely, not fixed" in readme
+
+
+def test_the_bedford_note_says_what_the_source_quotes() -> None:
+    note = " ".join(shared_file("seeds", "bedford-briefing-note.txt").read_text("utf-8").split())
+    assert "The draft report will be sent ten days after the end of the inspection" in note
+    assert "within 20 days of the end of the inspection" in note
+    assert "within 25 days of the end of the inspection" in note
+    notts = shared_file("seeds", "nottinghamshire-inspection-update.txt").read_text("utf-8")
+    assert "(Day 25)" in notts
+    assert "(Day 35)" in notts
+    assert "(Day 40)" in notts

@@ -10,11 +10,12 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import COUNTING_COMMANDS, REPO, run_cli
+from .conftest import COUNTING_COMMANDS, REPO, fails, run, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -217,3 +218,88 @@ def test_completion_machinery_is_not_loaded_on_normal_runs() -> None:
             [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
         )
         assert "inspectcal.cli.complete" not in set(done.stderr.split()), args
+
+
+# -- --show-completion SHELL / --install-completion SHELL ------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _keep_widths() -> Iterator[None]:
+    """Shell completion sets COLUMNS and TERMINAL_WIDTH for the process (a real run ends
+    there); restore them so later tests see the width they expect."""
+    saved = {name: os.environ.get(name) for name in ("COLUMNS", "TERMINAL_WIDTH")}
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+SCRIPT_HEADERS = {
+    "bash": "_inspectcal_completion() {",
+    "zsh": "#compdef inspectcal",
+    "fish": "complete --command inspectcal ",
+    "powershell": "Import-Module PSReadLine",
+    "pwsh": "Import-Module PSReadLine",
+}
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPT_HEADERS))
+@pytest.mark.parametrize("form", ["separate", "equals"])
+def test_show_completion_gives_the_named_shells_script(shell: str, form: str) -> None:
+    args = ["--show-completion", shell] if form == "separate" else [f"--show-completion={shell}"]
+    code, out, err = run(*args)
+    assert (code, err) == (0, "")
+    assert out.startswith(SCRIPT_HEADERS[shell]), out[:80]
+    first_line = out.split("\n", 1)[0]
+    for other, header in SCRIPT_HEADERS.items():
+        if header != SCRIPT_HEADERS[shell]:
+            assert not first_line.startswith(header), other
+
+
+def test_show_completion_takes_the_shell_name_in_any_case() -> None:
+    assert run("--show-completion", "ZSH")[1].startswith("#compdef inspectcal")
+
+
+def test_show_completion_without_a_shell_still_detects_one() -> None:
+    code, out, err = run("--show-completion")
+    assert (code, err) == (0, "")
+    assert any(out.startswith(header) for header in SCRIPT_HEADERS.values()), out[:80]
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+@pytest.mark.parametrize("shell", ["tcsh", "cmd", "plan"])
+def test_an_unknown_shell_is_refused(option: str, shell: str) -> None:
+    assert fails(2, option, shell) == (
+        f"no completion for the shell '{shell}': name one of bash, zsh, fish, powershell, pwsh"
+    )
+
+
+@pytest.mark.parametrize(
+    ("shell", "script", "header"),
+    [
+        ("bash", ".bash_completions/inspectcal.sh", "_inspectcal_completion() {"),
+        ("zsh", ".zfunc/_inspectcal", "#compdef inspectcal"),
+        ("fish", ".config/fish/completions/inspectcal.fish", "complete --command inspectcal "),
+    ],
+)
+def test_install_completion_installs_the_named_shells_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str, script: str, header: str
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    code, out, err = run("--install-completion", shell)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{shell} completion installed in {tmp_path / script}\n")
+    assert (tmp_path / script).read_text().startswith(header)
+
+
+def test_install_completion_for_powershell_without_powershell_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pwsh here
+    assert fails(1, "--install-completion", "pwsh") == (
+        "cannot install completion for pwsh: pwsh is not found here; run "
+        "'inspectcal --show-completion pwsh' and add its output to the shell's profile"
+    )

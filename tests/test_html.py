@@ -14,16 +14,10 @@ from typing import Any
 
 import pytest
 
-from .conftest import run_cli
+from .conftest import ok
 
 SLAC = ("-n", "2010-02-22", "--name", "Nottinghamshire")
 WINDOW = ("--from", "2010-12-01", "--to", "2010-12-24", "--avoid", "2010-12-20..2010-12-31")
-
-
-def run(*args: str) -> str:
-    result = run_cli(list(args))
-    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-    return result.stdout
 
 
 class Page(HTMLParser):
@@ -78,11 +72,11 @@ def dated_rows(html: str, key: str) -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return run("plan", *SLAC, "--format", "html")
+    return ok("plan", *SLAC, "--format", "html")
 
 
 def test_page_dates_equal_json(page: str) -> None:
-    plan = json.loads(run("plan", *SLAC, "--format", "json"))
+    plan = json.loads(ok("plan", *SLAC, "--format", "json"))
     rows = dated_rows(page, "milestone")
     assert list(rows) == [m["id"] for m in plan["milestones"]]
     for m in plan["milestones"]:
@@ -152,7 +146,7 @@ def test_month_grids_mark_days_milestones_ranges_and_days_off(page: str) -> None
 def test_every_piece_of_user_text_is_escaped(name: str, tmp_path: Any) -> None:
     closures = tmp_path / "closures.txt"
     closures.write_text(f"2010-03-01 # {name}\n", "utf-8")
-    html = run("plan", "-n", "2010-02-22", "--name", name, "--closures", str(closures), "--format", "html")
+    html = ok("plan", "-n", "2010-02-22", "--name", name, "--closures", str(closures), "--format", "html")
     parsed = Page(html)
     assert parsed.all("script") == []
     assert parsed.all("b") == []
@@ -164,7 +158,7 @@ def test_every_piece_of_user_text_is_escaped(name: str, tmp_path: Any) -> None:
 
 
 def test_indicative_framework_shows_status_and_source() -> None:
-    html = run("plan", "-n", "2024-09-09", "-f", "ilacs-standard", "--format", "html")
+    html = ok("plan", "-n", "2024-09-09", "-f", "ilacs-standard", "--format", "html")
     status = [t for t in Page(html).texts["p"] if t.startswith("Indicative timetable.")]
     assert len(status) == 1
     assert "built from Ofsted's ILACS framework" in status[0]
@@ -205,8 +199,8 @@ def check_window_dom(html: str, data: list[dict[str, Any]]) -> None:
 
 
 def test_window_handout_rows_dates_and_clashes() -> None:
-    html = run("window", *WINDOW, "--format", "html")
-    data = json.loads(run("window", *WINDOW, "--format", "json"))
+    html = ok("window", *WINDOW, "--format", "html")
+    data = json.loads(ok("window", *WINDOW, "--format", "json"))
     check_window_dom(html, data)
     parsed = Page(html)
     clashing = [a for a in parsed.all("tr") if a.get("class") == "clash"]
@@ -222,7 +216,7 @@ def test_window_handout_rows_dates_and_clashes() -> None:
 def test_window_clash_reason_is_shown_and_escaped(tmp_path: Any) -> None:
     leave = tmp_path / "leave.txt"
     leave.write_text("2010-12-20..2010-12-24 # Director <on leave>\n", "utf-8")
-    html = run(
+    html = ok(
         "window", "--from", "2010-12-01", "--to", "2010-12-10", "--avoid-file", str(leave), "--format", "html"
     )
     assert "(Director &lt;on leave&gt;)" in html

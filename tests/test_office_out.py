@@ -425,7 +425,7 @@ def test_libreoffice_converts_the_file_to_pdf(args: tuple[str, ...], fmt: str, t
     assert (b"/Subtype/Image" in pdf) is ("--picture" in args)
 
 
-# -- the Word page: A4, and a picture that fits its text area (hostile review 2, finding 1) --
+# -- the Word page: A4, and a picture that fits its text area ------------------------------------
 
 EMU_PER_MM = 36_000
 LONG_NAME = "Royal Borough of Windsor and Maidenhead Children's Services, inspection"
@@ -452,7 +452,7 @@ def _page_and_picture(data: bytes) -> tuple[dict[str, int], dict[str, int], tupl
     "args",
     [
         (*PLAN, "--name", "Notts"),
-        # The reviewer's long plan: a 60-character name over three lines and a Christmas closure.
+        # A long plan: a 60-character name over three lines and a Christmas closure.
         ("plan", "-n", "2010-12-13", "--name", LONG_NAME, "--closed", "2010-12-29..2010-12-31"),
         ("plan", "-n", "2010-12-13", "--name", LONG_NAME * 4, "--closed", "2010-12-29..2010-12-31"),
     ],
@@ -498,7 +498,7 @@ def test_a_picture_taller_than_the_page_is_capped_to_the_text_height() -> None:
     assert width == int(text_height / 2.0)
 
 
-# -- hostile review 2, finding 8: xlsx Reason cells and About closures read as labels/values ---
+# -- xlsx Reason cells and About closures read as labels/values ---------------------------------
 
 
 def test_window_xlsx_reason_is_never_blank_for_an_unnamed_avoid() -> None:

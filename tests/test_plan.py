@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from inspectcal.plan import Plan, build_plan
 from inspectcal.workdays import WorkingCalendar
 
 from . import oracle
-from .conftest import REPO, shared_file
+from .conftest import REPO, fails, shared_file
 
 SEED_CSV = REPO / "examples" / "nottinghamshire-2010.csv"
 NOTIFIED = date(2010, 2, 22)
@@ -154,3 +155,46 @@ def test_notification_on_a_bank_holiday_is_refused(england: WorkingCalendar) -> 
         NotWorkingDayError, match="2010-04-02 is Good Friday, a bank holiday in England and Wales"
     ):
         build_plan(load_framework("slac-2009"), date(2010, 4, 2), england, CalendarSource())
+
+
+# -- the supported dates, and closures that leave no working day -----------------------------------
+
+
+def test_an_anchor_whose_day_1_is_out_of_range_says_so() -> None:
+    assert fails(2, "plan", "--anchor", "40=1975-01-02") == (
+        "--anchor 40=1975-01-02: Day 1, the notification date it implies (39 working days before "
+        "1975-01-02), would fall before 1975-01-01, the first supported date"
+    )
+    assert fails(2, "plan", "--anchor", "fieldwork-start=1975-01-06") == (
+        "--anchor fieldwork-start=1975-01-06: Day 1, the notification date it implies (10 working "
+        "days before 1975-01-06), would fall before 1975-01-01, the first supported date"
+    )
+
+
+@pytest.mark.slow
+def test_an_endless_closure_names_the_closures(tmp_path: Path) -> None:
+    ics = tmp_path / "dd.ics"
+    ics.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        b"DTSTAMP:20110101T000000Z\r\nDTSTART;VALUE=DATE:20110525\r\nRRULE:FREQ=DAILY\r\n"
+        b"SUMMARY:Closed\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert fails(2, "plan", "-n", "2011-05-24", "--closures", str(ics)) == (
+        "Day 2 from 2011-05-24 falls after 2099-12-31, the last supported date: the closures leave "
+        "no working day after 2011-05-24 up to 2099-12-31"
+    )
+    assert fails(2, "add", "2011-05-24", "5", "--closures", str(ics)) == (
+        "the result falls outside the supported dates 1975-01-01 to 2099-12-31: the closures leave no "
+        "working day after 2011-05-24 up to 2099-12-31"
+    )
+    assert fails(2, "date", "3", "-n", "2099-12-21", "--closed", "2099-12-23..2099-12-31") == (
+        "Day 3 from 2099-12-21 falls after 2099-12-31, the last supported date: the closures leave "
+        "only 1 working day after 2099-12-21 up to 2099-12-31"
+    )
+
+
+def test_the_end_of_the_supported_dates_alone_is_not_blamed_on_closures() -> None:
+    # Thu 31 Dec 2099 is the last date: Day 2 from it does not exist, whatever the closures.
+    assert fails(2, "date", "2", "-n", "2099-12-31") == (
+        "Day 2 from 2099-12-31 falls after 2099-12-31, the last supported date"
+    )

@@ -14,15 +14,9 @@ from inspectcal.cli import timestamps
 from inspectcal.dates import DateSpan
 from inspectcal.workdays import WorkingCalendar
 
-from .conftest import REPO, run_cli
+from .conftest import REPO, ok, run_cli
 
 SEED = REPO / "examples" / "nottinghamshire-2010.csv"
-
-
-def ok(*args: str) -> str:
-    result = run_cli(list(args))
-    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-    return result.stdout
 
 
 def fails(code: int, *args: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +15,7 @@ import pytest
 from inspectcal.errors import InputError, quoted
 from inspectcal.readers.base import decode, read_text, split_lines, stream_lines
 
-from .conftest import run_cli
-
-
-def run(*args: str, input: bytes | str | None = None) -> tuple[int, str, str]:
-    result = run_cli(list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
-
+from .conftest import REPO, fails, run, run_in_repo
 
 # -- decode -------------------------------------------------------------------------------
 
@@ -235,3 +230,189 @@ def test_deep_json_and_toml_are_refused_cleanly(tmp_path: Path) -> None:
     assert code == 2
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+# -- closures, bank-holidays and framework files in Windows encodings ------------------------------
+
+
+UTF16 = [("utf-16-le", "\ufeff"), ("utf-16-be", "\ufeff")]
+
+
+def _write(path: Path, text: str, encoding: str) -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(("encoding", "bom"), UTF16)
+@pytest.mark.parametrize("ends", ["\r\n", "\n"])
+def test_a_utf16_closures_file_with_a_bom_is_read(tmp_path: Path, encoding: str, bom: str, ends: str) -> None:
+    closures = _write(tmp_path / "c.txt", f"{bom}# caf\u00e9{ends}2010-03-01  # shut{ends}", encoding)
+    # Day 6 from Mon 22 Feb 2010 is Mon 1 Mar; closed, it moves to Tue 2 Mar (by hand).
+    code, out, err = run("date", "6", "-n", "2010-02-22", "--closures", str(closures))
+    assert (code, out, err) == (0, "2010-03-02\n", "")
+
+
+@pytest.mark.parametrize(("encoding", "bom"), UTF16)
+def test_a_utf16_bank_holidays_file_with_a_bom_is_read(tmp_path: Path, encoding: str, bom: str) -> None:
+    events = [{"title": "Extra", "date": "2026-03-10"}]
+    text = bom + json.dumps({"england-and-wales": {"events": events}})
+    extra = _write(tmp_path / "bh.json", text, encoding)
+    code, out, err = run("date", "5", "-n", "2026-03-04", "--bank-holidays-file", str(extra))
+    assert code == 0
+    assert out == "2026-03-11\n"  # Tue 10 Mar is the file's holiday, so Day 5 is Wed 11 Mar
+    assert "Error" not in err
+
+
+@pytest.mark.parametrize(("encoding", "bom"), UTF16)
+def test_a_utf16_framework_file_with_a_bom_is_read(tmp_path: Path, encoding: str, bom: str) -> None:
+    source = (REPO / "inspectcal" / "frameworks" / "slac-2009.toml").read_text("utf-8")
+    framework = _write(tmp_path / "u16.toml", bom + source.replace("\n", "\r\n"), encoding)
+    code, out, err = run("plan", "-n", "2010-02-22", "--framework", str(framework), "--format", "json")
+    assert (code, err) == (0, "")
+    builtin = run("plan", "-n", "2010-02-22", "--format", "json")[1]
+    assert json.loads(out)["milestones"] == json.loads(builtin)["milestones"]
+
+
+@pytest.mark.parametrize(
+    ("option", "what"),
+    [("--closures", "closures file"), ("--bank-holidays-file", "bank holidays file")],
+)
+def test_non_utf8_files_are_named_for_what_they_are(tmp_path: Path, option: str, what: str) -> None:
+    nobom = tmp_path / "nobom.txt"
+    nobom.write_bytes("2010-03-01\n".encode("utf-16-le"))
+    assert fails(2, "date", "6", "-n", "2010-02-22", option, str(nobom)) == (
+        f"{what} {nobom}, line 1: is UTF-16 text without a byte-order mark: save it as UTF-8"
+    )
+    ansi = tmp_path / "ansi.txt"
+    ansi.write_bytes("2010-03-01\n# caf\u00e9\n".encode("cp1252"))
+    assert fails(2, "date", "6", "-n", "2010-02-22", option, str(ansi)) == (
+        f"{what} {ansi}, line 2: is Windows-1252 (ANSI) text, not UTF-8: save it as UTF-8"
+    )
+    neither = tmp_path / "neither.txt"
+    neither.write_bytes(b"2010-03-01\n\x81\x8d\n")
+    assert fails(2, "date", "6", "-n", "2010-02-22", option, str(neither)) == (
+        f"{what} {neither}, line 2: is not UTF-8 text (nor Windows-1252): save it as UTF-8"
+    )
+
+
+def test_a_non_utf8_framework_file_is_named_for_what_it_is(tmp_path: Path) -> None:
+    framework = tmp_path / "f.toml"
+    framework.write_bytes('id = "x"\n'.encode("utf-16-be"))
+    assert fails(2, "plan", "-n", "2010-02-22", "--framework", str(framework)) == (
+        f"framework file {framework}, line 1: is UTF-16 text without a byte-order mark: save it as UTF-8"
+    )
+
+
+def test_binary_files_are_still_called_binary(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    assert fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(photo)) == (
+        f"closures file {photo}, line 1: is not text (it holds binary data): is it the right file?"
+    )
+
+
+def test_check_and_the_other_readers_share_one_list_of_byte_order_marks() -> None:
+    from inspectcal.readers import base, delimited
+
+    assert delimited.BOMS is base.BOMS
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00" * 1000, b"\x00\x01" * 300, b"PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20]
+)
+def test_nul_filled_files_are_binary_not_utf16(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "x.bin"
+    path.write_bytes(data)
+    error = fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(path))
+    assert error.endswith(": is not text (it holds binary data): is it the right file?"), error
+
+
+# -- two dates on a closures line ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line", ["2010-03-01, 2010-03-02", "01/03/2010 02/03/2010", "1 Mar 2010; 2 Mar 2010"]
+)
+def test_two_dates_on_a_closures_line_are_called_two_dates(tmp_path: Path, line: str) -> None:
+    closures = tmp_path / "c.txt"
+    closures.write_text(f"{line}\n", "utf-8")
+    assert fails(2, "date", "6", "-n", "2010-02-22", "--closures", str(closures)) == (
+        f"closures file {closures}, line 1: '{line}' holds more than one date: give one date "
+        "(a range is DATE..DATE)"
+    )
+
+
+# -- '-' is stdin for every file argument ----------------------------------------------------------
+
+
+def test_dash_is_stdin_for_file_arguments() -> None:
+    from .conftest import REPO
+
+    closures = "2010-03-01..2010-03-05 # half term\n"
+    with_file = run_in_repo("date", "40", "-n", "2010-02-22", "--closed", "2010-03-01..2010-03-05")[1]
+    assert run_in_repo("date", "40", "-n", "2010-02-22", "--closures", "-", input=closures)[1] == with_file
+    timetable = (REPO / "examples" / "nottinghamshire-2010.csv").read_text("utf-8")
+    by_name = run_in_repo(
+        "check", "examples/nottinghamshire-2010.csv", "-n", "2010-02-22", "--format", "json"
+    )
+    assert (
+        run_in_repo("check", "-", "-n", "2010-02-22", "--format", "json", input=timetable)[:2] == by_name[:2]
+    )
+    toml = (REPO / "inspectcal" / "frameworks" / "jtai.toml").read_text("utf-8")
+    shown = run_in_repo("frameworks", "show", "jtai", "--format", "json")[1]
+    assert run_in_repo("frameworks", "show", "-", "--format", "json", input=toml)[1] == shown
+    _, out, _ = run_in_repo(
+        "window",
+        "--from",
+        "2010-02-22",
+        "--to",
+        "2010-02-22",
+        "--avoid-file",
+        "-",
+        "--format",
+        "csv",
+        input="2010-02-26\n",
+    )
+    assert ",2010-02-26 setup-meeting," in out.splitlines()[1]
+
+
+def test_stdin_can_be_read_once() -> None:
+    code, out, err = run_in_repo(
+        "window",
+        "--from",
+        "2010-02-22",
+        "--to",
+        "2010-02-22",
+        "--avoid-file",
+        "-",
+        "--closures",
+        "-",
+        input="2010-02-26\n",
+    )
+    assert (code, out) == (2, "")
+    assert err.endswith("both read stdin ('-'): only one can; give the other a file\n")
+
+
+# -- huge and binary date files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--closures", "--avoid-file"])
+def test_huge_and_binary_date_files(tmp_path: Path, option: str) -> None:
+    command = (
+        ["plan", "-n", "2010-02-22"]
+        if option == "--closures"
+        else ["window", "--from", "2010-02-22", "--to", "2010-02-22"]
+    )
+    huge = tmp_path / "huge.txt"
+    huge.write_text("2010-12-29\n" * 200_000, "utf-8")  # 2.2 MB
+    code, _, err = run(*command, option, str(huge))
+    assert code == 2
+    assert "is over" in err
+    assert "is it the right file?" in err
+    many = tmp_path / "many.txt"
+    many.write_text("2010-12-29\n" * 20_000, "utf-8")
+    assert "has over 10,000 lines" in run(*command, option, str(many))[2]
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    assert "is not text (it holds binary data)" in run(*command, option, str(binary))[2]
+    assert "is a folder: give a file" in run(*command, option, str(tmp_path))[2]

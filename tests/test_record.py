@@ -21,7 +21,8 @@ from inspectcal.frameworks import load_framework, parse_framework
 from inspectcal.plan import Anchor, build_plan, notified_from_anchor, parse_anchor_day
 
 from . import oracle
-from .conftest import GOVUK_FILE, ILACS_RECORD, REPO, documentation, run_cli
+from .conftest import GOVUK_FILE, ILACS_RECORD, REPO, documentation, ok, run_cli
+from .conftest import run as run_command
 
 RECORD_CSV = ILACS_RECORD
 SHIPPED = REPO / "inspectcal" / "frameworks" / "records" / "ilacs.toml"
@@ -40,12 +41,6 @@ BEAT_THE_TARGET = {
     ("surrey", date(2022, 1, 17)),  # standard, 28 (target 30)
     ("blackburn with darwen", date(2025, 3, 3)),  # standard, 26 (target 27)
 }
-
-
-def ok(*args: str) -> str:
-    result = run_cli(list(args))
-    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-    return result.stdout
 
 
 def fails(code: int, *args: str) -> str:
@@ -593,3 +588,48 @@ def test_status_keeps_the_spread_until_nine_in_ten_were_out() -> None:
     data = json.loads(ok(*status, "2026-02-25", "--ahead", "10", "--format", "json"))
     (publication,) = [m for m in data["upcoming"] if m["id"] == "publication"]
     assert publication["forecast"]["p90"] == "2026-03-16"
+
+
+# -- refreshing the ILACS era table says which table plans read ------------------------------------
+
+
+def _small_record(tmp_path: Path) -> Path:
+    from .conftest import ILACS_RECORD
+
+    rows = ILACS_RECORD.read_text("utf-8").splitlines()
+    part = tmp_path / "part.csv"
+    part.write_text("\n".join(rows[:101]) + "\n", "utf-8")
+    return part
+
+
+def test_writing_the_era_table_elsewhere_says_plans_do_not_read_it(tmp_path: Path) -> None:
+    from inspectcal.record import RECORDS_DIR
+
+    out = tmp_path / "ilacs.toml"
+    code, stdout, err = run_command("ilacs-record", str(_small_record(tmp_path)), "--eras", "-o", str(out))
+    assert (code, stdout) == (0, "")
+    assert err == (
+        f"Note: plans read the era table at {RECORDS_DIR / 'ilacs.toml'}, not {out}: reinstall "
+        "inspectcal from the checkout that holds the new table (e.g. pip install --force-reinstall ., "
+        "or pipx install --force .) for plans to use it\n"
+    )
+    assert out.read_text("utf-8").startswith("#")
+
+
+def test_printing_the_era_table_to_stdout_adds_no_note(tmp_path: Path) -> None:
+    part = _small_record(tmp_path)
+    code, stdout, err = run_command("ilacs-record", str(part), "--eras")
+    assert (code, err) == (0, "")
+    written = tmp_path / "ilacs.toml"
+    assert run_command("ilacs-record", str(part), "--eras", "-o", str(written))[0] == 0
+    assert stdout == written.read_text("utf-8")  # the same table, only where it goes differs
+
+
+def test_readme_says_an_installed_tool_must_be_reinstalled_after_a_refresh() -> None:
+    from .conftest import documentation
+
+    readme = " ".join(documentation().split())
+    assert (
+        "An installed inspectcal (pip, pipx or uv tool, as in the Quick start) reads its own copy of the "
+        "table, not the checkout's: reinstall it from the checkout"
+    ) in readme

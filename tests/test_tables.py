@@ -10,6 +10,7 @@ import io
 import json
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -363,3 +364,135 @@ def test_too_narrow_for_a_table_lists_each_row_and_says_so() -> None:
     assert "Listed one column a line to fit 40 columns: widen the window for a table." in " ".join(
         out.split()
     )
+
+
+# -- every line fits the width, nothing is lost ----------------------------------------------------
+
+
+TERMINAL_WIDTHS = (60, 80, 120)
+
+
+def at_width(width: int, *args: str) -> str:
+    result = run_cli(list(args), env={"COLUMNS": str(width)})
+    assert result.exit_code in (0, 1), (result.exit_code, result.stderr)
+    return result.stdout
+
+
+def help_at_width(width: int, *args: str) -> str:
+    """Help in a real process (Click's test runner fixes the help's width at 80)."""
+    import os
+    import subprocess
+    import sys
+
+    environ = dict(os.environ, COLUMNS=str(width))
+    done = subprocess.run(
+        [sys.executable, "-m", "inspectcal", *args], capture_output=True, text=True, env=environ, check=True
+    )
+    return done.stdout
+
+
+def assert_fits(text: str, width: int) -> None:
+    long = [line for line in text.splitlines() if len(line) > width]
+    assert long == [], long
+
+
+def words(text: str) -> list[str]:
+    return " ".join(text.replace(" \\\n", " ").split()).split()
+
+
+@pytest.mark.parametrize("width", TERMINAL_WIDTHS)
+def test_frameworks_show_evidence_table_fits(width: int) -> None:
+    out = at_width(width, "frameworks", "show", "ilacs-standard")
+    assert_fits(out, width)
+    table = out[out.index("Evidence:") :]
+    for era in ("2018-02-09", "2021-07-09", "2024-06-07"):
+        assert era in table
+    # 67 standard inspections in the first era: one held by the 2019 general election is left out.
+    assert "│      67 │" in table or "│          67 │" in table
+
+
+@pytest.mark.parametrize("width", TERMINAL_WIDTHS)
+def test_ilacs_record_table_fits_and_keeps_every_row(width: int) -> None:
+    import csv
+
+    from .conftest import ILACS_RECORD
+
+    record = ILACS_RECORD
+    out = at_width(width, "ilacs-record", str(record))
+    assert_fits(out, width)
+    with record.open(encoding="utf-8") as handle:
+        authorities = [row["local_authority"] for row in csv.DictReader(handle)]
+    rows = [
+        [cell.strip() for cell in line.split("│")[1:-1]] for line in out.splitlines() if line.startswith("│")
+    ]
+    has_line = "┃ Line ┃" in out
+    # At 60 columns the Line column is the last to go, and the note says so.
+    assert has_line == (width > 60)
+    assert ("Left out to fit 60 columns: Framework, Target, Published, Line." in " ".join(out.split())) == (
+        width == 60
+    )
+    name_at = 1 if has_line else 0
+    if has_line:
+        assert [row[0] for row in rows if row[0]] == [str(n) for n in range(2, len(authorities) + 2)]
+    # A row starts where its last on-site date is; names wrap at spaces or after a hyphen:
+    # joined up again, every authority is there, in order.
+    names: list[str] = []
+    for row in rows:
+        if row[name_at + 1]:
+            names.append(row[name_at])
+        elif row[name_at]:
+            names[-1] += ("" if names[-1].endswith("-") else " ") + row[name_at]
+    assert names == authorities
+
+
+@pytest.mark.parametrize("width", TERMINAL_WIDTHS)
+def test_status_text_fits_and_says_the_same(width: int) -> None:
+    args = ("status", "-n", "2010-02-22", "--on", "2010-03-09")
+    out = at_width(width, *args)
+    assert_fits(out, width)
+    assert words(out) == words(at_width(1000, *args))
+    assert "Tue 9 Mar 2010: Day 12 of 40:" in out  # a date and a Day stay on one line
+
+
+@pytest.mark.parametrize("width", TERMINAL_WIDTHS)
+def test_cache_lines_fit(width: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A short folder name: one longer than the width cannot fit (temporary folders under xdist
+    # or on macOS are long).
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("INSPECTCAL_CACHE_DIR", "cache")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "bank-holidays-england-and-wales.json").write_bytes(b"x" * 1_500_000)
+    out = at_width(width, "cache")
+    assert_fits(out, width)
+    assert words(out) == words(at_width(1000, "cache"))
+    assert "1.5 MB" in out  # a size stays on one line
+
+
+@pytest.mark.parametrize("width", TERMINAL_WIDTHS)
+@pytest.mark.parametrize("command", ["plan", "check", "window", "status", "calendar", "add", "between"])
+def test_help_examples_fit_and_stay_whole(width: int, command: str) -> None:
+    import typer
+
+    from inspectcal.cli import app
+
+    out = help_at_width(width, command, "--help")
+    assert_fits(out, width)
+    epilog = typer.main.get_command(app).commands[command].epilog or ""  # type: ignore[attr-defined]
+    epilog = epilog.replace(" \\\n", " ")
+    written = [
+        " ".join(line.split()) for line in epilog.splitlines() if line.strip().startswith("inspectcal ")
+    ]
+    shown = out[out.index("Examples:") :].replace(" \\\n", " ")
+    joined = [" ".join(line.split()) for line in shown.splitlines() if line.strip().startswith("inspectcal ")]
+    assert joined == written
+
+
+@pytest.mark.parametrize("width", TERMINAL_WIDTHS)
+def test_root_help_gives_each_commands_whole_summary(width: int) -> None:
+    out = help_at_width(width, "--help")
+    assert_fits(out, width)
+    commands = out[out.index("Commands:") :]
+    flat = " ".join(commands.split())
+    assert "plan Date every milestone of an inspection from its notification date." in flat
+    assert "check Check a hand-written timetable: do its dates and Day labels agree?" in flat
+    assert "..." not in commands

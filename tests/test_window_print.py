@@ -9,13 +9,7 @@ from datetime import date
 
 import pytest
 
-from .conftest import run_cli
-
-
-def run(*args: str) -> str:
-    result = run_cli(list(args))
-    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
-    return result.stdout
+from .conftest import ok
 
 
 def human(iso: str) -> str:
@@ -41,7 +35,7 @@ def human(iso: str) -> str:
     ids=["christmas", "two-runs", "none"],
 )
 def test_runs_of_clashing_dates_are_summarised(window: tuple[str, ...], expected: str | None) -> None:
-    candidates = json.loads(run("window", *window, "--format", "json"))
+    candidates = json.loads(ok("window", *window, "--format", "json"))
     runs: list[list[str]] = []
     previous_clashed = False
     for candidate in candidates:
@@ -58,7 +52,7 @@ def test_runs_of_clashing_dates_are_summarised(window: tuple[str, ...], expected
     wanted = f"Clashing notification dates: {described}." if runs else ""
     if expected is not None:
         assert wanted == expected  # the oracle itself, on a window worked out by hand
-    page = run("window", *window, "--format", "html")
+    page = ok("window", *window, "--format", "html")
     found = re.findall(r'<p class="clash-runs">(.*?)</p>', page)
     text = [re.sub(r"<[^>]+>", "", line) for line in found]
     assert text == ([wanted] if wanted else [])

@@ -1,27 +1,16 @@
-"""Data trust and hostile input: official bank-holiday files, the data horizon, broken files, pipes."""
+"""Official bank-holiday files (--bank-holidays-file, holidays --compare) and the data horizon."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import signal
-import subprocess
-import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import CANNOT_APPLY, GOVUK_FILE, may_write_into_read_only_folders, run_cli
+from .conftest import GOVUK_FILE, run
 
-PY = [sys.executable, "-m", "inspectcal"]
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = run_cli(list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
+# -- official bank-holiday files -------------------------------------------------------------------
 
 
 def official_file(tmp_path: Path, events: list[tuple[str, str]], region: str = "england-and-wales") -> Path:
@@ -35,8 +24,6 @@ def official_file(tmp_path: Path, events: list[tuple[str, str]], region: str = "
     path.write_text(json.dumps(data), "utf-8")
     return path
 
-
-# -- official bank-holiday files -------------------------------------------------------------
 
 EVENTS_2022 = [  # the real 2022 list without the State Funeral, plus an invented extra day
     ("2022-01-03", "New Year's Day"),
@@ -115,7 +102,25 @@ def test_bad_bank_holiday_files(tmp_path: Path, content: str, message: str) -> N
     assert message in err
 
 
-# -- the data horizon -------------------------------------------------------------------------
+def test_the_official_list_plus_one_2030_event_keeps_christmas_2029(
+    tmp_path: Path, govuk: dict[str, Any]
+) -> None:
+    """The issue's case: gov.uk 2012-2028 and one 2030 event used to drop Christmas 2029 silently."""
+    data = json.loads(json.dumps(govuk))
+    data["england-and-wales"]["events"].append({"title": "New Year's Day", "date": "2030-01-01"})
+    path = tmp_path / "bank-holidays.json"
+    path.write_text(json.dumps(data), "utf-8")
+    code, out, err = run("add", "2029-12-24", "1", "--bank-holidays-file", str(path))
+    assert (code, out) == (0, "2029-12-27\n")
+    assert err.splitlines()[0] == (
+        f"Warning: bank holidays file {path} lists no England and Wales bank holidays in 2029: "
+        "the built-in dates are used for those years"
+    )
+    plan = run("plan", "-n", "2029-11-26", "--format", "json", "--bank-holidays-file", str(path))[1]
+    assert json.loads(plan)["projected_after"] == 2028
+
+
+# -- the data horizon ------------------------------------------------------------------------------
 
 
 def test_projection_is_flagged_once_on_stderr_and_in_json() -> None:
@@ -198,195 +203,3 @@ def test_a_year_the_file_lists_without_christmas_is_warned_about(tmp_path: Path)
     assert run("add", "2026-12-24", "1", "--bank-holidays-file", str(path))[1] == "2026-12-29\n"
     source = run("holidays", "--year", "2027", "--bank-holidays-file", str(path))[1]
     assert f"{path} for 2027" in " ".join(source.split())  # a long temporary path wraps the caption
-
-
-# -- hostile input ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["add", "2010-02-22", "99999999999999999999"], "the result falls outside the supported dates"),
-        (
-            ["date", "99999999999999999999", "-n", "2010-02-22"],
-            "falls after 2099-12-31, the last supported date",
-        ),
-        (["plan", "-n", "0000-01-01"], "--notified: '0000-01-01' is not a real date (there is no year 0)"),
-        (["plan", "-n", "22/02/99999"], "--notified: cannot read '22/02/99999' as a date"),
-        (["plan", "-n", "9999-12-31"], "9999-12-31 is outside the supported dates 1975-01-01 to 2099-12-31"),
-        (["plan", "-n", "\x00\x01"], "--notified: cannot read"),
-        (["between", "1975-01-01", "2099-12-31"], None),
-    ],
-)
-def test_extreme_values(args: list[str], message: str | None) -> None:
-    code, out, err = run(*args)
-    if message is None:  # the whole supported range: fine, but past the confirmed bank holidays
-        assert code == 0
-        assert err.startswith("Warning: dates after 2028")
-        # Counted independently: each weekday after 1 Jan 1975 to the end of 2099, less the bank
-        # holidays that the rules and one-offs of tests/test_history.py give.
-        from . import oracle
-        from .test_history import expected
-
-        assert int(out) == oracle.count(date(1975, 1, 1), date(2099, 12, 31), expected("england-and-wales"))
-        return
-    assert (code, out) == (2, "")
-    assert message in err
-    assert err.count("\n") == 1
-
-
-@pytest.mark.parametrize("option", ["--closures", "--avoid-file"])
-def test_huge_and_binary_date_files(tmp_path: Path, option: str) -> None:
-    command = (
-        ["plan", "-n", "2010-02-22"]
-        if option == "--closures"
-        else ["window", "--from", "2010-02-22", "--to", "2010-02-22"]
-    )
-    huge = tmp_path / "huge.txt"
-    huge.write_text("2010-12-29\n" * 200_000, "utf-8")  # 2.2 MB
-    code, _, err = run(*command, option, str(huge))
-    assert code == 2
-    assert "is over" in err
-    assert "is it the right file?" in err
-    many = tmp_path / "many.txt"
-    many.write_text("2010-12-29\n" * 20_000, "utf-8")
-    assert "has over 10,000 lines" in run(*command, option, str(many))[2]
-    binary = tmp_path / "photo.jpg"
-    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
-    assert "is not text (it holds binary data)" in run(*command, option, str(binary))[2]
-    assert "is a folder: give a file" in run(*command, option, str(tmp_path))[2]
-
-
-def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path: Path) -> None:
-    framework = tmp_path / "evil.toml"
-    framework.write_text(
-        'id = "evil"\ntitle = "Evil"\nstatus = "indicative"\n'
-        + "".join(
-            f'[[milestones]]\nid = "m{i}"\ntitle = {json.dumps(title)}\nwho = "council"\nday = {i + 1}\n'
-            for i, title in enumerate(
-                ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "Plain"]
-            )
-        ),
-        "utf-8",
-    )
-    code, out, _ = run("plan", "-n", "2010-02-22", "-f", str(framework), "--format", "csv")
-    assert code == 0
-    rows = list(csv.reader(io.StringIO(out)))[1:]
-    # Titles are stripped when a framework is read, so tab and CR cannot lead them (see test_safe_cell).
-    assert [r[5] for r in rows] == [
-        '\'=HYPERLINK("http://x")',
-        "'+1+1",
-        "'-2",
-        "'@SUM(A1)",
-        "Tab",
-        "CR",
-        "Plain",
-    ]
-    assert [r[0] for r in rows] == ["1", "2", "3", "4", "5", "6", "7"]  # numbers untouched
-    assert rows[0][2] == "2010-02-22"  # dates untouched
-
-
-def test_output_into_a_read_only_place_fails_cleanly() -> None:
-    code, out, err = run("plan", "-n", "2010-02-22", "-o", "/proc/inspectcal-plan.txt")
-    assert (code, out) == (1, "")
-    assert err.startswith("Error: cannot write /proc/inspectcal-plan.txt: ")
-    assert err.count("\n") == 1
-
-
-@pytest.mark.skipif(
-    may_write_into_read_only_folders(),
-    reason=CANNOT_APPLY + "root (or Windows) may write to a read-only folder",
-)
-def test_output_into_a_read_only_folder(tmp_path: Path) -> None:
-    tmp_path.chmod(0o555)
-    try:
-        code, _, err = run("plan", "-n", "2010-02-22", "-o", str(tmp_path / "plan.txt"))
-    finally:
-        tmp_path.chmod(0o755)
-    assert code == 1
-    assert "Permission denied" in err
-
-
-def test_piping_into_head_ends_quietly(tmp_path: Path) -> None:
-    dates = tmp_path / "dates.txt"
-    dates.write_text("2010-02-22\n" * 20_000, "utf-8")
-    done = subprocess.run(
-        f'"{sys.executable}" -m inspectcal plan -n - --format jsonl < "{dates}" | head -n 1',
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert json.loads(done.stdout)["notified"] == "2010-02-22"
-    assert done.stderr == ""
-
-
-def test_ctrl_c_exits_130_without_a_traceback() -> None:
-    process = subprocess.Popen(
-        [*PY, "plan", "-n", "-", "--format", "jsonl"],
-        # The child starts with Ctrl-C's default action whatever this process has (a CI runner or
-        # `nohup` may ignore SIGINT, and an ignored signal stays ignored in the child).
-        preexec_fn=_default_ctrl_c,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stdin is not None
-    assert process.stdout is not None
-    process.stdin.write("2010-02-22\n")
-    process.stdin.flush()
-    # Python block-buffers a pipe: wait for the process to be reading stdin rather than for output.
-    first = _wait_until_reading(process)
-    assert first
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=20)
-    assert process.returncode == 130
-    assert "Traceback" not in err
-
-
-def _default_ctrl_c() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _wait_until_reading(process: subprocess.Popen[str]) -> bool:
-    """True once the process sleeps in a read of its stdin pipe (Linux /proc), within 20 seconds."""
-    import time
-
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            wchan = Path(f"/proc/{process.pid}/wchan").read_text()
-        except OSError:
-            return False
-        if "pipe_read" in wchan:
-            return True
-        time.sleep(0.05)
-    return False
-
-
-def test_safe_cell() -> None:
-    from inspectcal.render.csv import safe_cell
-
-    for risky in ("=1", "+1", "-1", "@A1", "\tx", "\rx"):
-        assert safe_cell(risky) == "'" + risky
-    assert safe_cell("2010-02-22") == "2010-02-22"
-    assert safe_cell("Set-up meeting") == "Set-up meeting"
-
-
-def test_the_official_list_plus_one_2030_event_keeps_christmas_2029(
-    tmp_path: Path, govuk: dict[str, Any]
-) -> None:
-    """The issue's case: gov.uk 2012-2028 and one 2030 event used to drop Christmas 2029 silently."""
-    data = json.loads(json.dumps(govuk))
-    data["england-and-wales"]["events"].append({"title": "New Year's Day", "date": "2030-01-01"})
-    path = tmp_path / "bank-holidays.json"
-    path.write_text(json.dumps(data), "utf-8")
-    code, out, err = run("add", "2029-12-24", "1", "--bank-holidays-file", str(path))
-    assert (code, out) == (0, "2029-12-27\n")
-    assert err.splitlines()[0] == (
-        f"Warning: bank holidays file {path} lists no England and Wales bank holidays in 2029: "
-        "the built-in dates are used for those years"
-    )
-    plan = run("plan", "-n", "2029-11-26", "--format", "json", "--bank-holidays-file", str(path))[1]
-    assert json.loads(plan)["projected_after"] == 2028
