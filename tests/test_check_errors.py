@@ -7,15 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 
 def check_stdin(text: str, notified: str = "2010-02-22") -> tuple[int, str, str]:
-    result = runner.invoke(app, ["check", "-", "-n", notified, "--format", "json"], input=text)
+    result = run_cli(["check", "-", "-n", notified, "--format", "json"], input=text)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -75,7 +72,7 @@ def test_every_reader_names_stdin_the_same_way() -> None:
         ([*plan, "--framework", "-"], "Error: framework file on stdin: "),
         (["check", "-", "-n", "2010-02-22"], "Error: timetable on stdin, line 1: "),
     ):
-        result = runner.invoke(app, argv, input="junk [\n")
+        result = run_cli(argv, input="junk [\n")
         assert result.exit_code == 2
         assert result.stderr.startswith(start), (argv, result.stderr)
         assert "file -," not in result.stderr
@@ -84,11 +81,11 @@ def test_every_reader_names_stdin_the_same_way() -> None:
 def test_framework_file_errors_name_the_framework_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text("x = [\n", "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--framework", str(path)])
+    result = run_cli(["plan", "-n", "2010-02-22", "--framework", str(path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: framework file {path}: not valid TOML: ")
     path.write_text("id = 1\n", "utf-8")
-    result = runner.invoke(app, ["plan", "-n", "2010-02-22", "--framework", str(path)])
+    result = run_cli(["plan", "-n", "2010-02-22", "--framework", str(path)])
     assert (
         result.stderr == f"Error: framework file {path}: top level: field 'id' must be a non-empty string\n"
     )

@@ -10,15 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 
 def check(path: Path, *extra: str) -> tuple[int, list[dict[str, Any]], str]:
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json", *extra])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json", *extra])
     rows = json.loads(result.stdout) if result.stdout.strip() else []
     return result.exit_code, rows, result.stderr
 

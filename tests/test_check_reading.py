@@ -8,15 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 
 def check(path: Path, *extra: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json", *extra])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json", *extra])
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -7,11 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 FORMATS = {"csv": "csv", "xlsx": "xlsx", "docx": "docx", "markdown": "md"}
 
@@ -26,10 +23,10 @@ def test_check_reads_back_every_table_plan_writes(
 ) -> None:
     path = tmp_path / f"plan.{FORMATS[fmt]}"
     common = ["-n", notified, "--framework", framework]
-    written = runner.invoke(app, ["plan", *common, "--format", fmt, "-o", str(path)])
+    written = run_cli(["plan", *common, "--format", fmt, "-o", str(path)])
     assert written.exit_code == 0, written.stderr
-    planned = json.loads(runner.invoke(app, ["plan", *common, "--format", "json"]).stdout)
-    result = runner.invoke(app, ["check", str(path), *common, "--format", "json"])
+    planned = json.loads(run_cli(["plan", *common, "--format", "json"]).stdout)
+    result = run_cli(["check", str(path), *common, "--format", "json"])
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [r["ok"] for r in rows] == [True] * len(planned["milestones"])
@@ -44,11 +41,11 @@ def test_check_reads_back_every_table_plan_writes(
 
 def test_a_slip_typed_into_the_tools_own_csv_is_found(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
-    assert runner.invoke(app, ["plan", "-n", "2010-02-22", "--format", "csv", "-o", str(path)]).exit_code == 0
+    assert run_cli(["plan", "-n", "2010-02-22", "--format", "csv", "-o", str(path)]).exit_code == 0
     lines = path.read_text("utf-8").splitlines()
     lines[1] = lines[1].replace("1,1,2010-02-22,2010-02-22", "1,1,2010-02-23,2010-02-23", 1)
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
     assert result.exit_code == 1
     wrong = [(r["line"], r["date"], r["expected_day"]) for r in json.loads(result.stdout) if not r["ok"]]
     assert wrong == [(2, "2010-02-23", "2")]
@@ -64,7 +61,7 @@ def test_a_markdown_table_typed_by_hand_is_read(tmp_path: Path) -> None:
         "| Other | table |\n|---|---|\n| x | y |\n",
         "utf-8",
     )
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
     assert result.exit_code == 1, result.stderr
     rows = json.loads(result.stdout)
     assert [(r["line"], r["activity"], r["ok"], r["expected_day"]) for r in rows] == [

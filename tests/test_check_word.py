@@ -9,11 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from inspectcal.cli import app
-
-runner = CliRunner()
+from .conftest import run_cli
 
 # Day 1 is Mon 22 Feb 2010: row 4 is wrong (25 Feb is Day 4), so are rows that a reader loses.
 ROWS = [
@@ -26,7 +23,7 @@ ROWS = [
 
 
 def check(path: Path) -> tuple[int, list[dict[str, Any]], str]:
-    result = runner.invoke(app, ["check", str(path), "-n", "2010-02-22", "--format", "json"])
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--format", "json"])
     rows = json.loads(result.stdout) if result.stdout.strip() else []
     return result.exit_code, rows, result.stderr
 

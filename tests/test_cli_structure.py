@@ -174,3 +174,14 @@ def test_shared_options_work_in_a_module_with_postponed_annotations(tmp_path: Pa
     assert (result.exit_code, result.stdout) == (0, "scotland 2 True\n"), result.output
     result = runner.invoke(postponed_command.app, ["--closed", "2010-12-29", "--no-bank-holidays"])
     assert (result.exit_code, result.stdout) == (0, "england-and-wales 1 False\n"), result.output
+
+
+def test_tests_run_the_cli_through_its_error_boundary() -> None:
+    """A test that invokes the Typer app directly skips the boundary that turns errors into one
+    line and an exit code, and so tests something no user runs: every test goes through run_cli."""
+    direct = [
+        path.name
+        for path in (REPO / "tests").glob("test_*.py")
+        if path.name != "test_cli_structure.py" and "invoke(app" in path.read_text("utf-8")
+    ]
+    assert direct == []
