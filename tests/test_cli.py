@@ -255,7 +255,7 @@ def typer_wording(message: str) -> str:
 
     if tuple(int(part) for part in __version__.split(".")[:2]) < (0, 29):
         return message
-    return re.sub(r"'[^']*' is not a valid int\.", _TYPER_29_INT, message)
+    return re.sub(r"'[^']*' is not a valid int\.?", _TYPER_29_INT, message)
 
 
 def test_bad_closures_file_names_the_line(tmp_path: Path) -> None:
@@ -356,7 +356,7 @@ def test_every_command_that_counts_days_has_the_calendar_options() -> None:
 
 
 def test_options_after_a_double_dash_are_explained() -> None:
-    assert fails(2, "date", "--", "-1", "--notified", "2010-02-22") == (
+    assert fails(2, "date", "--", "-1", "--notified", "2010-02-22") == typer_wording(
         "Invalid value for 'N...': '--notified' is not a valid int: --notified comes after '--', which "
         "makes everything after it an argument; put the options before '--', or leave '--' out (a "
         "negative number needs none) (see 'inspectcal date --help')"

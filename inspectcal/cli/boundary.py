@@ -74,10 +74,13 @@ def _after_double_dash(message: str, args: list[str]) -> str:
     if "--" not in args:
         return message
     after = args[args.index("--") + 1 :]
-    quoted_options = [a for a in after if a.startswith("-") and f"'{a}'" in message]
-    if not quoted_options:
+    # An option-like word after '--' (not a negative number): what the parser could not read.
+    # Typer 0.28 quotes it in the message; 0.29 words the problem without it.
+    options = [a for a in after if a.startswith("-") and not a.lstrip("-").isdigit() and a != "-"]
+    if not options:
         return message
-    option = quoted_options[0]
+    quoted = [a for a in options if f"'{a}'" in message]
+    option = (quoted or options)[0]
     return (
         f"{message.rstrip('.')}: {option} comes after '--', which makes everything after it an "
         "argument; put the options before '--', or leave '--' out (a negative number needs none)"
