@@ -276,3 +276,29 @@ def test_add_batch_matches_one_run_per_line() -> None:
     assert code == 0
     singles = [run_in_repo("add", d, str(n))[1].strip() for d, n in pairs]
     assert [line.split("\t")[2] for line in out.splitlines()] == singles
+
+
+def test_a_batch_stops_after_a_thousand_bad_lines_and_says_where() -> None:
+    """A wrong file piped in is not a list of dates: a thousand errors, then one line and exit 2."""
+    from inspectcal.cli.batch import MAX_BAD_LINES
+
+    junk = "2010-02-22\n" + "junk\n" * 50_000
+    result = run_cli(["date", "11", "-n", "-"], input=junk)
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert len(errors) == MAX_BAD_LINES + 1 == 1_001
+    assert errors[0] == (
+        "Error: stdin, line 2: cannot read 'junk' as a date: use YYYY-MM-DD, DD/MM/YYYY or e.g. '22 Feb 2010'"
+    )
+    assert errors[-1] == (
+        "Error: 1,000 bad lines on stdin (see above); stopped at line 1,001: is it the right input?"
+    )
+    assert result.stdout == "2010-02-22\t2010-03-08\n"  # the good line before them was done
+
+
+def test_fewer_bad_lines_than_the_limit_do_not_stop_the_batch() -> None:
+    lines = "junk\n" * 999 + "2010-02-22\n"
+    result = run_cli(["date", "11", "-n", "-"], input=lines)
+    assert result.exit_code == 2
+    assert result.stdout == "2010-02-22\t2010-03-08\n"
+    assert result.stderr.splitlines()[-1] == "Error: 999 bad lines on stdin (see above); the rest were done"

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspectcal.errors import InputError, quoted
 from inspectcal.readers.base import decode, read_text, split_lines, stream_lines
@@ -94,6 +96,41 @@ def test_stream_lines_in_any_chunking(size: int) -> None:
     assert str(got[4][1]).startswith("stdin, line 5: is over 1,000 characters long ('xxxxx")
     assert len(str(got[4][1])) < 150
     assert got[5] == (6, "last")
+
+
+def _lines_by_hand(data: bytes) -> list[tuple[int, str]]:
+    """An independent split: \r\n, \r and \n each end a line; a last line without an end counts."""
+    lines, current, at = [], b"", 0
+    while at < len(data):
+        if data[at : at + 2] == b"\r\n" or data[at : at + 1] in (b"\r", b"\n"):
+            lines.append(current.decode())
+            current = b""
+            at += 2 if data[at : at + 2] == b"\r\n" else 1
+        else:
+            current += data[at : at + 1]
+            at += 1
+    if current:
+        lines.append(current.decode())
+    return list(enumerate(lines, start=1))
+
+
+@given(
+    pieces=st.lists(st.sampled_from([b"\n", b"\r", b"\r\n", b"", b"2010-02-22", b"x", b" "]), max_size=60),
+    size=st.integers(1, 9),
+)
+def test_stream_lines_numbers_every_line_as_a_plain_split_does(pieces: list[bytes], size: int) -> None:
+    data = b"".join(pieces)
+    expected = _lines_by_hand(data)
+    got = list(stream_lines(Trickle(data, size), "stdin"))  # type: ignore[arg-type]
+    assert got == expected
+    # Without the empty lines: the same numbers for every line that has text.
+    skipping = list(stream_lines(Trickle(data, size), "stdin", empty=False))  # type: ignore[arg-type]
+    assert [pair for pair in skipping if pair[1]] == [pair for pair in expected if pair[1]]
+
+
+def test_thirty_megabytes_of_empty_lines_are_counted_not_handed_back() -> None:
+    data = b"\n" * 30_000_000 + b"2010-02-22\n"
+    assert list(stream_lines(io.BytesIO(data), "stdin", empty=False)) == [(30_000_001, "2010-02-22")]
 
 
 def test_stream_lines_keeps_only_a_bounded_part_of_a_huge_line() -> None:

@@ -17,6 +17,10 @@ from inspectcal.output import ReaderGone
 
 T = TypeVar("T")
 
+# A batch stops after this many bad lines: input that bad is not a list of dates (a wrong file
+# piped in), and a million error lines help nobody. docs/guide/day-arithmetic.md says so.
+MAX_BAD_LINES = 1_000
+
 
 def stdin_items(
     read: Callable[[str], T], what: str = "--notified -"
@@ -25,7 +29,7 @@ def stdin_items(
     from inspectcal.readers.base import claim_stdin, stdin, stream_lines
 
     claim_stdin(what)
-    for number, line in stream_lines(stdin(), "stdin"):
+    for number, line in stream_lines(stdin(), "stdin", empty=False):
         if isinstance(line, InspectcalError):
             yield number, line
             continue
@@ -57,7 +61,8 @@ def run_batch(
     """The one batch loop: ``render`` each stdin date and write it as it comes (constant memory).
 
     A line that cannot be read or done is reported on stderr with its number and the rest
-    are still done; then exit 2 if any was bad.
+    are still done; then exit 2 if any was bad. After ``MAX_BAD_LINES`` bad lines the batch
+    stops, saying at which line.
     """
     from inspectcal.output import output_stream
 
@@ -74,6 +79,9 @@ def run_batch(
                 except InspectcalError as error:
                     report_bad_line(number, error)
                     bad += 1
+                    if bad == MAX_BAD_LINES:
+                        rest = f"stopped at line {number:,}: is it the right input?"
+                        break
                     continue
                 stream.write(text)
     except ReaderGone:  # the reader went away: 0 as for every command, unless a line was bad
@@ -81,7 +89,7 @@ def run_batch(
             raise
         rest = "the reader of the output left before the rest were done"
     if bad:
-        sys.stderr.write(f"Error: {bad} bad line{'s' if bad != 1 else ''} on stdin (see above); {rest}\n")
+        sys.stderr.write(f"Error: {bad:,} bad line{'s' if bad != 1 else ''} on stdin (see above); {rest}\n")
         raise typer.Exit(2)
 
 
