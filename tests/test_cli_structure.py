@@ -185,3 +185,18 @@ def test_tests_run_the_cli_through_its_error_boundary() -> None:
         if path.name != "test_cli_structure.py" and "invoke(app" in path.read_text("utf-8")
     ]
     assert direct == []
+
+
+@pytest.mark.parametrize("name", sorted(typer.main.get_command(app).commands))  # type: ignore[attr-defined]
+def test_a_run_that_names_its_command_parses_as_the_whole_app_would(name: str) -> None:
+    """run() parses `inspectcal NAME ...` with the root and NAME alone (app_for): its help, and so
+    its options, must be the whole app's."""
+    from inspectcal.cli.app import app_for
+
+    one = app_for([name, "--help"])
+    assert one is not app
+    assert [*typer.main.get_command(one).commands] == [name]  # type: ignore[attr-defined]
+    whole = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80"})
+    alone = runner.invoke(one, [name, "--help"], env={"COLUMNS": "80"})
+    assert (alone.exit_code, alone.stdout) == (whole.exit_code, whole.stdout) == (0, whole.stdout)
+    assert app_for(["--version"]) is app_for(["plaan"]) is app_for([]) is app

@@ -1,9 +1,15 @@
 """The Typer app: its root options, how commands join it, and their help.
 
-Commands join with ``@command("name", epilog=examples(...))`` in days.py, planning.py,
-record.py and cache.py; ``inspectcal.cli`` imports those modules, which import nothing heavy
-(each command imports what it uses in its body). Failures become messages and exit codes in
-one place: ``run`` in ``inspectcal.cli.boundary``.
+Commands join with ``@command("name", epilog=examples(...))`` (or ``subgroup``) in days.py,
+planning.py, record.py and cache.py; ``inspectcal.cli`` imports those modules, which import
+nothing heavy (each command imports what it uses in its body). Failures become messages and
+exit codes in one place: ``run`` in ``inspectcal.cli.boundary``.
+
+``app`` holds every command. Typer turns every parameter of every command into a Click option
+before it parses anything, a fifth of a run's start-up; so a run that names its command
+(``inspectcal plan ...``) is parsed by ``app_for`` an app of the same root and that command
+alone, built from the same registration with public Typer API. Help, completion and a
+mistyped command name get the whole ``app``.
 """
 
 from __future__ import annotations
@@ -20,16 +26,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 SUMMARY = "Working-day timelines for inspections of children's services in England."
 
-app = typer.Typer(
-    name="inspectcal",
-    help=SUMMARY,
-    invoke_without_command=True,  # bare `inspectcal` prints the help (see main)
+ROOT_SETTINGS: dict[str, Any] = {
+    "name": "inspectcal",
+    "help": SUMMARY,
+    "invoke_without_command": True,  # bare `inspectcal` prints the help (see main)
     # Typer's completion options take no shell name; ours (below) take one, or detect it.
-    add_completion=False,
+    "add_completion": False,
     # Plain help: Rich's would more than double the start-up time of --help.
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**ROOT_SETTINGS)
+
+# Every command as registered, by name: its function and settings, or its group of subcommands.
+_REGISTERED: dict[str, tuple[Callable[..., Any], dict[str, Any]] | typer.Typer] = {}
 
 # The width that every example line of a help fits (with the help's own indent), so that it
 # stays whole on a narrow terminal: Click keeps a "\b" paragraph as written.
@@ -45,6 +55,7 @@ def command(name: str, **settings: Any) -> Callable[[F], F]:
 
     def register(function: F) -> F:
         settings.setdefault("short_help", first_paragraph(function.__doc__ or ""))
+        _REGISTERED[name] = (function, settings)
         return app.command(name, **settings)(function)
 
     return register
@@ -52,7 +63,29 @@ def command(name: str, **settings: Any) -> Callable[[F], F]:
 
 def subgroup(name: str, group: typer.Typer) -> None:
     """Add a group of subcommands (``frameworks list``/``show``) under ``name``."""
-    app.add_typer(group, name=name, short_help=first_paragraph(group.info.help or ""))
+    _REGISTERED[name] = group
+    _add_group(app, name, group)
+
+
+def _add_group(to: typer.Typer, name: str, group: typer.Typer) -> None:
+    to.add_typer(group, name=name, short_help=first_paragraph(group.info.help or ""))
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to parse ``args`` with: the root and the one command they name first, or, for
+    anything else (root options, help, a mistyped name), every command."""
+    name = args[0] if args else ""
+    entry = _REGISTERED.get(name)
+    if entry is None:
+        return app
+    one = typer.Typer(**ROOT_SETTINGS)
+    one.callback()(main)
+    if isinstance(entry, typer.Typer):
+        _add_group(one, name, entry)
+    else:
+        function, settings = entry
+        one.command(name, **settings)(function)
+    return one
 
 
 def first_paragraph(text: str) -> str:

@@ -22,8 +22,7 @@ from inspectcal.output import ReaderGone
 
 def run(args: Sequence[str] | None = None) -> NoReturn:
     """Run the command line ``args`` (default: the process's) and exit with its code."""
-    from inspectcal.cli import app
-    from inspectcal.cli.app import completion_args, completion_request
+    from inspectcal.cli.app import app, app_for, completion_args, completion_request
 
     if sys.stdout is None:  # started with stdout closed (`>&-`): writing to it is an error
         from inspectcal.output import closed_stdout
@@ -31,10 +30,10 @@ def run(args: Sequence[str] | None = None) -> NoReturn:
         sys.stdout = closed_stdout()
     _forget_the_last_run()
     given = completion_args(sys.argv[1:] if args is None else list(args))
-    completion_request()
+    chosen = app if completion_request() else app_for(given)
     code = 0
     try:
-        result = app(args=given, prog_name="inspectcal", standalone_mode=False)
+        result = chosen(args=given, prog_name="inspectcal", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except InspectcalError as error:
         _fail(str(error), error.exit_code)
