@@ -6,8 +6,9 @@
 Rows: an .ics of 6 events whose rule can never occur (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``,
 which python-dateutil would search to the year 9999), .ics files of 25,000 one-day events (the
 cap, ``readers.ics.MAX_EVENTS``), 50,000 and 150,000 (refused before parsing), and a CSV
-timetable whose stray quote swallows the rest of a 2,000-row file. Nothing here is asserted:
-tests/test_ics_bounds.py holds the limits.
+timetable whose stray quote swallows the rest of a 2,000-row file, and two batches on stdin: a
+million junk lines (the batch stops after ``cli.batch.MAX_BAD_LINES``) and 30 MB of empty lines.
+Nothing here is asserted: tests/test_ics_bounds.py and tests/test_batch.py hold the limits.
 """
 
 from __future__ import annotations
@@ -35,13 +36,18 @@ def tool() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "inspectcal"]
 
 
-def measured(argv: list[str]) -> tuple[int, float, float]:
-    """Exit code, median wall seconds and peak resident MB of the command."""
+def measured(argv: list[str], stdin: Path | None = None) -> tuple[int, float, float]:
+    """Exit code, median wall seconds and peak resident MB of the command (``stdin``: fed this file)."""
     runs = []
     for _ in range(1 if QUICK else 3):
-        done = subprocess.run(
-            [sys.executable, "-c", _MEASURE, *argv], capture_output=True, text=True, check=True
-        )
+        with open(stdin or "/dev/null", "rb") as feed:
+            done = subprocess.run(
+                [sys.executable, "-c", _MEASURE, *argv],
+                stdin=feed,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
         code, elapsed, peak_kb = done.stdout.split()
         runs.append((int(code), float(elapsed), int(peak_kb) / 1024))
     return runs[0][0], statistics.median(r[1] for r in runs), max(r[2] for r in runs)
@@ -87,6 +93,15 @@ def main() -> None:
         code, seconds, peak = measured([*tool(), "check", str(path), "-n", "2010-02-22"])
         size = path.stat().st_size / 1e6
         print(f"{'CSV, stray quote in 2,000 rows':<36} {size:>6.2f} {code:>4} {seconds:>8.2f} {peak:>8.0f}")
+        batches = {
+            "batch: 1,000,000 junk lines": b"junk\n" * 1_000_000,
+            "batch: 30 MB of empty lines": b"\n" * 30_000_000,
+        }
+        for name, data in batches.items():
+            path = Path(folder) / "stdin.txt"
+            path.write_bytes(data)
+            code, seconds, peak = measured([*tool(), "date", "11", "--notified", "-"], stdin=path)
+            print(f"{name:<36} {len(data) / 1e6:>6.2f} {code:>4} {seconds:>8.2f} {peak:>8.0f}")
 
 
 if __name__ == "__main__":
