@@ -13,43 +13,17 @@ from __future__ import annotations
 
 import copy
 import io
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from processes import measured, tool
+
 QUICK = "--quick" in sys.argv
+ROUNDS = 3 if QUICK else 7
 ROOT = Path(__file__).resolve().parents[1]
-
-_MEASURE = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-elapsed = time.perf_counter() - start
-print(done.returncode, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
-
-
-def tool() -> list[str]:
-    script = Path(sys.executable).with_name("inspectcal")
-    found = str(script) if script.exists() else shutil.which("inspectcal")
-    return [found] if found else [sys.executable, "-m", "inspectcal"]
-
-
-def measured(argv: list[str]) -> tuple[int, float, float]:
-    """Exit code, median wall seconds and peak resident MB of the command."""
-    runs = []
-    for _ in range(3 if QUICK else 7):
-        done = subprocess.run(
-            [sys.executable, "-c", _MEASURE, *argv], capture_output=True, text=True, check=True
-        )
-        code, elapsed, peak_kb = done.stdout.split()
-        runs.append((int(code), float(elapsed), int(peak_kb) / 1024))
-    return runs[0][0], statistics.median(r[1] for r in runs), max(r[2] for r in runs)
 
 
 def timetable_rows(count: int) -> list[tuple[str, str, str]]:
@@ -148,7 +122,7 @@ def main() -> None:
         )
         print(f"{'case':28} {'exit':>4} {'median':>9} {'peak MB':>8}  file")
         for label, argv in cases:
-            code, seconds, peak = measured(argv)
+            code, seconds, peak = measured(argv, rounds=ROUNDS)
             written = [Path(a) for a in argv if a.startswith(str(folder))]
             size = f"{written[0].stat().st_size / 1000:,.0f} kB" if written else ""
             print(f"{label:28} {code:4} {seconds * 1000:7.0f} ms {peak:8.1f}  {size}")

@@ -13,44 +13,15 @@ Nothing here is asserted: tests/test_ics_bounds.py and tests/test_batch.py hold 
 
 from __future__ import annotations
 
-import statistics
-import subprocess
 import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from processes import measured, tool
+
 QUICK = "--quick" in sys.argv
-
-_MEASURE = """
-import resource, subprocess, sys, time
-start = time.perf_counter()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-elapsed = time.perf_counter() - start
-print(done.returncode, elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
-
-
-def tool() -> list[str]:
-    script = Path(sys.executable).with_name("inspectcal")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "inspectcal"]
-
-
-def measured(argv: list[str], stdin: Path | None = None) -> tuple[int, float, float]:
-    """Exit code, median wall seconds and peak resident MB of the command (``stdin``: fed this file)."""
-    runs = []
-    for _ in range(1 if QUICK else 3):
-        with open(stdin or "/dev/null", "rb") as feed:
-            done = subprocess.run(
-                [sys.executable, "-c", _MEASURE, *argv],
-                stdin=feed,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-        code, elapsed, peak_kb = done.stdout.split()
-        runs.append((int(code), float(elapsed), int(peak_kb) / 1024))
-    return runs[0][0], statistics.median(r[1] for r in runs), max(r[2] for r in runs)
+ROUNDS = 1 if QUICK else 3
 
 
 def ics(events: list[str]) -> str:
@@ -84,13 +55,13 @@ def main() -> None:
         for name, text in files.items():
             path = Path(folder) / "leave.ics"
             path.write_text(text, "utf-8")
-            code, seconds, peak = measured([*tool(), *window, str(path)])
+            code, seconds, peak = measured([*tool(), *window, str(path)], rounds=ROUNDS)
             print(f"{name:<36} {len(text) / 1e6:>6.2f} {code:>4} {seconds:>8.2f} {peak:>8.0f}")
         rows = ["Date,Day,Activity", '2010-02-22,1,"Notified']
         rows += [f"2010-02-23,{n},Row {n}" for n in range(2, 2000)]
         path = Path(folder) / "quote.csv"
         path.write_text("\n".join(rows) + "\n", "utf-8")
-        code, seconds, peak = measured([*tool(), "check", str(path), "-n", "2010-02-22"])
+        code, seconds, peak = measured([*tool(), "check", str(path), "-n", "2010-02-22"], rounds=ROUNDS)
         size = path.stat().st_size / 1e6
         print(f"{'CSV, stray quote in 2,000 rows':<36} {size:>6.2f} {code:>4} {seconds:>8.2f} {peak:>8.0f}")
         batches = {
@@ -100,7 +71,9 @@ def main() -> None:
         for name, data in batches.items():
             path = Path(folder) / "stdin.txt"
             path.write_bytes(data)
-            code, seconds, peak = measured([*tool(), "date", "11", "--notified", "-"], stdin=path)
+            code, seconds, peak = measured(
+                [*tool(), "date", "11", "--notified", "-"], rounds=ROUNDS, stdin=path
+            )
             print(f"{name:<36} {len(data) / 1e6:>6.2f} {code:>4} {seconds:>8.2f} {peak:>8.0f}")
 
 
