@@ -178,3 +178,30 @@ def test_two_day_columns_of_numbers_are_refused_or_the_revised_read(tmp_path: Pa
     assert code == 1
     assert [r["day"] for r in json.loads(out)] == ["1", "3"]
     assert "read the Days in 'Revised day', not 'Original day'" in err
+
+
+@pytest.mark.parametrize(
+    ("columns", "message"),
+    [
+        ("date=1,day=0", "--columns day=0: columns count from 1 (the first column is 1)"),
+        ("date=0,day=2", "--columns date=0: columns count from 1 (the first column is 1)"),
+        ("date=9,day=3", "--columns date=9: the table has 3 columns"),
+        ("date=1,day=4", "--columns day=4: the table has 3 columns"),
+    ],
+)
+def test_numbered_columns_are_counted_from_one_and_within_the_table(
+    tmp_path: Path, columns: str, message: str
+) -> None:
+    """Column 0 once read the last column, and so checked the wrong Days without a word."""
+    path = tmp_path / "n3.csv"
+    path.write_text("2010-02-26,6,5\n2010-03-08,12,11\n", "utf-8")
+    result = run_cli(["check", str(path), "-n", "2010-02-22", "--columns", columns])
+    assert (result.exit_code, result.stderr) == (2, f"Error: {message}\n")
+
+
+def test_numbered_columns_check_the_column_named(tmp_path: Path) -> None:
+    path = tmp_path / "n3.csv"
+    path.write_text("2010-02-26,6,5\n2010-03-08,12,11\n", "utf-8")
+    wrong = run_cli(["check", str(path), "-n", "2010-02-22", "--columns", "date=1,day=2"])
+    right = run_cli(["check", str(path), "-n", "2010-02-22", "--columns", "date=1,day=3"])
+    assert (wrong.exit_code, right.exit_code) == (1, 0)

@@ -244,7 +244,7 @@ def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None
 
 # Typer 0.29 reads whole numbers with pydantic, which words the problem its own way; both name
 # the option and the fix, and CI runs the suite with the lowest and the newest Typer allowed.
-_TYPER_29_INT = "Input should be a valid integer, unable to parse string as an integer"
+_TYPER_29_INT = "not a whole number"
 
 
 def typer_wording(message: str) -> str:
@@ -381,3 +381,34 @@ def test_inspectcal_alone_prints_the_normal_help() -> None:
     assert done.stdout == help_text
     for command in ("plan", "window", "check", "status", "frameworks"):
         assert f"\n  {command} " in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["date", "5", "--notifed", "2010-02-22"],
+            "No such option: --notifed (Possible options: --notified)",
+        ),
+        (
+            ["date", "5", "-n", "2010-02-22", "--regon", "scotland"],
+            "No such option: --regon (Possible options: --region)",
+        ),
+        (
+            ["add", "2010-02-22", "39", "--regoin", "scotland"],
+            "No such option: --regoin (Possible options: --region)",
+        ),
+        (["add", "2010-02-22", "--foo", "39"], "No such option: --foo (Possible options: --force, --format)"),
+        (["date", "5", "-n", "2010-02-22", "--anchor", "11=2010-03-08"], "No such option: --anchor"),
+        (
+            ["day", "2010-03-08", "--notifed", "2010-02-22"],
+            "No such option: --notifed (Possible options: --notified)",
+        ),
+    ],
+)
+def test_a_mistyped_option_is_named_as_one_where_numbers_may_be_negative(
+    args: list[str], message: str
+) -> None:
+    """date and add let unknown options through as arguments (for -1): a typo must still read as one."""
+    command = args[0]
+    assert fails(2, *args) == f"{message} (see 'inspectcal {command} --help')"

@@ -167,3 +167,20 @@ def test_the_same_commands_are_coloured_on_the_terminal_itself() -> None:
     """The check above is not empty: these commands do colour a terminal."""
     for args in (PLAN, ["calendar", "-n", "2010-02-22"], ["frameworks"], ["frameworks", "show", "jtai"]):
         assert "\x1b[" in on_terminal(args), args
+
+
+def test_force_color_never_colours_a_file(tmp_path: Path) -> None:
+    """FORCE_COLOR is for a pipe into `less -R`: a file written with -o stays plain, no trailing
+    spaces (the same commands, no terminal needed)."""
+    from .conftest import run_cli
+
+    for number, (args, code) in enumerate(text_commands(tmp_path)):
+        target = tmp_path / f"forced-{number}.txt"
+        env = {"FORCE_COLOR": "1", "NO_COLOR": None, "INSPECTCAL_CACHE_DIR": str(tmp_path / "cache")}
+        result = run_cli([*args, "-o", str(target)], env=env)
+        assert result.exit_code == code, (args, result.stderr)
+        data = target.read_bytes()
+        assert data.strip(), args
+        assert b"\x1b" not in data, args
+        assert b" \n" not in data, args
+    assert "\x1b[" in run_cli(PLAN, env={"FORCE_COLOR": "1", "NO_COLOR": None}).stdout  # stdout, coloured

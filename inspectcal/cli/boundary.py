@@ -47,8 +47,9 @@ def run(args: Sequence[str] | None = None) -> NoReturn:
     except typer.TyperException as error:  # the parser's usage errors (Click's, vendored)
         path = getattr(getattr(error, "ctx", None), "command_path", None)
         hint = f" (see '{path} --help')" if path else ""
-        message = error.format_message().replace(": Value error, ", ": ")  # Typer 0.29's pydantic prefix
-        _fail(f"{_after_double_dash(message, given)}{hint}", error.exit_code)
+        message = _plain(error.format_message())
+        message = _unknown_option(getattr(error, "ctx", None), given) or _after_double_dash(message, given)
+        _fail(f"{message}{hint}", error.exit_code)
     except Exception as error:  # anything unforeseen: one line, unless debugging
         if os.environ.get("INSPECTCAL_DEBUG"):
             raise
@@ -65,6 +66,39 @@ def _forget_the_last_run() -> None:
     readers = sys.modules.get("inspectcal.readers.base")  # loaded only when a run reads files
     if readers is not None:
         readers.stdin_claims.clear()
+
+
+# Typer 0.29 words bad values through pydantic; said plainly, as 0.28 (Click) says them.
+_PYDANTIC_WORDING = {
+    ": Value error, ": ": ",
+    "Input should be a valid integer, unable to parse string as an integer": "not a whole number",
+}
+
+
+def _plain(message: str) -> str:
+    for said, plain in _PYDANTIC_WORDING.items():
+        message = message.replace(said, plain)
+    return message
+
+
+def _unknown_option(ctx: object, args: list[str]) -> str | None:
+    """An option the command does not have, named as such. Commands that take negative numbers
+    (date, add) let unknown options through as arguments, so the parser would otherwise blame
+    the argument it could not read ("Invalid value for 'N...'") for a mistyped --notified."""
+    import difflib
+
+    command = getattr(ctx, "command", None)
+    if command is None:
+        return None
+    known = [name for param in command.params for name in (*param.opts, *param.secondary_opts)]
+    known = [name for name in known if name.startswith("-")]
+    before = args[: args.index("--")] if "--" in args else args
+    for word in before:
+        name = word.split("=", 1)[0]
+        if name.startswith("--") and len(name) > 2 and name not in known:
+            close = difflib.get_close_matches(name, [k for k in known if k.startswith("--")], n=3)
+            return f"No such option: {name}" + (f" (Possible options: {', '.join(close)})" if close else "")
+    return None
 
 
 def _after_double_dash(message: str, args: list[str]) -> str:

@@ -92,12 +92,14 @@ class OutputBuffer(io.StringIO):
     """A command's text, collected before any of it is written, that knows where it goes.
 
     ``isatty()`` is that of the destination (stdout for ``None`` or ``-``, never a file), so
-    that Rich colours what goes to a terminal, and only that.
+    that Rich colours what goes to a terminal, and only that; ``to_file`` tells the renderers
+    that not even FORCE_COLOR may colour it (render.table.wants_colour).
     """
 
     def __init__(self, output: str | None) -> None:
         super().__init__()
-        self._terminal = (output is None or output == "-") and sys.stdout.isatty()
+        self.to_file = output is not None and output != "-"
+        self._terminal = not self.to_file and sys.stdout.isatty()
 
     def isatty(self) -> bool:
         return self._terminal

@@ -83,6 +83,8 @@ def parse_columns(spec: str | None) -> dict[str, str]:
             )
         if role in chosen:
             raise InputError(f"--columns names the {role} column twice")
+        if name.strip().isdigit() and int(name) < 1:
+            raise InputError(f"--columns {role}={name.strip()}: columns count from 1 (the first column is 1)")
         chosen[role] = name.strip()
     missing = [role for role in ("date", "day") if role not in chosen]
     if missing:
@@ -172,6 +174,12 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
 
         grid = plan_layout(grid)  # the tool's own plan, as CSV or .xlsx
     header_at, mapping = _header(grid, columns)
+    widest = max((len(cells) for _, cells in grid.rows), default=0)
+    for role, index in mapping.items():
+        if index is not None and index >= widest and columns.get(role, "").isdigit():
+            raise InputError(
+                f"--columns {role}={columns[role]}: the table has {widest} column{'s' if widest != 1 else ''}"
+            )
     day_in_activity = mapping["day"] is None
     chosen_notes = _choose_columns(grid, header_at, mapping, notified) if not columns else []
     rows: list[Row] = []

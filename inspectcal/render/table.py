@@ -58,8 +58,9 @@ class _NoTrailingSpaces(io.TextIOBase):
 def wants_colour(stream: TextIO) -> bool:
     """Colour for a terminal (``stream.isatty()``) that is not dumb; never when ``NO_COLOR`` is
     set (no-color.org); always when ``FORCE_COLOR`` is set (force-color.org), e.g. for ``less -R``.
-    Either counts only when set to something, as both conventions say."""
-    if os.environ.get("NO_COLOR", ""):
+    Either counts only when set to something, as both conventions say. Text for a file
+    (``stream.to_file``, as the CLI's buffer for ``-o FILE`` says) is never coloured."""
+    if getattr(stream, "to_file", False) or os.environ.get("NO_COLOR", ""):
         return False
     if os.environ.get("FORCE_COLOR", ""):
         return True
