@@ -82,8 +82,8 @@ def test_a_hidden_column_is_not_read(tmp_path: Path, hide: Callable[[Any, Any], 
     assert code == 0, (how, err)
     assert [(r["line"], r["date"]) for r in rows] == [(2, "22/02/2010"), (3, "23/02/2010"), (4, "24/02/2010")]
     assert (
-        f"Note: timetable {path}, sheet 'Timetable': hidden column A (Excel does not show them) "
-        "were not read\n" in err
+        f"Note: timetable {path}, sheet 'Timetable': not read, as Excel does not show it: hidden column A\n"
+        in err
     )
 
 
@@ -117,7 +117,7 @@ def test_a_hidden_row_is_not_checked_and_is_noted(tmp_path: Path, hide: Callable
     assert code == 1
     assert [(r["line"], r["ok"]) for r in rows] == [(2, True), (4, True), (5, False)]
     assert (
-        f"Note: timetable {path}, sheet 'Timetable': hidden row 3 (Excel does not show them) were not read\n"
+        f"Note: timetable {path}, sheet 'Timetable': not read, as Excel does not show it: hidden row 3\n"
         in err
     )
 
@@ -130,7 +130,7 @@ def test_hidden_rows_and_columns_are_noted_together(tmp_path: Path) -> None:
 
     path = build(tmp_path / "t.xlsx", ROWS, change)
     _, _, err = check(path)
-    assert "hidden row 3 and hidden column D (Excel does not show them) were not read" in err
+    assert "not read, as Excel does not show it: hidden row 3 and hidden column D" in err
 
 
 def test_a_workbook_that_opens_on_a_chart_sheet_reads_its_first_worksheet(tmp_path: Path) -> None:

@@ -496,3 +496,26 @@ def test_root_help_gives_each_commands_whole_summary(width: int) -> None:
     assert "plan Date every milestone of an inspection from its notification date." in flat
     assert "check Check a hand-written timetable: do its dates and Day labels agree?" in flat
     assert "..." not in commands
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 100])
+def test_a_long_column_header_wraps_and_is_never_cut(
+    tmp_path: Path, width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compare table is headed by the list's name ("In the gov.uk list fetched 6 Dec 2026"):
+    a narrow column once cut it to "In the gov.uk l" and "Built"."""
+    import json
+
+    from .conftest import GOVUK_FILE, run_cli
+
+    data = json.loads(GOVUK_FILE.read_text("utf-8"))
+    data["england-and-wales"]["events"].append({"title": "One-off day", "date": "2027-06-07"})
+    monkeypatch.chdir(tmp_path)
+    listed = Path("the gov.uk list fetched 6 Dec 2026")
+    listed.write_text(json.dumps(data), "utf-8")
+    result = run_cli(["holidays", "--compare", str(listed)], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    words = " ".join(result.stdout.replace("┃", " ").replace("│", " ").split())
+    for word in (*str(listed).split(), "Built", "in", "One-off", "day"):
+        assert word in words, (word, result.stdout)
+    assert all(len(line) <= width for line in result.stdout.splitlines())

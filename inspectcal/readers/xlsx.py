@@ -84,7 +84,7 @@ def _grid(data: bytes, where: str, sheet_name: str | None) -> tuple[Grid, str]:
     rows, hidden = _shown(rows, facts)
     while rows and not any(c is not None and c != "" for c in rows[-1][1]):
         rows.pop()
-    notes = (f"{sheet_where}: {hidden} (Excel does not show them) were not read",) if hidden else ()
+    notes = (f"{sheet_where}: not read, as Excel does not show it: {hidden}",) if hidden else ()
     return Grid(sheet_where, "row", rows, notes), note
 
 

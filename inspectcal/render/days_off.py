@@ -76,7 +76,7 @@ def disagreement_rows(found: Sequence[Disagreement], path: str) -> Rows:
     ]
     cells = [[f.region, human_date(f.date), f.in_file or "-", f.built_in or "-"] for f in found]
     if found:
-        notes = [f"{len(found)} weekday{'s' if len(found) != 1 else ''} disagree."]
+        notes = [f"{len(found)} weekday{'s disagree' if len(found) != 1 else ' disagrees'}."]
     else:
         notes = [f"No disagreements: {path} and the built-in bank holidays list the same weekdays."]
     return Rows(

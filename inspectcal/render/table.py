@@ -181,8 +181,9 @@ def print_fitted(
         return
     table = Table(title=title, title_justify="left", header_style="bold")
     for column, width in zip(layout.columns, widths, strict=True):
-        # Cells arrive wrapped (see _wrapped): Rich must not wrap them again, nor cut them.
-        table.add_column(column.header, justify=column.justify, width=width, no_wrap=True, overflow="fold")
+        # Cells and headers arrive wrapped (see _wrapped): Rich must not wrap them again, nor cut them.
+        header = _wrapped(column.header, width)
+        table.add_column(header, justify=column.justify, width=width, no_wrap=True, overflow="fold")
     styles = list(layout.styles) or [None] * len(layout.rows)
     for row, style in zip(layout.rows, styles, strict=True):
         cells: list[str | Text] = []
