@@ -248,8 +248,8 @@ def from_grid(grid: Grid, columns: dict[str, str], *, notified: date | None = No
     if yearless and notified is not None:
         shown = f"{notified:%a} {notified.day} {notified:%b %Y}"
         notes.append(
-            f"{grid.where}: {yearless} date{'s give' if yearless != 1 else ' gives'} no year; each is read as "
-            f"the first such date on or after Day 1 ({shown})"
+            f"{grid.where}: {yearless} date{'s give' if yearless != 1 else ' gives'} no year; "
+            f"each is read as the first such date on or after Day 1 ({shown})"
         )
     return Timetable(rows, grid.where, grid.unit, notes, unchecked)
 
