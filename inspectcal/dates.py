@@ -37,6 +37,23 @@ def _make(text: str, year: int, month: int, day: int) -> date:
         ) from None
 
 
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _refuse_an_impossible_day(raw: str, text: str) -> None:
+    """'29 Feb 2011', '31 Feb 2010': a date written out in words, whole but for a day its month
+    does not have, is said to be that (as 30/02/2010 is), not to be in a form we cannot read."""
+    found = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,})\.?,?\s+(\d{4})\b", text, re.I)
+    if found is None or found[2][:3].lower() not in _MONTH_PREFIXES:
+        return
+    month_name = found[2].lower()
+    month = _MONTH_PREFIXES.index(month_name[:3]) + 1
+    full = date(2000, month, 1).strftime("%B").lower()
+    if not full.startswith(month_name):
+        return  # "Marchington": not a month
+    _make(raw, int(found[3]), month, int(found[1]))
+
+
 def _describe_invalid(year: int, month: int, day: int) -> str:
     if year < 1:
         return "there is no year 0"
@@ -134,6 +151,7 @@ def _parse_words(raw: str, text: str) -> date:
         first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
         second = parser.parse(text, dayfirst=True, default=_DEFAULT_B)
     except (ValueError, OverflowError):
+        _refuse_an_impossible_day(raw, text)
         raise DateError(f"cannot read {quoted(raw)} as a date: {_HINT}") from None
     if first.year != second.year or first.month != second.month or first.day != second.day:
         raise DateError(

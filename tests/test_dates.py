@@ -262,3 +262,32 @@ def test_extreme_values(args: list[str], message: str | None) -> None:
     assert (code, out) == (2, "")
     assert message in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("29 Feb 2011", "month 2 of 2011 has no day 29"),
+        ("31 Feb 2010", "month 2 of 2010 has no day 31"),
+        ("32 Jan 2010", "month 1 of 2010 has no day 32"),
+        ("31st April 2010", "month 4 of 2010 has no day 31"),
+        ("Thu 31 Sept 2010", "month 9 of 2010 has no day 31"),
+        ("31 of June 2010", "month 6 of 2010 has no day 31"),
+    ],
+)
+def test_a_written_out_date_with_a_day_its_month_lacks_is_not_real(text: str, reason: str) -> None:
+    """As 30/02/2010 is said not to be a real date, so is 29 Feb 2011: the form is fine."""
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == f"'{text}' is not a real date ({reason})"
+
+
+@pytest.mark.parametrize("text", ["8 Marchington 2010", "29 Febx 2011", "soon"])
+def test_words_that_are_no_month_still_get_the_form_hint(text: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value).startswith(f"cannot read '{text}' as a date: use YYYY-MM-DD")
+
+
+def test_a_leap_day_written_out_is_read() -> None:
+    assert parse_date("29 Feb 2012") == date(2012, 2, 29)
