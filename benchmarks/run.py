@@ -4,7 +4,7 @@
     python benchmarks/run.py --quick    # fewer rounds, for a smoke test
 
 Needs numpy (pip install -e '.[test]'); workalendar is compared when installed.
-Nothing here is asserted: the figures go into README's Performance section.
+Nothing here is asserted: the figures go into docs/guide/performance.md.
 """
 
 from __future__ import annotations

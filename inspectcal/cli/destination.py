@@ -2,7 +2,7 @@
 
 The one way out for a command's text: ``OutputBuffer(output)`` collects it knowing its
 destination (Rich colours it only when that is a terminal, never for a file), and ``emit``
-writes it there. ``settle_output_format`` makes ``--format`` and the name of ``-o FILE`` agree.
+writes it there. ``output_format`` makes ``--format`` and the name of ``-o FILE`` agree.
 """
 
 from __future__ import annotations
