@@ -9,6 +9,24 @@ from typing import NamedTuple
 
 from inspectcal.errors import DateError, InputError, quoted
 
+# The months in English, as people in England write them (never the locale's): every table of
+# month names or abbreviations in the package is this one.
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
+
 # Patterns as text: `re` compiles each on first use (and caches it), so a run pays only for
 # the forms it meets.
 _ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -37,21 +55,16 @@ def _make(text: str, year: int, month: int, day: int) -> date:
         ) from None
 
 
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def _refuse_an_impossible_day(raw: str, text: str) -> None:
     """'29 Feb 2011', '31 Feb 2010': a date written out in words, whole but for a day its month
     does not have, is said to be that (as 30/02/2010 is), not to be in a form we cannot read."""
     found = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,})\.?,?\s+(\d{4})\b", text, re.I)
-    if found is None or found[2][:3].lower() not in _MONTH_PREFIXES:
+    if found is None:
         return
-    month_name = found[2].lower()
-    month = _MONTH_PREFIXES.index(month_name[:3]) + 1
-    full = date(2000, month, 1).strftime("%B").lower()
-    if not full.startswith(month_name):
-        return  # "Marchington": not a month
-    _make(raw, int(found[3]), month, int(found[1]))
+    written = found[2].lower()
+    months = [n for n, name in enumerate(MONTH_NAMES, start=1) if name.lower().startswith(written)]
+    if len(months) == 1:  # not "Marchington", nor "Ma"
+        _make(raw, int(found[3]), months[0], int(found[1]))
 
 
 def _describe_invalid(year: int, month: int, day: int) -> str:

@@ -18,7 +18,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
-from inspectcal.dates import parse_date
+from inspectcal.dates import MONTH_ABBREVIATIONS, parse_date
 from inspectcal.errors import DateError, InputError, quoted
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\t": " "})
@@ -26,7 +26,6 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TO_HYPHEN = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _DAY_LABEL = re.compile(r"(?:days?\.?\s*)?(\d{1,4})(?:\s*(?:-|to)\s*(?:days?\.?\s*)?(\d{1,4}))?", re.I)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DAY_HINT = "a Day like 25, 6-10 or 'Days 6 to 10'"
 
 
@@ -213,7 +212,7 @@ def _start(left: str, end: date) -> date:
     except DateError:
         if re.search(r"\b\d{4}\b", left) or re.search(r"\d[/.]\d", left):
             raise  # a whole date that is wrong: say so, do not guess
-    month = _MONTHS[end.month - 1]
+    month = MONTH_ABBREVIATIONS[end.month - 1]
     has_month = re.search(r"[A-Za-z]{3,}", re.sub(r"^[A-Za-z]+\.?,?\s+(?=\d)", "", left))
     if not has_month:
         return parse_date(f"{left} {month} {end.year}")  # "1-5 Mar 2010"

@@ -11,27 +11,14 @@ from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
+from inspectcal.dates import MONTH_ABBREVIATIONS
+
 if TYPE_CHECKING:
     from inspectcal.elections import Pause
     from inspectcal.frameworks import Framework
     from inspectcal.plan import Milestone, Plan
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 _NARROWEST = 20  # below this no text is readable; a terminal reporting less is taken as 80

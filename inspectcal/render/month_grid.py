@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from inspectcal.dates import MONTH_NAMES
 from inspectcal.plan import Milestone, Plan
-from inspectcal.render import MONTH_NAMES, human_date
+from inspectcal.render import human_date
 
 WHO_LETTER = {"ofsted": "O", "council": "C", "both": "B"}
 

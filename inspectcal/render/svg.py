@@ -25,8 +25,9 @@ from datetime import date, timedelta
 from typing import NamedTuple, TextIO
 
 from inspectcal import __version__
+from inspectcal.dates import MONTH_ABBREVIATIONS
 from inspectcal.plan import Forecast, Milestone, Plan
-from inspectcal.render import MONTH_ABBREVIATIONS, day_label, forecast_text, human_date, plan_heading
+from inspectcal.render import day_label, forecast_text, human_date, plan_heading
 
 WIDTH = 520  # user units; drawn 170 mm wide, so 10 units (the smallest text) are 9.3 pt
 WIDTH_MM = 170
